@@ -1,0 +1,39 @@
+# Set-up and everyday commands. `make build` and `make test` create everything they need:
+# the virtual environment, the Python packages, a CJK font and (for tests) the renderers used to check output.
+VENV  := .venv
+PY    := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian packages are installed only when missing; as root directly, otherwise through sudo.
+SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+.PHONY: build test bench clean system-font system-render-tools
+
+build: $(STAMP) system-font
+	$(VENV)/bin/briefing build
+
+test: $(STAMP) system-font system-render-tools
+	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP) system-font
+	$(PY) bench/run.py
+
+$(STAMP): pyproject.toml
+	@python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); $(SUDO) apt-get update -qq && $(APT) python3-venv && python3 -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+# A Chinese font: Noto Sans CJK on Debian. Windows and macOS already have suitable fonts (see README).
+system-font:
+	@$(VENV)/bin/briefing fonts --check >/dev/null 2>&1 || { \
+	  echo "installing a CJK font (fonts-noto-cjk)"; \
+	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fontconfig; }
+
+# The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs.
+system-render-tools:
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null || { \
+	  echo "installing LibreOffice Impress, poppler-utils and qpdf for the rendering tests"; \
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf; }
+
+clean:
+	rm -rf $(VENV) dist/*.pptx dist/*.pdf

@@ -1,0 +1,4 @@
+"""Run the CLI as `python -m generator`."""
+from .cli import main
+
+main()

@@ -1,0 +1,136 @@
+"""The `briefing` command line: the only place that prints or exits."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_data() -> Path:
+    """The shipped dataset: ./data/facts.yaml when run from a checkout, else the one beside the package."""
+    local = Path("data/facts.yaml")
+    return local if local.exists() else PROJECT_ROOT / "data" / "facts.yaml"
+
+
+def default_layouts_dir() -> Path:
+    local = Path("layouts")
+    return local if local.is_dir() else PROJECT_ROOT / "layouts"
+
+
+def data_option(func):
+    """The shared --data option."""
+    return click.option(
+        "--data",
+        "data_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Dataset file (YAML or JSON). Default: data/facts.yaml.",
+    )(func)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except click.exceptions.Abort:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
+            from .errors import GeneratorError
+
+            if isinstance(exc, GeneratorError):
+                click.echo(f"error: {exc}" if len(exc.issues) == 1 else f"error: {len(exc.issues)} problems\n{exc}", err=True)
+                ctx.exit(1)
+            if isinstance(exc, KeyboardInterrupt):
+                click.echo("interrupted; nothing was written", err=True)
+                ctx.exit(130)
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in briefing. Run again with --debug for the traceback.",
+                err=True,
+            )
+            ctx.exit(70)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+@click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build meeting decks (PPTX) and printable briefings (PDF) of the
+    Rizhao ETDZ's 2020 results and 2021 plan from one dataset and per-meeting layouts."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@data_option
+@click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of layouts to check. Default: layouts/.")
+def check(data_path: Path | None, layouts_dir: Path | None) -> None:
+    """Prove the dataset against the article and validate every layout."""
+    from .dataset import body_numerals, load_dataset
+
+    started = time.perf_counter()
+    dataset = load_dataset(data_path or default_data())
+    counts = ", ".join(f"{n} {name}" for name, n in dataset.counts.items())
+    click.echo(f"{dataset.path}: ok — {counts}")
+    click.echo(f"  every one of the article's {len(body_numerals(dataset))} figures is held by a fact with its quote")
+    layouts_dir = layouts_dir or default_layouts_dir()
+    if layouts_dir.is_dir() and any(layouts_dir.glob("*.yaml")):
+        from .errors import GeneratorError
+        from .layouts import load_layout
+
+        problems: list = []
+        for path in sorted(layouts_dir.glob("*.yaml")):
+            try:
+                layout = load_layout(path, dataset)
+            except GeneratorError as exc:
+                problems.extend(exc.issues)
+                continue
+            click.echo(f"{layout.path}: ok — {len(layout.model.deck)} slides, {len(layout.model.briefing)} briefing parts")
+        if problems:
+            raise GeneratorError(problems)
+    click.echo(f"checked in {time.perf_counter() - started:.2f} s")
+
+
+@cli.command()
+@click.option("--theme", "theme_name", default="civic_blue", show_default=True, help="Theme whose fonts to look up.")
+@click.option("--check", is_flag=True, help="Only report through the exit code whether a CJK font is installed.")
+def fonts(theme_name: str, check: bool) -> None:
+    """Show which font files are found and used for each role, and why."""
+    from .errors import GeneratorError, did_you_mean
+    from .fonts import find_face, is_cff, metrics_for
+    from .theme import THEMES
+
+    if theme_name not in THEMES:
+        raise GeneratorError(f"unknown theme '{theme_name}'", hint=did_you_mean(theme_name, THEMES) or
+                             "themes: " + ", ".join(THEMES))
+    theme = THEMES[theme_name]
+    if not check:
+        click.echo(f"theme {theme.name}: CJK families in order of preference: {', '.join(theme.fonts.cjk_families)}")
+    for role, bold, explicit in (("regular", False, theme.fonts.regular_file), ("bold", True, theme.fonts.bold_file)):
+        face = find_face(theme.fonts.cjk_families, bold, explicit)
+        if check:
+            continue
+        outlines = "CFF outlines: converted to a TrueType subset for the PDF" if is_cff(face) else "TrueType outlines: embedded as they are"
+        glyphs = len(metrics_for(face).advances)
+        click.echo(f"  {role:8s} {face.label}\n           why: {face.how_found}; {outlines}; {glyphs} characters")
+    if not check:
+        click.echo(f"  deck     East Asian typeface '{theme.fonts.deck_east_asian}', Latin typeface '{theme.fonts.deck_latin}' "
+                   "(present on Windows; LibreOffice substitutes the font above)")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    cli.main(prog_name="briefing")

@@ -1,0 +1,80 @@
+"""The one user-facing exception type, with source positions and hints."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A place in an input file; line and column are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+    key_path: str = ""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        elif self.key_path:
+            where += f" ({self.key_path})"
+        return where
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem: where it is, what is wrong, and optionally what to do."""
+
+    ref: SourceRef | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.ref}: {self.message}" if self.ref else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass
+class GeneratorError(Exception):
+    """A problem the user can fix: bad input, a missing font, an unwritable folder."""
+
+    issues: list[Issue] = field(default_factory=list)
+
+    def __init__(self, message_or_issues: str | list[Issue], ref: SourceRef | None = None, hint: str = ""):
+        if isinstance(message_or_issues, str):
+            self.issues = [Issue(ref, message_or_issues, hint)]
+        else:
+            self.issues = list(message_or_issues)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(issue) for issue in self.issues)
+
+
+class IssueCollector:
+    """Collects every problem of a file so that they are reported together."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def add(self, ref: SourceRef | None, message: str, hint: str = "") -> None:
+        self.issues.append(Issue(ref, message, hint))
+
+    def raise_if_any(self) -> None:
+        """Raise GeneratorError holding every collected issue, sorted by position."""
+        if self.issues:
+            ordered = sorted(self.issues, key=lambda i: (i.ref.path, i.ref.line, i.ref.col) if i.ref else ("", 0, 0))
+            raise GeneratorError(ordered)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """Return a hint naming the closest choice, or an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,267 @@
+"""Find the CJK font files a theme asks for, measure text with them, and make TrueType subsets for PDF."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import GeneratorError, SourceRef
+
+#: characters every PDF font subset carries besides the document's own
+BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、；：？！“”‘’（）《》「」【】—…·％＋－／　●○■□▲►·•–×→"
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One face of a font file: path, index inside a .ttc collection, family and weight."""
+
+    path: str
+    index: int
+    family: str
+    bold: bool
+    how_found: str = ""
+
+    @property
+    def label(self) -> str:
+        where = f"{self.path}#{self.index}" if self.path.lower().endswith((".ttc", ".otc")) else self.path
+        return f"{self.family} {'Bold' if self.bold else 'Regular'} ({where})"
+
+
+def cache_dir() -> Path:
+    """The folder for converted fonts and charts: $BRIEFING_CACHE_DIR, else the user's cache folder."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "briefing"
+
+
+def _font_dirs() -> list[Path]:
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+        return [windir / "Fonts", Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft" / "Windows" / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
+
+
+@lru_cache(maxsize=1)
+def system_faces() -> tuple[tuple[str, int, str, str], ...]:
+    """Return (path, index, family, style) for every installed font face (fontconfig, else a folder scan)."""
+    if shutil.which("fc-list"):
+        try:
+            out = subprocess.run(
+                ["fc-list", "--format", "%{file}|%{index}|%{family[0]}|%{style[0]}\n"],
+                capture_output=True, text=True, timeout=20, check=True,
+            ).stdout
+            faces = []
+            for line in out.splitlines():
+                parts = line.split("|")
+                if len(parts) == 4 and parts[1].isdigit():
+                    faces.append((parts[0], int(parts[1]), parts[2], parts[3]))
+            if faces:
+                return tuple(faces)
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return tuple(_scan_font_dirs())
+
+
+def _scan_font_dirs():
+    from fontTools.ttLib import TTCollection, TTFont
+
+    for folder in _font_dirs():
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob("*"):
+            if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
+                continue
+            try:
+                if path.suffix.lower() in {".ttc", ".otc"}:
+                    fonts = TTCollection(str(path), lazy=True).fonts
+                else:
+                    fonts = [TTFont(str(path), lazy=True)]
+                for index, font in enumerate(fonts):
+                    name = font["name"]
+                    family = str(name.getDebugName(1) or "")
+                    style = str(name.getDebugName(2) or "Regular")
+                    yield (str(path), index, family, style)
+            except Exception:  # noqa: BLE001 - an unreadable font file is skipped, like fontconfig does
+                continue
+
+
+def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None) -> FontFace:
+    """Return the first installed face of the wanted families and weight.
+
+    Raises GeneratorError naming the families and the folders searched when none is installed.
+    """
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise GeneratorError(f"font file not found: {path}", hint="fix the font path in the theme or layout")
+        return FontFace(str(path), 0, path.stem, bold, "named in the theme")
+    faces = system_faces()
+    for family in families:
+        matches = [f for f in faces if f[2].lower() == family.lower()]
+        if not matches:
+            continue
+        wanted = [f for f in matches if ("bold" in f[3].lower()) == bold and "italic" not in f[3].lower()]
+        if bold and not wanted:
+            wanted = [f for f in matches if f[3].lower() in {"heavy", "black", "semibold", "demibold"}]
+        if not wanted and bold:
+            regular = [f for f in matches if f[3].lower() in {"regular", "normal", "book", "medium"}] or matches
+            path, index, fam, _ = regular[0]
+            return FontFace(path, index, fam, False, f"'{family}' has no bold face; the regular one is used")
+        if wanted:
+            exact = [f for f in wanted if f[3].lower() in {"regular", "bold", "normal", "book"}] or wanted
+            path, index, fam, _ = exact[0]
+            return FontFace(path, index, fam, bold, f"first installed of the theme's families: '{family}'")
+    raise GeneratorError(
+        "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
+        hint="on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's "
+        "Microsoft YaHei / PingFang SC are already there; or name a font file in the theme",
+    )
+
+
+def is_cff(face: FontFace) -> bool:
+    """True when the face has PostScript (CFF) outlines, which reportlab cannot embed."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(face.path, fontNumber=face.index, lazy=True)
+    return "CFF " in font or "CFF2" in font
+
+
+class Metrics:
+    """Advance widths of one face, for measuring text at a size in points."""
+
+    def __init__(self, face: FontFace):
+        from fontTools.ttLib import TTFont
+
+        try:
+            font = TTFont(face.path, fontNumber=face.index, lazy=True)
+            cmap = font.getBestCmap()
+            hmtx = font["hmtx"].metrics
+            self.units_per_em = font["head"].unitsPerEm
+        except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
+            raise GeneratorError(f"not a usable font file: {exc}", SourceRef(face.path)) from None
+        self.face = face
+        self.advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
+        self.default = self.units_per_em
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.advances
+
+    def width(self, text: str, size_pt: float) -> float:
+        """Return the advance width of text in points."""
+        advances = self.advances
+        default = self.default
+        return sum(advances.get(ord(c), default) for c in text) * size_pt / self.units_per_em
+
+    def missing(self, text: str) -> list[str]:
+        """Return the characters of text the face has no glyph for (whitespace excepted)."""
+        return sorted({c for c in text if not c.isspace() and ord(c) not in self.advances})
+
+
+@lru_cache(maxsize=8)
+def metrics_for(face: FontFace) -> Metrics:
+    """Return (and remember) the metrics of a face."""
+    return Metrics(face)
+
+
+def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
+    """Return (path, index) of a TrueType-outline font that reportlab can embed, covering chars.
+
+    TrueType faces are used as they are. CFF faces are subset to the characters needed and converted
+    to quadratic outlines once; the result is cached and reused for any later set it covers.
+    """
+    if not is_cff(face):
+        return face.path, face.index
+    wanted = set(chars) | set(BASE_CHARS)
+    stat = os.stat(face.path)
+    face_key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    folder = cache_dir() / "fonts"
+    if folder.is_dir():
+        for listing in sorted(folder.glob(f"{face_key}-*.chars")):
+            font_file = listing.with_suffix(".ttf")
+            try:
+                if font_file.exists() and wanted <= set(listing.read_text(encoding="utf-8")):
+                    return str(font_file), 0
+            except OSError:
+                continue
+    text = "".join(sorted(wanted))
+    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
+    font_file = folder / f"{face_key}-{digest}.ttf"
+    _convert_subset(face, text, font_file)
+    _atomic_write_text(font_file.with_suffix(".chars"), text)
+    return str(font_file), 0
+
+
+def _convert_subset(face: FontFace, text: str, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(face.path, fontNumber=face.index)
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(c) for c in text])
+    subsetter.subset(font)
+
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    for tag in ("CFF ", "VORG"):
+        if tag in font:
+            del font[tag]
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name, glyph in glyf.glyphs.items():
+        glyph.recalcBounds(glyf)
+        advance, _ = hmtx.metrics[name]
+        hmtx.metrics[name] = (advance, getattr(glyph, "xMin", 0))
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    post.glyphOrder = order
+    font.sfntVersion = "\x00\x01\x00\x00"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        font.save(str(temp))
+        os.replace(temp, target)
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)

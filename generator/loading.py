@@ -1,0 +1,185 @@
+"""Read YAML or JSON input files into plain data, keeping the line of every value."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import GeneratorError, SourceRef
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Plain data from a file, and the position of each value by its key path."""
+
+    path: str
+    data: Any
+    positions: dict[KeyPath, SourceRef]
+
+    def ref(self, key_path: KeyPath = ()) -> SourceRef:
+        """Return the position of the value at key_path, or of its nearest parent that has one."""
+        key_path = tuple(key_path)
+        while key_path and key_path not in self.positions:
+            key_path = key_path[:-1]
+        return self.positions.get(key_path, SourceRef(self.path))
+
+
+def display_path(path: Path) -> str:
+    """Return path relative to the current folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """Return a file's text as UTF-8; raise GeneratorError for missing, binary or non-UTF-8 files."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise GeneratorError(f"{what} not found", SourceRef(shown), "check the path") from None
+    except IsADirectoryError:
+        raise GeneratorError(f"{what} is a folder, not a file", SourceRef(shown)) from None
+    except OSError as exc:
+        raise GeneratorError(f"cannot read {what}: {exc.strerror}", SourceRef(shown)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise GeneratorError(
+            f"{what} is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+            SourceRef(shown),
+            "is this the right file?",
+        )
+    if b"\x00" in raw:
+        raise GeneratorError(f"{what} is binary, not text", SourceRef(shown), "expected a UTF-8 text file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise GeneratorError(
+            "text is not UTF-8", SourceRef(shown, line), "save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8)"
+        ) from None
+    return text
+
+
+def load_file(path: Path, what: str = "file") -> Loaded:
+    """Load a .yaml/.yml or .json file; raise GeneratorError with the position of any syntax problem."""
+    text = read_text(path, what)
+    shown = display_path(path)
+    if path.suffix.lower() == ".json":
+        return _load_json(text, shown)
+    return _load_yaml(text, shown)
+
+
+def _load_json(text: str, shown: str) -> Loaded:
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GeneratorError(f"invalid JSON: {exc.msg}", SourceRef(shown, exc.lineno, exc.colno)) from None
+    except RecursionError:
+        raise GeneratorError("JSON is nested too deeply", SourceRef(shown)) from None
+    positions: dict[KeyPath, SourceRef] = {}
+
+    def walk(value: Any, key_path: KeyPath, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise GeneratorError(f"data is nested more than {MAX_DEPTH} levels deep", SourceRef(shown))
+        positions[key_path] = SourceRef(shown, key_path="$" + "".join(_json_step(k) for k in key_path))
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, key_path + (key,), depth + 1)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, key_path + (index,), depth + 1)
+
+    walk(data, (), 0)
+    return Loaded(shown, data, positions)
+
+
+def _json_step(key: str | int) -> str:
+    return f"[{key}]" if isinstance(key, int) else f".{key}"
+
+
+def _load_yaml(text: str, shown: str) -> Loaded:
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        hint = ""
+        if "\t" in problem or "\\t" in problem or "tab" in problem.lower():
+            hint = "indent with spaces, not tabs"
+        elif "mapping values are not allowed" in problem:
+            hint = "a value containing ': ' must be quoted"
+        ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
+        raise GeneratorError(f"invalid YAML: {problem}", ref, hint) from None
+    except yaml.YAMLError as exc:
+        raise GeneratorError(f"invalid YAML: {exc}", SourceRef(shown)) from None
+    except RecursionError:
+        raise GeneratorError("YAML is nested too deeply", SourceRef(shown)) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise GeneratorError("file is empty", SourceRef(shown, 1), "copy a shipped file as a starting point")
+    positions: dict[KeyPath, SourceRef] = {}
+    counter = [0]
+    data = _construct(node, (), positions, shown, loader, counter, 0)
+    return Loaded(shown, data, positions)
+
+
+def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: list[int], depth: int) -> Any:
+    import yaml
+
+    ref = SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise GeneratorError(
+            f"YAML expands to more than {MAX_NODES} values", ref, "anchors and aliases (&, *) repeat too much"
+        )
+    if depth > MAX_DEPTH:
+        raise GeneratorError(f"YAML is nested more than {MAX_DEPTH} levels deep", ref)
+    positions[key_path] = ref
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise GeneratorError("a key must be plain text", _ref_of(key_node, shown))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise GeneratorError("merge keys (<<) are not supported", _ref_of(key_node, shown), "write the keys out")
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                first = positions.get(key_path + (key,))
+                raise GeneratorError(
+                    f"duplicate key '{key}'",
+                    _ref_of(key_node, shown),
+                    f"first defined at line {first.line}" if first else "",
+                )
+            result[key] = _construct(value_node, key_path + (key,), positions, shown, loader, counter, depth + 1)
+            positions[key_path + (key,)] = _ref_of(key_node, shown)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct(item, key_path + (index,), positions, shown, loader, counter, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        raise GeneratorError(f"invalid value: {exc}", ref) from None
+    except ValueError as exc:
+        raise GeneratorError(f"invalid value: {exc}", ref) from None
+
+
+def _ref_of(node, shown: str) -> SourceRef:
+    return SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)

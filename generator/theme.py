@@ -1,0 +1,125 @@
+"""Colours, fonts, sizes and page geometry shared by both renderers; the built-in themes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+
+@dataclass(frozen=True)
+class Colors:
+    """Colours as #RRGGBB. `series` colours are chosen to differ in lightness too, for grayscale print."""
+
+    primary: str
+    primary_dark: str
+    accent: str
+    text: str
+    muted: str
+    background: str
+    light: str
+    rule: str
+    on_primary: str = "#FFFFFF"
+    series: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font families: the CJK families looked up on this machine (first installed wins) and the names
+    written into decks for PowerPoint/WPS on Windows (East Asian and Latin typefaces)."""
+
+    cjk_families: tuple[str, ...] = (
+        "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
+    )
+    deck_east_asian: str = "Microsoft YaHei"
+    deck_latin: str = "Microsoft YaHei"
+    regular_file: str | None = None
+    bold_file: str | None = None
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type scale in points: the deck's sizes and their floors, and the briefing's."""
+
+    deck_title_pt: float = 28
+    deck_cover_title_pt: float = 40
+    deck_subtitle_pt: float = 20
+    deck_body_pt: float = 22
+    deck_body_min_pt: float = 18
+    deck_kpi_value_pt: float = 44
+    deck_kpi_value_min_pt: float = 32
+    deck_kpi_label_pt: float = 16
+    deck_table_pt: float = 16
+    deck_table_min_pt: float = 12
+    deck_chart_pt: float = 14
+    deck_chart_min_pt: float = 12
+    deck_footer_pt: float = 10
+    pdf_body_pt: float = 10.5
+    pdf_small_pt: float = 8.5
+    pdf_h1_pt: float = 18
+    pdf_h2_pt: float = 13
+    pdf_title_pt: float = 28
+    pdf_kpi_value_pt: float = 20
+    pdf_leading: float = 1.6
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme, used by both the deck and the briefing renderer."""
+
+    name: str
+    description: str
+    colors: Colors
+    fonts: Fonts = field(default_factory=Fonts)
+    sizes: Sizes = field(default_factory=Sizes)
+    slide_margin_in: float = 0.6
+    page_margin_inner_mm: float = 25
+    page_margin_outer_mm: float = 20
+    page_margin_top_mm: float = 22
+    page_margin_bottom_mm: float = 22
+    logo: str | None = None
+
+
+THEMES: dict[str, Theme] = {
+    "civic_blue": Theme(
+        name="civic_blue",
+        description="deep blue and teal; the default for reports to deputies and leaders",
+        colors=Colors(
+            primary="#1F4E79", primary_dark="#143552", accent="#2E9C8F", text="#1E1E1E", muted="#5F6B76",
+            background="#FFFFFF", light="#EEF3F8", rule="#C8D3DE",
+            series=("#1F4E79", "#7FB2D9", "#2E9C8F", "#B9DCD5", "#5F6B76"),
+        ),
+    ),
+    "investment_navy": Theme(
+        name="investment_navy",
+        description="navy and gold; for investment promotion",
+        colors=Colors(
+            primary="#0B2545", primary_dark="#06172C", accent="#C9A227", text="#1B1B1B", muted="#5C6670",
+            background="#FFFFFF", light="#F3F1EA", rule="#D6D0BD",
+            series=("#0B2545", "#C9A227", "#5C8DC4", "#E8D9A0", "#5C6670"),
+        ),
+    ),
+    "party_red": Theme(
+        name="party_red",
+        description="red and gold; for Party-building meetings",
+        colors=Colors(
+            primary="#B71C1C", primary_dark="#7F1010", accent="#D4A017", text="#1E1E1E", muted="#6B5E5E",
+            background="#FFFFFF", light="#FBF1EC", rule="#E2C9C0",
+            series=("#B71C1C", "#E9A0A0", "#D4A017", "#7F1010", "#6B5E5E"),
+        ),
+    ),
+}
+
+
+def theme_fields(section: str) -> list[str]:
+    """Return the names a layout may override in one part of a theme ('colors', 'fonts' or 'sizes')."""
+    cls = {"colors": Colors, "fonts": Fonts, "sizes": Sizes}[section]
+    return [f.name for f in fields(cls)]
+
+
+def apply_overrides(theme: Theme, overrides: dict[str, dict]) -> Theme:
+    """Return theme with the layout's overrides applied (already validated by the layout loader)."""
+    changes = {}
+    for section, values in overrides.items():
+        if values:
+            current = getattr(theme, section)
+            converted = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+            changes[section] = replace(current, **converted)
+    return replace(theme, **changes)

@@ -1,0 +1,97 @@
+"""Turn plain loaded data into frozen pydantic models, reporting every problem with its line."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import GeneratorError, IssueCollector, did_you_mean
+from .loading import Loaded
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base of every input model: immutable, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def build_model(loaded: Loaded, model: type[M], what: str) -> M:
+    """Return loaded.data validated as model; raise GeneratorError listing every problem with its line."""
+    if not isinstance(loaded.data, dict):
+        raise GeneratorError(f"a {what} must be a mapping of keys to values", loaded.ref(()))
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as exc:
+        issues = IssueCollector()
+        seen: set[tuple] = set()
+        for error in exc.errors(include_url=False):
+            loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+            message, hint = _describe(error, loc, model)
+            key = (loc, message)
+            if key in seen:
+                continue
+            seen.add(key)
+            issues.add(loaded.ref(loc), message, hint)
+        issues.raise_if_any()
+        raise  # pragma: no cover - raise_if_any always raises here
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic puts the union member's name ("int", "str", "function-after[...]") into the location
+    return isinstance(part, str) and (part in {"int", "float", "str", "bool", "date"} or "[" in part)
+
+
+def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
+    kind = error["type"]
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        return f"unknown key '{name}'", did_you_mean(name, allowed) or (
+            "allowed keys: " + ", ".join(sorted(allowed)) if allowed else ""
+        )
+    if kind == "missing":
+        return f"missing key '{name}'", ""
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    value = error.get("input")
+    if kind in {"literal_error", "enum"}:
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"'{name}' is {value!r}; expected {expected}", did_you_mean(str(value), _literal_choices(expected))
+    where = f"'{name}': " if name and not isinstance(loc[-1], int) else ""
+    return f"{where}{message[0].lower()}{message[1:]}", ""
+
+
+def _literal_choices(expected: str) -> list[str]:
+    return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Return the field names of the model found at loc (list indices skipped)."""
+    import typing
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation, typing)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any, typing) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg, typing)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,51 @@
+"""Shared fixtures: the project's paths, the shipped dataset, a CLI runner in an isolated folder."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "facts.yaml"
+ARTICLE = ROOT / "data" / "article.txt"
+LAYOUTS = ROOT / "layouts"
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from generator.dataset import load_dataset
+
+    return load_dataset(DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped dataset and its article; returns the dataset path."""
+    shutil.copy(DATA, tmp_path / "facts.yaml")
+    shutil.copy(ARTICLE, tmp_path / "article.txt")
+    return tmp_path / "facts.yaml"
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path, monkeypatch):
+    """Run `briefing ARGS` in-process from an empty folder; return click's Result."""
+    from generator.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(ROOT / ".venv" / "briefing-cache"))
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+    return run
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of old in the file; return its 1-based line number."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line

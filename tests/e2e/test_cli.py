@@ -1,0 +1,63 @@
+"""The CLI's exit codes and messages, run as a user would."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from ..conftest import ROOT, replace_once
+
+
+def test_check_passes_and_prints_counts(run_cli):
+    result = run_cli("check", "--data", str(ROOT / "data" / "facts.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "96 facts, 5 sections, 3 events" in result.output
+    assert "89 figures" in result.output
+
+
+def test_check_of_a_mistyped_number_exits_1_with_file_line_and_id(run_cli, data_copy):
+    line = replace_once(data_copy, "value: 259\n", "value: 295\n")
+    result = run_cli("check", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert f"facts.yaml:{line}:" in result.output and "planned_investment_2020" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_malformed_yaml_exits_1_with_the_line(run_cli, data_copy):
+    line = replace_once(data_copy, "  title_zh: 激活高质量发展新动能\n", "  title_zh: [激活\n")
+    result = run_cli("check", "--data", str(data_copy))
+    assert result.exit_code == 1
+    assert "invalid YAML" in result.output and "facts.yaml:" in result.output
+    assert line > 0 and "Traceback" not in result.output
+
+
+def test_usage_error_exits_2(run_cli):
+    assert run_cli("check", "--no-such-option").exit_code == 2
+
+
+def test_missing_dataset_exits_1(run_cli):
+    result = run_cli("check", "--data", "nowhere.yaml")
+    assert result.exit_code == 1 and "nowhere.yaml: dataset not found" in result.output
+
+
+def _python(code: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          check=True).stdout
+
+
+def test_help_does_not_import_heavy_libraries():
+    out = _python(
+        "import sys\n"
+        "from generator.cli import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit: pass\n"
+        "heavy = [m for m in ('matplotlib', 'reportlab', 'pptx', 'pydantic', 'yaml', 'fontTools') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    assert "HEAVY []" in out
+
+
+def test_version_and_module_entry_point():
+    out = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert out.startswith("briefing, version ")
