@@ -131,6 +131,29 @@ def fonts(theme_name: str, check: bool) -> None:
                    "(present on Windows; LibreOffice substitutes the font above)")
 
 
+@cli.command()
+@click.argument("layouts", nargs=-1)
+@data_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, help="Folder for the outputs.")
+@click.option("--format", "fmt", type=click.Choice(["all", "pptx", "pdf"]), default="all", show_default=True,
+              help="Which outputs to build.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the outputs. Default: the layout's. English outputs are named <layout>.en.pptx.")
+def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: str, lang: str | None) -> None:
+    """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
+    from .build import FORMATS, build as build_layout
+    from .dataset import load_dataset
+    from .layouts import resolve_layout_path
+
+    formats = FORMATS if fmt == "all" else (fmt,)
+    dataset = load_dataset(data_path or default_data())
+    for name in layouts or ("lianghui",):
+        path = resolve_layout_path(name, default_layouts_dir())
+        for output in build_layout(path, data_path or default_data(), out_dir, formats, lang, dataset):
+            click.echo(f"{output.path}  {output.summary}")
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli.main(prog_name="briefing")

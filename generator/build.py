@@ -1,0 +1,113 @@
+"""Build a meeting's outputs: load, compose, render each format into a temporary file, then rename it."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GeneratorError, SourceRef
+
+FORMATS = ("pptx", "pdf")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One written file and what the renderer said about it."""
+
+    path: Path
+    summary: str
+
+
+def resolve_theme(layout):
+    """Return the layout's theme with its overrides applied."""
+    from .theme import THEMES, apply_overrides
+
+    overrides = layout.model.theme_overrides.model_dump()
+    return apply_overrides(THEMES[layout.model.theme], overrides)
+
+
+def render_options(theme, document):
+    """Find the theme's fonts and check that they have every character of the document."""
+    from .fonts import find_face, metrics_for
+    from .render import RenderOptions
+
+    regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
+    bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
+    text = document.text()
+    for face in {regular, bold}:
+        missing = metrics_for(face).missing(text)
+        if missing:
+            where = _where_chars_occur(document, missing)
+            raise GeneratorError(
+                f"the font {face.label} has no glyph for {''.join(missing)!r} ({where}); "
+                "the text would print as boxes",
+                hint="choose another font in the theme, or change the text",
+            )
+    return RenderOptions(theme, regular, bold)
+
+
+def _where_chars_occur(document, missing: list[str]) -> str:
+    places = []
+    for kind, pages in (("slide", document.slides), ("briefing part", document.pages)):
+        for number, page in enumerate(pages, 1):
+            from .document import _strings
+
+            text = page.title + "".join(s for b in page.blocks for s in _strings(b))
+            if any(c in text for c in missing):
+                places.append(f"{kind} {number} '{page.title}'")
+    return "in " + ", ".join(places[:3]) if places else "in the document"
+
+
+def write_atomically(out_path: Path, produce) -> str:
+    """Call produce(temp_path) to write a file beside out_path, then rename it into place.
+
+    On any failure the temporary file is removed and out_path keeps its previous content.
+    """
+    folder = out_path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GeneratorError(f"cannot create the output folder: {exc.strerror}", SourceRef(str(folder)),
+                             "choose another folder with --out") from None
+    temp = folder / f".{out_path.stem}.{os.getpid()}.tmp{out_path.suffix}"
+    try:
+        summary = produce(temp)
+        try:
+            os.replace(temp, out_path)
+        except PermissionError:
+            raise GeneratorError(
+                "cannot replace the file: it is open in another program (PowerPoint, WPS or a PDF viewer) "
+                "or the folder is read-only",
+                SourceRef(str(out_path)), "close the file and build again") from None
+        return summary
+    except OSError as exc:
+        raise GeneratorError(f"cannot write the output: {exc.strerror or exc}", SourceRef(str(out_path)),
+                             "check that the folder is writable and the disk is not full") from None
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str, ...], lang: str | None,
+          dataset=None) -> list[Output]:
+    """Build the layout's outputs into out_dir; return what was written. Raises GeneratorError."""
+    from .compose import compose
+    from .dataset import load_dataset
+    from .layouts import load_layout
+    from .render import RENDERERS
+
+    dataset = dataset or load_dataset(data_path)
+    layout = load_layout(layout_path, dataset)
+    document = compose(dataset, layout, lang)
+    options = render_options(resolve_theme(layout), document)
+    suffix = "" if (lang or layout.model.language) == layout.model.language else f".{lang}"
+    outputs = []
+    for name in formats:
+        renderer = RENDERERS[name]
+        out_path = out_dir / f"{layout.slug}{suffix}{renderer.suffix}"
+        started = time.perf_counter()
+        summary = write_atomically(out_path, lambda temp: renderer.render(document, options, temp))
+        del started
+        outputs.append(Output(out_path, summary))
+    return outputs

@@ -1,0 +1,158 @@
+"""matplotlib drawing of a Chart block as SVG with real text, legible in grayscale print."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import asdict
+
+from .document import Chart
+from .fonts import FontFace, cache_dir
+from .theme import Theme
+
+#: hatches distinguish series when printed in gray
+HATCHES = ("", "///", "...", "xx", "\\\\")
+
+
+def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:
+    """Return the chart as SVG bytes whose text is real text in the face's family; cached by content."""
+    key = hashlib.sha256(json.dumps([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
+                                     _VERSION], ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
+    cached = cache_dir() / "charts" / f"{key}.svg"
+    if cached.exists():
+        return cached.read_bytes()
+    data = _draw(chart, theme, face, width_in, height_in)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temp = cached.with_suffix(".tmp")
+        temp.write_bytes(data)
+        temp.replace(cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return data
+
+
+_VERSION = 1
+
+
+def family_of(face: FontFace) -> str:
+    """The family name matplotlib knows the face by (registered from its file)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(face.path, fontNumber=face.index, lazy=True)
+    return str(font["name"].getDebugName(1))
+
+
+def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+
+    font_manager.fontManager.addfont(face.path)
+    family = family_of(face)
+    colors = theme.colors
+    rc = {
+        "font.family": [family],
+        "font.size": 9,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "briefing",
+        "axes.unicode_minus": False,
+    }
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(width_in, height_in))
+        ax = fig.add_subplot()
+        palette = colors.series or (colors.primary, colors.accent)
+        if chart.kind == "doughnut":
+            _doughnut(ax, chart, palette, colors)
+        elif chart.kind == "line":
+            _line(ax, chart, palette, colors)
+        else:
+            _bars(ax, chart, palette, colors)
+        fig.tight_layout(pad=0.4)
+        out = io.BytesIO()
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        fig.clear()
+    return out.getvalue()
+
+
+def _style_axes(ax, colors, horizontal: bool) -> None:
+    for side in ("top", "right", "left" if not horizontal else "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom" if not horizontal else "left"].set_color(colors.rule)
+    ax.tick_params(colors=colors.text, length=0)
+    if horizontal:
+        ax.set_xticks([])
+    else:
+        ax.set_yticks([])
+
+
+def _wrap_label(text: str, width: int) -> str:
+    if len(text) <= width or " " in text:
+        import textwrap
+
+        return "\n".join(textwrap.wrap(text, max(width * 2, 12))) if " " in text else text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+def _bars(ax, chart: Chart, palette, colors) -> None:
+    import numpy as np
+
+    horizontal = chart.kind == "bar"
+    count, groups = len(chart.categories), len(chart.series)
+    positions = np.arange(count)
+    width = 0.7 / groups
+    categories = [_wrap_label(c, 8 if not horizontal else 12) for c in chart.categories]
+    for index, series in enumerate(chart.series):
+        offsets = positions + (index - (groups - 1) / 2) * width
+        colours = [palette[index % len(palette)]] * count
+        if chart.highlight is not None and groups == 1:
+            colours = [colors.accent if i == chart.highlight else colors.primary for i in range(count)]
+        draw = ax.barh if horizontal else ax.bar
+        bars = draw(offsets, series.values, width * 0.92, color=colours, hatch=HATCHES[index % len(HATCHES)],
+                    edgecolor="white", linewidth=0.5, label=series.name)
+        for bar, label in zip(bars, series.labels):
+            if horizontal:
+                ax.annotate(label, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
+                            textcoords="offset points", va="center", ha="left", fontsize=8, color=colors.text)
+            else:
+                ax.annotate(label, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 2),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=8, color=colors.text)
+    if horizontal:
+        ax.set_yticks(positions, categories)
+        ax.invert_yaxis()
+        ax.set_xlim(0, max(max(s.values) for s in chart.series) * 1.25)
+    else:
+        ax.set_xticks(positions, categories)
+        ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.18)
+    _style_axes(ax, colors, horizontal)
+    if groups > 1:
+        ax.legend(frameon=False, loc="upper left", fontsize=8)
+
+
+def _line(ax, chart: Chart, palette, colors) -> None:
+    markers = ("o", "s", "^", "D", "v")
+    for index, series in enumerate(chart.series):
+        colour = palette[index % len(palette)]
+        ax.plot(list(chart.categories), series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
+                linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
+        for x, y, label in zip(chart.categories, series.values, series.labels):
+            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8,
+                        color=colors.text)
+    ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
+    ax.margins(x=0.25)
+    _style_axes(ax, colors, False)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+
+
+def _doughnut(ax, chart: Chart, palette, colors) -> None:
+    series = chart.series[0]
+    wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
+                       startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
+                                                                       "linewidth": 1.5})
+    for index, wedge in enumerate(wedges):
+        wedge.set_hatch(HATCHES[index % len(HATCHES)])
+    labels = [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
+    ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
+    ax.set_aspect("equal")

@@ -1,0 +1,231 @@
+"""The renderer-independent document model: pages of typed blocks, with wording and numbers already final."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure ready to show: `prefix` + `value` + `suffix`, e.g. "约" "43" "亿元", "" "1300" "余名"."""
+
+    value: str
+    label: str
+    prefix: str = ""
+    suffix: str = ""
+    fact_id: str = ""
+
+    @property
+    def text(self) -> str:
+        """The figure as one string, e.g. 约43亿元 or RMB 4.3 billion."""
+        return f"{self.prefix}{self.value}{self.suffix}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from: the fact id and the verbatim quote of the article."""
+
+    fact_id: str
+    quote: str
+
+
+# ----------------------------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Title:
+    """The opening of a deck or the cover of a briefing."""
+
+    title: str
+    subtitle: str
+    organisation: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A numbered list of the parts that follow (the deck's agenda)."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The briefing's table of contents; page numbers are the renderer's business."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class SectionDivider:
+    """The start of a part: its number, short title and headline."""
+
+    number: int
+    title: str
+    headline: str
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """Two to six headline figures shown as cards."""
+
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]  # each value as shown, with qualifier and unit
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart spec drawn by every renderer: a native chart in decks, a vector chart in the PDF."""
+
+    kind: Literal["column", "bar", "grouped", "doughnut", "line"]
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str
+    description: str  # alt text: what the chart shows, in words
+    highlight: int | None = None  # index of the category to emphasise
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str
+    label: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Dated events in order."""
+
+    events: tuple[TimelineEvent, ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """Key points; `role` is "points" for a section's points or "items" for a plain list."""
+
+    items: tuple[str, ...]
+    role: Literal["points", "items"] = "points"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; `role` says what kind ("comparison", "facts", "appendix", "summary")."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    role: Literal["comparison", "facts", "appendix", "summary"]
+    numeric_columns: tuple[int, ...] = ()
+    widths: tuple[float, ...] = ()  # relative column widths
+    caption: str = ""  # a heading shown above the table where the page title does not say it
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One figure or sentence to stand out, with where it comes from."""
+
+    text: str
+    figure: Figure | None = None
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text; `role` "lead" for an introduction, "body" otherwise, "source" for a source line."""
+
+    text: str
+    role: Literal["lead", "body", "source"] = "body"
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The last slide or the back of the briefing."""
+
+    title: str
+    subtitle: str
+    organisation: str
+
+
+Block = Union[
+    Title, Agenda, Contents, SectionDivider, KeyFigures, Chart, Timeline, BulletList, Table, Highlight, Paragraph,
+    Closing,
+]
+BLOCK_TYPES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A slide of the deck or a part of the briefing.
+
+    `kind` says how it is framed: "title" and "closing" stand alone, "divider" opens a part, "content" has a
+    title bar. `notes` are the talking points for the speaker, `sources` the quotes behind its figures.
+    `level` is the outline level of the page's title in the briefing (1 for a part, 2 for a sub-part).
+    """
+
+    title: str
+    blocks: tuple[Block, ...]
+    kind: Literal["title", "divider", "content", "closing"] = "content"
+    notes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    continued: bool = False
+    level: int = 1
+    bookmark: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document is, for properties, running headers and footers."""
+
+    title: str
+    subtitle: str
+    organisation: str
+    date: str
+    date_iso: str
+    language: Literal["zh", "en"]
+    meeting: str  # the layout's slug
+    subject: str
+    keywords: tuple[str, ...]
+    source_line: str
+    footer: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A meeting's materials: the deck's slides and the briefing's pages, composed from the same facts."""
+
+    meta: Meta
+    slides: tuple[Page, ...]
+    pages: tuple[Page, ...]
+    theme_name: str = "civic_blue"
+    slide_size: Literal["16:9", "4:3"] = "16:9"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def text(self) -> str:
+        """Every string of the document, for font coverage checks."""
+        parts: list[str] = [self.meta.title, self.meta.subtitle, self.meta.organisation, self.meta.date,
+                            self.meta.footer, self.meta.source_line]
+        for page in self.slides + self.pages:
+            parts.append(page.title)
+            parts.extend(page.notes)
+            parts.extend(s.quote for s in page.sources)
+            for block in page.blocks:
+                parts.extend(_strings(block))
+        return "".join(parts)
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [s for item in value for s in _strings(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [s for name in value.__dataclass_fields__ for s in _strings(getattr(value, name))]
+    return []

@@ -1,0 +1,122 @@
+"""How a fact's value is written: 约43亿元 and 1300余名 in Chinese, RMB 4.3 billion and 1,300+ in English."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .dataset import Fact, number_text
+from .document import Figure
+
+_MONEY = {"亿元": ("RMB", Decimal(100_000_000)), "万元": ("RMB", Decimal(10_000)), "亿美元": ("USD", Decimal(100_000_000))}
+_AREA = {"万平方米": Decimal(10_000)}
+_EN_QUALIFIER = {"more_than": "over ", "nearly": "nearly ", "about": "about ", "at_least": "at least "}
+_ZH_PREFIX = {"nearly": "近", "about": "约"}
+
+#: chart scaling: (factor applied to the article's value, unit shown on the axis)
+_CHART_UNITS_EN = {
+    "亿元": (Decimal("0.1"), "RMB billion"),
+    "万元": (Decimal("0.01"), "RMB million"),
+    "亿美元": (Decimal("100"), "USD million"),
+    "万平方米": (Decimal("10"), "thousand m²"),
+    "万人": (Decimal("10"), "thousand people"),
+    "公里": (Decimal(1), "km"),
+    "%": (Decimal(1), "%"),
+}
+
+
+def _grouped(number: Decimal) -> str:
+    """1234567.5 -> 1,234,567.5 without trailing zeros."""
+    number = number.normalize()
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    whole, _, fraction = format(number, "f").partition(".")
+    return f"{int(whole):,}.{fraction}"
+
+
+def _scaled(amount: Decimal) -> tuple[str, str]:
+    """Return (number, scale word) for an absolute amount: 25900000000 -> ("25.9", " billion")."""
+    for size, word in ((Decimal(10) ** 9, " billion"), (Decimal(10) ** 6, " million")):
+        if amount >= size:
+            return _grouped(amount / size), word
+    return _grouped(amount), ""
+
+
+def figure(fact: Fact, lang: str) -> Figure:
+    """Return the fact's value as a Figure with its qualifier and unit, in the language asked for."""
+    label = fact.label_zh if lang == "zh" else fact.label_en
+    if not fact.is_number:
+        return Figure(value=fact.value_text if lang == "zh" else (fact.value_en or fact.value_text), label=label,
+                      fact_id=fact.id)
+    if lang == "zh":
+        return _figure_zh(fact, label)
+    return _figure_en(fact, label)
+
+
+def _figure_zh(fact: Fact, label: str) -> Figure:
+    value = fact.value_text
+    if fact.value_to is not None:
+        value += "到" + number_text(fact.value_to)
+    prefix = _ZH_PREFIX.get(fact.qualifier or "", "")
+    suffix = fact.unit
+    if fact.qualifier == "more_than":
+        suffix = "余" + suffix
+    elif fact.qualifier == "at_least":
+        suffix += "以上"
+    return Figure(value=value, label=label, prefix=prefix, suffix=suffix, fact_id=fact.id)
+
+
+def _figure_en(fact: Fact, label: str) -> Figure:
+    number = Decimal(number_text(fact.value))
+    qualifier = fact.qualifier or ""
+    prefix = _EN_QUALIFIER.get(qualifier, "")
+    if fact.unit in _MONEY:
+        currency, factor = _MONEY[fact.unit]
+        value, scale = _scaled(number * factor)
+        return Figure(value=value, label=label, prefix=f"{prefix}{currency} ", suffix=scale, fact_id=fact.id)
+    if fact.unit in _AREA:
+        value, scale = _scaled(number * _AREA[fact.unit])
+        return Figure(value=value, label=label, prefix=prefix, suffix=f"{scale} m²", fact_id=fact.id)
+    value = _grouped(number)
+    if fact.unit == "万人":
+        value = _grouped(number * 10_000)
+    if fact.value_to is not None:
+        value += "–" + number_text(fact.value_to)
+    if fact.unit == "%":
+        suffix = "%"
+    elif fact.unit == "公里":
+        suffix = " km"
+    elif fact.unit_en:
+        suffix = " " + fact.unit_en
+    else:
+        suffix = ""
+    if qualifier == "more_than" and fact.unit != "%":
+        prefix, value = "", value + "+"
+    return Figure(value=value, label=label, prefix=prefix, suffix=suffix, fact_id=fact.id)
+
+
+def chart_value(fact: Fact, lang: str) -> float:
+    """The fact's value in the chart's unit (the article's unit in Chinese, billions/millions in English)."""
+    number = Decimal(number_text(fact.value))
+    if lang == "en" and fact.unit in _CHART_UNITS_EN:
+        number *= _CHART_UNITS_EN[fact.unit][0]
+    return float(number)
+
+
+def chart_unit(fact: Fact, lang: str) -> str:
+    """The unit written on a chart's axis for this fact's values."""
+    if lang == "zh":
+        return fact.unit
+    if fact.unit in _CHART_UNITS_EN:
+        return _CHART_UNITS_EN[fact.unit][1]
+    return fact.unit_en or ""
+
+
+def date_text(date: dt.date, lang: str) -> str:
+    """2020年10月27日 or 27 October 2020."""
+    if lang == "zh":
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")

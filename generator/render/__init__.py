@@ -1,0 +1,47 @@
+"""The renderers: each turns a Document into one file format. RENDERERS maps a format name to one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..document import Document
+from ..fonts import FontFace
+from ..theme import Theme
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What every renderer needs besides the document: the theme and the resolved font faces."""
+
+    theme: Theme
+    regular: FontFace
+    bold: FontFace
+    cache: Path | None = None
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A renderer: the output suffix, and render(document, options, out_path) -> a one-line summary."""
+
+    name: str
+    suffix: str
+    render: Callable[[Document, RenderOptions, Path], str]
+
+
+def _pptx(document: Document, options: RenderOptions, out_path: Path) -> str:
+    from .pptx import render_pptx
+
+    return render_pptx(document, options, out_path)
+
+
+def _pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
+    from .pdf import render_pdf
+
+    return render_pdf(document, options, out_path)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "pptx": Renderer("pptx", ".pptx", _pptx),
+    "pdf": Renderer("pdf", ".pdf", _pdf),
+}

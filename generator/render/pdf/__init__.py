@@ -1,0 +1,166 @@
+"""Document -> A4 briefing PDF with reportlab: embedded CJK subsets, contents, bookmarks, page X / Y."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+
+from ...document import Document
+from ...errors import GeneratorError
+from ...fonts import truetype_for_pdf
+from .. import RenderOptions
+from .blocks import HANDLERS, Styles, page_flowables
+from .text import TextBlock
+
+REGULAR, BOLD = "BriefingSans", "BriefingSans-Bold"
+
+
+def register_fonts(options: RenderOptions, text: str) -> None:
+    """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts)."""
+    for name, face in ((REGULAR, options.regular), (BOLD, options.bold)):
+        path, index = truetype_for_pdf(face, text)
+        try:
+            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        except Exception as exc:  # noqa: BLE001 - reportlab raises several types for unusable files
+            raise GeneratorError(f"reportlab cannot use the font {face.label}: {exc}",
+                                 hint="name a TrueType or OpenType font file in the theme") from None
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that writes "page X / Y" once the page count is known."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages = []
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            footer = getattr(self, "_briefing_footer", None)
+            if footer:
+                footer(self, total)
+            super().showPage()
+        super().save()
+
+
+class _BriefingDoc(BaseDocTemplate):
+    def __init__(self, path: str, document: Document, styles: Styles, **kwargs):
+        super().__init__(path, pagesize=A4, invariant=True, **kwargs)
+        self.document = document
+        self.styles = styles
+
+    def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            level, title, key = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+            if level <= 1 and key != "contents":
+                self.notify("TOCEntry", (level, title, self.page, key))
+
+
+def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
+    """Write the A4 briefing to out_path; return a summary."""
+    started = time.perf_counter()
+    register_fonts(options, document.text())
+    theme = options.theme
+    meta = document.meta
+    styles = Styles(theme, REGULAR, BOLD, meta.language)
+    inner, outer = theme.page_margin_inner_mm * mm, theme.page_margin_outer_mm * mm
+    top, bottom = theme.page_margin_top_mm * mm, theme.page_margin_bottom_mm * mm
+    width, height = A4
+    doc = _BriefingDoc(
+        str(out_path), document, styles,
+        title=meta.title, author=meta.organisation, subject=meta.subject, keywords=list(meta.keywords),
+        creator="briefing", lang="zh-CN" if meta.language == "zh" else "en-US",
+        initialFontName=REGULAR, initialFontSize=10,  # no unembedded Helvetica on any page
+        leftMargin=inner, rightMargin=outer, topMargin=top, bottomMargin=bottom,
+    )
+
+    def frame(odd: bool) -> Frame:
+        left = inner if odd else outer
+        return Frame(left, bottom, width - inner - outer, height - top - bottom, id="odd" if odd else "even",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def decorate(odd: bool):
+        def on_page(canvas, doc_):
+            _running_header(canvas, document, theme, styles, odd, inner, outer, top)
+            canvas._briefing_footer = lambda c, total: _footer(c, document, theme, odd, inner, outer, bottom, total)
+        return on_page
+
+    def cover(canvas, doc_):
+        canvas.saveState()
+        canvas.setFillColor(theme.colors.primary)
+        canvas.rect(0, height * 0.52, width, height * 0.48, stroke=0, fill=1)
+        canvas.setFillColor(theme.colors.accent)
+        canvas.rect(inner, height * 0.52 - 3 * mm, 40 * mm, 3 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+        canvas._briefing_footer = None
+
+    doc.addPageTemplates([
+        PageTemplate("cover", [frame(True)], onPage=cover, autoNextPageTemplate="even"),
+        PageTemplate("odd", [frame(True)], onPage=decorate(True), autoNextPageTemplate="even"),
+        PageTemplate("even", [frame(False)], onPage=decorate(False), autoNextPageTemplate="odd"),
+    ])
+    story: list = []
+    first = document.pages[0] if document.pages else None
+    if first is None or first.kind != "title":
+        story.append(NextPageTemplate("odd"))
+    for index, page in enumerate(document.pages):
+        if index and page.kind != "title" and (page.level <= 1 and document.extra.get("page_per_part", True)):
+            if story and not isinstance(story[-1], PageBreak):
+                story.append(PageBreak())
+        story.extend(page_flowables(page, index, styles, document, options))
+    doc.multiBuild(story, canvasmaker=_NumberedCanvas)
+    pages = doc.page
+    return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+
+
+def _running_header(canvas, document: Document, theme, styles, odd: bool, inner, outer, top) -> None:
+    width, height = A4
+    canvas.saveState()
+    canvas.setFont(REGULAR, theme.sizes.pdf_small_pt)
+    canvas.setFillColor(theme.colors.muted)
+    y = height - top + 8 * mm
+    text = document.meta.title + (f" · {document.meta.subtitle}" if document.meta.subtitle else "")
+    if odd:
+        canvas.drawRightString(width - outer, y, text)
+    else:
+        canvas.drawString(outer, y, text)
+    canvas.setStrokeColor(theme.colors.rule)
+    canvas.setLineWidth(0.5)
+    left = inner if odd else outer
+    canvas.line(left, y - 2.5 * mm, width - (outer if odd else inner), y - 2.5 * mm)
+    canvas.restoreState()
+
+
+def _footer(canvas, document: Document, theme, odd: bool, inner, outer, bottom, total: int) -> None:
+    width, _ = A4
+    canvas.saveState()
+    canvas.setFont(REGULAR, theme.sizes.pdf_small_pt)
+    canvas.setFillColor(theme.colors.muted)
+    y = bottom - 10 * mm
+    number = f"{canvas.getPageNumber()} / {total}"
+    footer = document.meta.footer
+    if odd:
+        canvas.drawRightString(width - outer, y, number)
+        canvas.drawString(inner, y, footer)
+    else:
+        canvas.drawString(outer, y, number)
+        canvas.drawRightString(width - inner, y, footer)
+    canvas.restoreState()
+
+
+__all__ = ["render_pdf", "HANDLERS", "TextBlock"]

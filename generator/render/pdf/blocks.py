@@ -1,0 +1,295 @@
+"""One handler per block type, turning blocks into reportlab flowables for the A4 briefing."""
+from __future__ import annotations
+
+from reportlab.lib import colors as rl_colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.lib.styles import ParagraphStyle
+
+from ... import document as d
+from ...document import Document, Page
+from ...theme import Theme
+from .text import TextBlock, TextStyle
+
+
+class Styles:
+    """The briefing's type scale, built from the theme."""
+
+    def __init__(self, theme: Theme, regular: str, bold: str, lang: str):
+        s, c = theme.sizes, theme.colors
+        self.theme, self.regular, self.bold, self.lang = theme, regular, bold, lang
+        lead = s.pdf_leading
+        self.body = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, c.text, space_after=4)
+        self.lead = TextStyle(bold, s.pdf_h2_pt - 1, (s.pdf_h2_pt - 1) * 1.5, c.accent, "left", space_after=4)
+        self.bullet = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, c.text, space_after=3, bullet="■",
+                                bullet_colour=c.accent, indent=s.pdf_body_pt * 1.4)
+        self.h1 = TextStyle(bold, s.pdf_h1_pt, s.pdf_h1_pt * 1.4, c.primary, "left", space_before=0, space_after=8)
+        self.h2 = TextStyle(bold, s.pdf_h2_pt, s.pdf_h2_pt * 1.45, c.primary, "left", space_before=10, space_after=5)
+        self.small = TextStyle(regular, s.pdf_small_pt, s.pdf_small_pt * 1.5, c.muted, "left")
+        self.cell = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "left")
+        self.cell_right = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "right")
+        self.cell_head = TextStyle(bold, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.on_primary, "left")
+        self.kpi_value = TextStyle(bold, s.pdf_kpi_value_pt, s.pdf_kpi_value_pt * 1.25, c.primary, "left")
+        self.kpi_label = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "left")
+        self.cover_title = TextStyle(bold, s.pdf_title_pt, s.pdf_title_pt * 1.3, c.on_primary, "left", space_after=8)
+        self.cover_sub = TextStyle(regular, s.pdf_h2_pt + 1, (s.pdf_h2_pt + 1) * 1.5, c.on_primary, "left")
+        self.cover_info = TextStyle(regular, s.pdf_body_pt + 1, (s.pdf_body_pt + 1) * 1.6, c.text, "left")
+
+    def with_(self, style: TextStyle, **changes) -> TextStyle:
+        from dataclasses import replace
+
+        return replace(style, **changes)
+
+
+class _Ctx:
+    def __init__(self, page: Page, index: int, styles: Styles, document: Document, options):
+        self.page, self.index, self.styles, self.document, self.options = page, index, styles, document, options
+
+    @property
+    def theme(self) -> Theme:
+        return self.styles.theme
+
+
+def page_flowables(page: Page, index: int, styles: Styles, document: Document, options) -> list[Flowable]:
+    """Return the flowables of one briefing part: its heading (with a bookmark) and its blocks."""
+    ctx = _Ctx(page, index, styles, document, options)
+    flowables: list[Flowable] = []
+    if page.kind == "content" and page.title and not any(isinstance(b, d.Contents) for b in page.blocks):
+        key = f"part{index}"
+        heading = TextBlock(page.title, styles.h1, outline=(0, page.title, key))
+        flowables += [CondPageBreak(60 * mm), heading, _Rule(styles.theme.colors.accent, 40 * mm, 1.5), Spacer(0, 4 * mm)]
+    for block in page.blocks:
+        flowables.extend(HANDLERS[type(block)](ctx, block))
+    return flowables
+
+
+class _Rule(Flowable):
+    def __init__(self, colour: str, width: float, thickness: float):
+        super().__init__()
+        self.colour, self.rule_width, self.thickness = colour, width, thickness
+
+    def wrap(self, avail_width, avail_height):
+        return self.rule_width, self.thickness + 2
+
+    def draw(self):
+        self.canv.setFillColor(self.colour)
+        self.canv.rect(0, 0, self.rule_width, self.thickness, stroke=0, fill=1)
+
+
+def _table_style(ctx: _Ctx, commands: list) -> TableStyle:
+    """A table style whose cells name our font (reportlab otherwise sets Helvetica for every cell)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.styles.regular)] + list(commands))
+
+
+def _heading2(ctx: _Ctx, text: str) -> TextBlock:
+    return TextBlock(text, ctx.styles.h2)
+
+
+def _keep_with_next(heading: Flowable, first: Flowable) -> list[Flowable]:
+    return [CondPageBreak(45 * mm), heading, first]
+
+
+# ---------------------------------------------------------------------------------------------- handlers
+
+
+def _title_flowables(ctx: _Ctx, block: d.Title) -> list[Flowable]:
+    s = ctx.styles
+    return [
+        Spacer(0, 55 * mm),
+        TextBlock(block.title, s.cover_title),
+        TextBlock(block.subtitle, s.cover_sub),
+        Spacer(0, 95 * mm),
+        TextBlock(block.organisation, s.with_(s.cover_info, font=s.bold, size=s.cover_info.size + 2,
+                                              leading=(s.cover_info.size + 2) * 1.6)),
+        TextBlock(block.date, s.cover_info),
+        Spacer(0, 6 * mm),
+        TextBlock(block.note, s.small),
+    ]
+
+
+def _agenda_flowables(ctx: _Ctx, block: d.Agenda) -> list[Flowable]:
+    s = ctx.styles
+    return [TextBlock(f"{i}. {item}", s.body) for i, item in enumerate(block.items, 1)]
+
+
+def _contents_flowables(ctx: _Ctx, block: d.Contents) -> list[Flowable]:
+    s = ctx.styles
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [
+        ParagraphStyle("toc0", fontName=s.regular, fontSize=s.body.size + 1, leading=(s.body.size + 1) * 2.0,
+                       textColor=ctx.theme.colors.text, wordWrap="CJK", bulletFontName=s.regular),
+        ParagraphStyle("toc1", fontName=s.regular, fontSize=s.body.size, leading=s.body.size * 1.8, leftIndent=12,
+                       textColor=ctx.theme.colors.text, wordWrap="CJK", bulletFontName=s.regular),
+    ]
+    toc.tableStyle = _table_style(ctx, [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    heading = TextBlock(block.title, s.h1, outline=(0, block.title, "contents"))
+    return [heading, _Rule(ctx.theme.colors.accent, 40 * mm, 1.5), Spacer(0, 6 * mm), toc]
+
+
+def _section_divider_flowables(ctx: _Ctx, block: d.SectionDivider) -> list[Flowable]:
+    return [_heading2(ctx, f"{block.number:02d} {block.title}"), TextBlock(block.headline, ctx.styles.lead)]
+
+
+def _key_figures_flowables(ctx: _Ctx, block: d.KeyFigures) -> list[Flowable]:
+    s, c = ctx.styles, ctx.theme.colors
+    per_row = 3 if len(block.figures) != 4 else 2
+    per_row = min(per_row, len(block.figures))
+    cells = []
+    for fig in block.figures:
+        small = s.with_(s.kpi_value, size=s.kpi_value.size * 0.55)
+        cells.append([_FigureText(fig, s.kpi_value, small), TextBlock(fig.label, s.kpi_label)])
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    for row in rows:
+        row.extend([""] * (per_row - len(row)))
+    table = Table(rows, colWidths=[f"{100 / per_row:.3f}%"] * per_row)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]
+    for r, row in enumerate(rows):
+        for col, cell in enumerate(row):
+            if cell:
+                style += [("BACKGROUND", (col, r), (col, r), c.light),
+                          ("LINEBEFORE", (col, r), (col, r), 2.5, c.primary),
+                          ("LINEAFTER", (col, r), (col, r), 4, c.background),
+                          ("LINEBELOW", (col, r), (col, r), 4, c.background)]
+    table.setStyle(_table_style(ctx, style))
+    return [Spacer(0, 2 * mm), table, Spacer(0, 3 * mm)]
+
+
+class _FigureText(Flowable):
+    """A figure: prefix and unit smaller than the value, on one baseline."""
+
+    def __init__(self, figure: d.Figure, big: TextStyle, small: TextStyle):
+        super().__init__()
+        self.figure, self.big, self.small = figure, big, small
+
+    def wrap(self, avail_width, avail_height):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.parts = [(self.figure.prefix, self.small), (self.figure.value, self.big), (self.figure.suffix, self.small)]
+        total = sum(stringWidth(t, st.font, st.size) for t, st in self.parts if t)
+        scale = min(1.0, avail_width / total) if total else 1.0
+        self.scale = scale
+        self.width, self.height = avail_width, self.big.leading * scale
+        return self.width, self.height
+
+    def draw(self):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        x, y = 0.0, self.height * 0.2
+        for text, st in self.parts:
+            if not text:
+                continue
+            size = st.size * self.scale
+            self.canv.setFont(st.font, size)
+            self.canv.setFillColor(st.colour)
+            self.canv.drawString(x, y, text)
+            x += stringWidth(text, st.font, size)
+
+
+def _chart_flowables(ctx: _Ctx, block: d.Chart) -> list[Flowable]:
+    from ...charts import chart_svg
+    from . import REGULAR
+    from .svg import VectorChart, svg_drawing
+
+    width_mm = 165 - ctx.theme.page_margin_inner_mm + 25 - 2
+    height_mm = 62 if block.kind != "doughnut" else 58
+    svg = chart_svg(block, ctx.theme, ctx.options.regular, width_mm / 25.4, height_mm / 25.4)
+    drawing = VectorChart(svg_drawing(svg, ctx.options), REGULAR)
+    caption = _heading2(ctx, block.title)
+    return [KeepTogether([caption, drawing, Spacer(0, 3 * mm)])]
+
+
+def _timeline_flowables(ctx: _Ctx, block: d.Timeline) -> list[Flowable]:
+    s, c = ctx.styles, ctx.theme.colors
+    rows = [[TextBlock(e.date, s.with_(s.cell, font=s.bold, colour=c.primary)),
+             [TextBlock(e.label, s.with_(s.cell, font=s.bold)), TextBlock(e.detail, s.with_(s.cell, colour=c.muted))]]
+            for e in block.events]
+    table = Table(rows, colWidths=["28%", "72%"])
+    table.setStyle(_table_style(ctx, [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBEFORE", (1, 0), (1, -1), 1.5, c.accent),
+        ("LEFTPADDING", (1, 0), (1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    if block.caption:
+        return _keep_with_next(_heading2(ctx, block.caption), table)
+    return [table]
+
+
+def _bullet_list_flowables(ctx: _Ctx, block: d.BulletList) -> list[Flowable]:
+    return [TextBlock(item, ctx.styles.bullet) for item in block.items] + [Spacer(0, 2 * mm)]
+
+
+def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
+    s, c = ctx.styles, ctx.theme.colors
+    weights = block.widths or tuple(1.0 for _ in block.columns)
+    total = sum(weights)
+    widths = [f"{100 * w / total:.3f}%" for w in weights]
+    head = [TextBlock(text, s.with_(s.cell_head, align="right" if i in block.numeric_columns else "left"))
+            for i, text in enumerate(block.columns)]
+    body = [[TextBlock(text, s.cell_right if i in block.numeric_columns else s.cell) for i, text in enumerate(row)]
+            for row in block.rows]
+    table = Table([head] + body, colWidths=widths, repeatRows=1, splitByRow=1)
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), c.primary),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, c.rule),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for r in range(2, len(block.rows) + 1, 2):
+        style.append(("BACKGROUND", (0, r), (-1, r), c.light))
+    table.setStyle(_table_style(ctx, style))
+    if block.caption:
+        return _keep_with_next(_heading2(ctx, block.caption), table) + [Spacer(0, 2 * mm)]
+    return [Spacer(0, 2 * mm), table, Spacer(0, 2 * mm)]
+
+
+def _highlight_flowables(ctx: _Ctx, block: d.Highlight) -> list[Flowable]:
+    s, c = ctx.styles, ctx.theme.colors
+    cells = [[TextBlock(block.text, s.lead)]]
+    if block.figure:
+        cells.insert(0, [_FigureText(block.figure, s.kpi_value, s.with_(s.kpi_value, size=s.kpi_value.size * 0.55))])
+    cells.append([TextBlock(block.attribution, s.small)])
+    table = Table(cells, colWidths=["100%"])
+    table.setStyle(_table_style(ctx, [("BACKGROUND", (0, 0), (-1, -1), c.light),
+                               ("LINEBEFORE", (0, 0), (0, -1), 3, c.accent),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 10)]))
+    return [table, Spacer(0, 3 * mm)]
+
+
+def _paragraph_flowables(ctx: _Ctx, block: d.Paragraph) -> list[Flowable]:
+    s = ctx.styles
+    style = {"lead": s.lead, "body": s.body, "source": s.small}[block.role]
+    return [TextBlock(block.text, style)]
+
+
+def _closing_flowables(ctx: _Ctx, block: d.Closing) -> list[Flowable]:
+    s = ctx.styles
+    return [Spacer(0, 10 * mm), TextBlock(block.subtitle, s.with_(s.lead, align="center")),
+            TextBlock(block.organisation, s.with_(s.small, align="center"))]
+
+
+HANDLERS = {
+    d.Title: _title_flowables,
+    d.Agenda: _agenda_flowables,
+    d.Contents: _contents_flowables,
+    d.SectionDivider: _section_divider_flowables,
+    d.KeyFigures: _key_figures_flowables,
+    d.Chart: _chart_flowables,
+    d.Timeline: _timeline_flowables,
+    d.BulletList: _bullet_list_flowables,
+    d.Table: _table_flowables,
+    d.Highlight: _highlight_flowables,
+    d.Paragraph: _paragraph_flowables,
+    d.Closing: _closing_flowables,
+}

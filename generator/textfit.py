@@ -1,0 +1,135 @@
+"""Line breaking for Chinese and mixed text, and fitting text into boxes with real font metrics.
+
+Rules kept (GB/T 15834 and common Chinese typesetting practice):
+- no line starts with closing punctuation (，。、；：？！）》」…) and none ends with opening punctuation (（《「“);
+- a number stays with its unit (875.12万元, 2020年, 99.99%); Latin words are never split;
+- ASCII , ; : ( ) ! ? between Chinese characters become full-width, as the article's web text lacks them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+CLOSING = set("，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%％")
+OPENING = set("（《「『【〔〈“‘([{")
+#: characters that continue a number as its unit
+UNIT_CHARS = set("万亿千百元个名家所处场户人套项岗级倍年月日号公里平方米余多%％美")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_PUNCT_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}“”])([,;:!?])(?=[{_CJK}“”‘’\d])|(?<=[{_CJK}])([()])|([()])(?=[{_CJK}])")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’\-/+&²×]*|\s+|.", re.S)
+
+Measure = Callable[[str], float]
+
+
+def normalise_punctuation(text: str) -> str:
+    """Return text with ASCII , ; : ! ? ( ) next to Chinese characters made full-width."""
+    def full(match: re.Match) -> str:
+        char = match.group(0)
+        return _ASCII_TO_FULL.get(char, char)
+
+    return _PUNCT_BETWEEN_CJK.sub(full, text)
+
+
+def tokens(text: str) -> list[str]:
+    """Split text into units that must not be broken inside."""
+    raw = _TOKEN.findall(text)
+    merged: list[str] = []
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        # a number keeps the unit characters that follow it: 875.12万元, 2020年, 1300余名
+        if token[0].isdigit():
+            j = i + 1
+            while j < len(raw) and len(raw[j]) == 1 and raw[j] in UNIT_CHARS and j - i <= 4:
+                token += raw[j]
+                j += 1
+            i = j
+        else:
+            i += 1
+        merged.append(token)
+    result: list[str] = []
+    carry = ""
+    for token in merged:
+        if token[0] in CLOSING and result and not carry and not token.isspace():
+            result[-1] += token  # closing punctuation stays at the end of the previous unit
+            continue
+        if len(token) == 1 and token in OPENING:
+            carry += token  # opening punctuation goes with the next unit
+            continue
+        result.append(carry + token)
+        carry = ""
+    if carry:
+        if result:
+            result[-1] += carry
+        else:
+            result.append(carry)
+    return result
+
+
+def wrap(text: str, width: float, measure: Measure) -> list[str]:
+    """Break text into lines no wider than width (a unit wider than a line gets a line of its own, split by
+    characters only if it is wider still). Explicit newlines are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, measure))
+    return lines
+
+
+def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for token in tokens(text):
+        candidate = current + token
+        if not current or measure(candidate.rstrip()) <= width:
+            current = candidate
+            continue
+        if token.isspace():
+            lines.append(current.rstrip())
+            current = ""
+            continue
+        lines.append(current.rstrip())
+        current = token
+        while measure(current) > width and len(current) > 1:
+            # a single unit wider than the line: split it by characters, keeping punctuation rules
+            cut = len(current) - 1
+            while cut > 1 and measure(current[:cut]) > width:
+                cut -= 1
+            while cut > 1 and (current[cut] in CLOSING or current[cut - 1] in OPENING):
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    lines.append(current.rstrip())
+    return [line.lstrip() if i else line for i, line in enumerate(lines)] if lines else [""]
+
+
+def violations(lines: list[str]) -> list[str]:
+    """Return descriptions of line-breaking faults: closing punctuation first, opening last, a split number."""
+    found = []
+    for index, line in enumerate(lines):
+        if line and line[0] in CLOSING and line[0] not in "—·%":
+            found.append(f"line {index + 1} starts with {line[0]}: {line}")
+        if line and line[-1] in OPENING:
+            found.append(f"line {index + 1} ends with {line[-1]}: {line}")
+        if index + 1 < len(lines):
+            nxt = lines[index + 1]
+            if line and nxt and line[-1].isdigit() and (nxt[0].isdigit() or nxt[0] in UNIT_CHARS or nxt[0] == "."):
+                found.append(f"line {index + 1} splits a number from its unit: {line}|{nxt}")
+            if line and nxt and line[-1].isascii() and line[-1].isalpha() and nxt[0].isascii() and nxt[0].isalpha():
+                found.append(f"line {index + 1} splits a word: {line}|{nxt}")
+    return found
+
+
+def fit_size(paragraphs: list[str], width: float, height: float, sizes: list[float],
+             measure_at: Callable[[float], Measure], line_height: float = 1.2, paragraph_gap: float = 0.0,
+             max_lines: int | None = None) -> tuple[float, list[list[str]]] | None:
+    """Return the largest size (from sizes, largest first) at which the paragraphs fit the box, with their
+    lines; None when they do not fit even at the smallest size."""
+    for size in sorted(sizes, reverse=True):
+        measure = measure_at(size)
+        wrapped = [wrap(p, width, measure) for p in paragraphs]
+        count = sum(len(lines) for lines in wrapped)
+        needed = count * size * line_height + paragraph_gap * size * max(0, len(paragraphs) - 1)
+        if needed <= height and (max_lines is None or count <= max_lines):
+            return size, wrapped
+    return None
