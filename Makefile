@@ -27,13 +27,13 @@ $(STAMP): pyproject.toml
 system-font:
 	@$(VENV)/bin/briefing fonts --check >/dev/null 2>&1 || { \
 	  echo "installing a CJK font (fonts-noto-cjk)"; \
-	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fontconfig; }
+	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fonts-liberation2 fontconfig; }
 
 # The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs.
 system-render-tools:
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null || { \
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . || { \
 	  echo "installing LibreOffice Impress, poppler-utils and qpdf for the rendering tests"; \
-	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf; }
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2; }
 
 clean:
 	rm -rf $(VENV) dist/*.pptx dist/*.pdf

@@ -12,6 +12,7 @@ from .document import (
 )
 from .formatting import chart_unit, chart_value, date_text, figure
 from .layouts import Layout
+from .textfit import normalise_punctuation
 
 #: fixed wording of both languages
 WORDS = {
@@ -48,6 +49,16 @@ WORDS = {
     "school": ("学校", "school"),
     "hospital": ("医院", "hospital"),
     "care": ("养老", "elderly care"),
+    "industries": ("重点产业", "Key industries"),
+    "industry": ("产业", "Industry"),
+    "role": ("定位", "Role"),
+    "markets": ("招商重点区域", "Where we look for partners"),
+    "investment_focus": ("招商重点产业", "investment focus"),
+    "emerging_2021": ("2021年着力发展的新兴产业", "emerging industry for 2021"),
+    "cluster_100bn": ("千亿级产业集群目标", "target: RMB 100-billion cluster"),
+    "cluster_30bn": ("三百亿级产业集群目标", "target: RMB 30-billion cluster"),
+    "groundbreaking_2020": ("2020年集中开工项目涵盖", "among the 2020 groundbreakings"),
+    "logistics_2021": ("现代化临港物流基地", "modern port logistics base"),
 }
 
 
@@ -96,7 +107,7 @@ class _Composer:
             if fact_id in seen:
                 continue
             seen.add(fact_id)
-            result.append(Source(fact_id, self.d.facts[fact_id].quote))
+            result.append(Source(fact_id, normalise_punctuation(self.d.facts[fact_id].quote)))
         return tuple(result)
 
     def section_title(self, section_id: str) -> str:
@@ -202,6 +213,13 @@ class _Composer:
             fact_ids += list(entity.facts[:2])
         return Table((w("name"), w("kind"), w("related")), tuple(rows), "facts", (), (2.2, 0.8, 1.6)), fact_ids
 
+    def industries_table(self) -> Table:
+        w = self.w
+        sep = "、" if self.lang == "zh" else "; "
+        rows = tuple((i.name_zh if self.lang == "zh" else i.name_en, sep.join(w(role) for role in i.roles))
+                     for i in self.d.model.industries)
+        return Table((w("industry"), w("role")), rows, "facts", (), (1.4, 2.2))
+
     # ------------------------------------------------------------------ deck
     def deck(self) -> tuple[Page, ...]:
         m, w = self.m, self.w
@@ -260,6 +278,14 @@ class _Composer:
                     pages.append(Page(self.continued(title, i), (part,), notes=tuple("：".join(r[:2]) if self.lang == "zh" else ": ".join(r[:2]) for r in rows),
                                       sources=self.sources(f for f in fact_ids if self.fig(f).label in shown or isinstance(spec, L.ComparisonSlide)),
                                       continued=bool(i)))
+            elif isinstance(spec, L.IndustriesSlide):
+                table = self.industries_table()
+                pages.append(Page(self.title_of(spec, w("industries")), (table,),
+                                  notes=tuple(f"{r[0]}：{r[1]}" if self.lang == "zh" else f"{r[0]}: {r[1]}"
+                                              for r in table.rows)))
+            elif isinstance(spec, L.MarketsSlide):
+                names = tuple(m.name_zh if self.lang == "zh" else m.name_en for m in self.d.model.markets)
+                pages.append(Page(self.title_of(spec, w("markets")), (BulletList(names, "items"),), notes=names))
             elif isinstance(spec, L.HighlightSlide):
                 fact = self.d.facts[spec.fact]
                 fig = self.fig(spec.fact)
@@ -307,7 +333,10 @@ class _Composer:
             elif isinstance(spec, L.AppendixPart):
                 rows = []
                 for number, fact in enumerate(self.d.model.facts, 1):
-                    rows.append((str(number), self.label(fact), figure(fact, self.lang).text, fact.quote))
+                    if spec.sections and fact.section not in spec.sections:
+                        continue
+                    rows.append((str(number), self.label(fact), figure(fact, self.lang).text,
+                                 normalise_punctuation(fact.quote)))
                 table = Table((w("id"), w("indicator"), w("value"), w("quote")), tuple(rows), "appendix", (0,),
                               (0.4, 1.9, 1.2, 2.6))
                 pages.append(Page(self.title_of(spec, w("appendix")),
@@ -364,7 +393,7 @@ class _Composer:
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
         )
         del src
-        return Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size)
+        return Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part)
 
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:

@@ -1,7 +1,7 @@
 """The renderer-independent document model: pages of typed blocks, with wording and numbers already final."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Union
 
 
@@ -206,7 +206,7 @@ class Document:
     pages: tuple[Page, ...]
     theme_name: str = "civic_blue"
     slide_size: Literal["16:9", "4:3"] = "16:9"
-    extra: dict = field(default_factory=dict, compare=False)
+    page_per_part: bool = True
 
     def text(self) -> str:
         """Every string of the document, for font coverage checks."""

@@ -169,6 +169,36 @@ class Metrics:
         return sorted({c for c in text if not c.isspace() and ord(c) not in self.advances})
 
 
+class MixedMetrics:
+    """Measures CJK characters with the CJK face and ASCII with the Latin face, as viewers draw them."""
+
+    def __init__(self, cjk: Metrics, latin: Metrics | None):
+        self.cjk, self.latin = cjk, latin
+        self.face = cjk.face
+
+    def has(self, char: str) -> bool:
+        return self.cjk.has(char)
+
+    def missing(self, text: str) -> list[str]:
+        return self.cjk.missing(text)
+
+    def width(self, text: str, size_pt: float) -> float:
+        if self.latin is None:
+            return self.cjk.width(text, size_pt)
+        latin = "".join(c for c in text if c.isascii())
+        other = "".join(c for c in text if not c.isascii())
+        return self.latin.width(latin, size_pt) + self.cjk.width(other, size_pt)
+
+
+def latin_metrics(families: tuple[str, ...], bold: bool) -> Metrics | None:
+    """Metrics of the first installed Latin family (Arial or a metric twin), or None when none is installed."""
+    try:
+        face = find_face(families, bold)
+    except GeneratorError:
+        return None
+    return metrics_for(face)
+
+
 @lru_cache(maxsize=8)
 def metrics_for(face: FontFace) -> Metrics:
     """Return (and remember) the metrics of a face."""

@@ -82,6 +82,14 @@ class ProjectsSlide(_Titled):
     section: str | None = Field(None, description="only the projects and institutions of this section")
 
 
+class IndustriesSlide(_Titled):
+    kind: Literal["industries"]
+
+
+class MarketsSlide(_Titled):
+    kind: Literal["markets"]
+
+
 class HighlightSlide(_Titled):
     kind: Literal["highlight"]
     fact: str
@@ -94,7 +102,7 @@ class ClosingSlide(_Titled):
 SlideSpec = Annotated[
     Union[
         TitleSlide, AgendaSlide, DividerSlide, KpiSlide, ChartSlide, TimelineSlide, KeyPointsSlide, ComparisonSlide,
-        FactTableSlide, ProjectsSlide, HighlightSlide, ClosingSlide,
+        FactTableSlide, ProjectsSlide, IndustriesSlide, MarketsSlide, HighlightSlide, ClosingSlide,
     ],
     Field(discriminator="kind"),
 ]
@@ -126,6 +134,7 @@ class SectionPart(_Titled):
 
 class AppendixPart(_Titled):
     kind: Literal["appendix"]
+    sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
 
 
 PartSpec = Annotated[
@@ -174,6 +183,7 @@ class LayoutModel(Strict):
     slide_size: Literal["16:9", "4:3"] = "16:9"
     max_bullets_per_slide: int = Field(6, ge=2, le=8)
     max_table_rows_per_slide: int = Field(6, ge=2, le=12)
+    new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
     deck: tuple[SlideSpec, ...] = Field(min_length=1)
     briefing: tuple[PartSpec, ...] = Field(min_length=1)
 
@@ -246,7 +256,6 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
                 issues.add(ref(*key_path), f"a '{chart.chart}' chart needs 'comparisons' (2020 actual vs 2021 target)")
                 return
             known = [comparisons[c] for c in chart.comparisons if c in comparisons]
-            units = {(facts[c.actual].unit, facts[c.target].unit) for c in known}
             for c in known:
                 for fact_id in (c.actual, c.target):
                     if not facts[fact_id].is_number:
@@ -258,7 +267,6 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
                         "cannot be charted",
                         "show it in a comparison table instead",
                     )
-            del units
             return
         if not chart.facts or len(chart.facts) < 2:
             issues.add(ref(*key_path), f"a '{chart.chart}' chart needs 'facts': at least 2 fact ids")
@@ -298,6 +306,8 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
         at = ("briefing", index)
         if isinstance(part, GlancePart):
             check_ids("fact", facts, part.facts, *at, "facts")
+        elif isinstance(part, AppendixPart):
+            check_ids("section", sections, part.sections, *at, "sections")
         elif isinstance(part, SectionPart):
             check_one("section", sections, part.section, *at, "section")
             check_ids("fact", facts, part.figures, *at, "figures")

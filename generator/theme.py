@@ -29,7 +29,9 @@ class Fonts:
         "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
     )
     deck_east_asian: str = "Microsoft YaHei"
-    deck_latin: str = "Microsoft YaHei"
+    deck_latin: str = "Arial"
+    #: installed fonts with Arial's metrics, used to measure Latin text in decks (LibreOffice draws with them)
+    latin_families: tuple[str, ...] = ("Arial", "Liberation Sans", "Arimo")
     regular_file: str | None = None
     bold_file: str | None = None
 

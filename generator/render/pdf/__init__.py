@@ -119,7 +119,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     if first is None or first.kind != "title":
         story.append(NextPageTemplate("odd"))
     for index, page in enumerate(document.pages):
-        if index and page.kind != "title" and (page.level <= 1 and document.extra.get("page_per_part", True)):
+        if index and page.kind != "title" and (page.level <= 1 and document.page_per_part):
             if story and not isinstance(story[-1], PageBreak):
                 story.append(PageBreak())
         story.extend(page_flowables(page, index, styles, document, options))

@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from lxml import etree
 
 from ...document import Document, Page
-from ...fonts import metrics_for
+from ...fonts import MixedMetrics, latin_metrics, metrics_for
 from .. import RenderOptions
 from .blocks import HANDLERS, Box, SlideContext
 from .text import DeckFonts, Run, emu, prepare_frame, write_paragraphs
@@ -43,8 +43,10 @@ def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> s
     started = time.perf_counter()
     theme = options.theme
     lang = "zh-CN" if document.meta.language == "zh" else "en-US"
+    latin = theme.fonts.latin_families
     fonts = DeckFonts(theme.fonts.deck_east_asian, theme.fonts.deck_latin, lang,
-                      metrics_for(options.regular), metrics_for(options.bold))
+                      MixedMetrics(metrics_for(options.regular), latin_metrics(latin, False)),
+                      MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
     prs = Presentation()
     width, height = SLIDE_SIZES_IN[document.slide_size]
     prs.slide_width, prs.slide_height = emu(width), emu(height)

@@ -159,8 +159,8 @@ def _add_section_divider(ctx: SlideContext, block: d.SectionDivider) -> None:
                  align=PP_ALIGN.CENTER, name="part number")
     x = panel_w + 0.7
     width = f.width - x - f.margin
-    title_box = Box(x, f.height * 0.28, width, f.height * 0.2)
-    size = ctx.fit_line(block.title, title_box, 40, 28, True, "part title", max_lines=1)
+    title_box = Box(x, f.height * 0.18, width, f.height * 0.3)
+    size = ctx.fit_line(block.title, title_box, 40, 24, True, "part title", max_lines=2)
     ctx.text_box(title_box, [[Run(block.title, size, True, colors.primary)]], anchor=MSO_ANCHOR.BOTTOM,
                  name="Title")
     ctx.rect(Box(x, f.height * 0.5, 1.2, 0.08), colors.accent, "accent")
@@ -185,12 +185,8 @@ def _add_key_figures(ctx: SlideContext, block: d.KeyFigures) -> None:
     description = "；".join(f"{f.label} {f.text}" for f in block.figures)
     group = _group(ctx, "key figures", description)
     inner_ctx = _GroupContext(ctx, group)
-    # one value size for every card, the largest at which every value fits on one line
-    value_size = min(
-        inner_ctx.fit_line(fig.text, Box(0, 0, box.w - 0.5, 1.0), sizes.deck_kpi_value_pt,
-                           sizes.deck_kpi_value_min_pt, True, f"figure '{fig.label}'", max_lines=1)
-        for fig, box in zip(block.figures, boxes)
-    )
+    # one value size for every card: the largest at which every value fits its card
+    value_size = min(_figure_size(inner_ctx, fig, box.w - 0.5, box.h * 0.5, sizes) for fig, box in zip(block.figures, boxes))
     label_size = min(
         inner_ctx.fit_line(fig.label, Box(0, 0, box.w - 0.5, box.h * 0.42), sizes.deck_kpi_label_pt + 2,
                            sizes.deck_kpi_label_pt - 2, False, f"label of '{fig.label}'", max_lines=3)
@@ -199,7 +195,7 @@ def _add_key_figures(ctx: SlideContext, block: d.KeyFigures) -> None:
     for fig, box in zip(block.figures, boxes):
         inner_ctx.rect(box, colors.light, f"card {fig.fact_id}")
         inner_ctx.rect(Box(box.x, box.y, 0.08, box.h), colors.primary, "card edge")
-        small = max(value_size * 0.5, 16)
+        small = _small(value_size)
         runs = []
         if fig.prefix:
             runs.append(Run(fig.prefix, small, True, colors.primary))
@@ -210,6 +206,27 @@ def _add_key_figures(ctx: SlideContext, block: d.KeyFigures) -> None:
                            anchor=MSO_ANCHOR.BOTTOM, name=f"value {fig.fact_id}")
         inner_ctx.text_box(Box(box.x + 0.25, box.y + box.h * 0.55, box.w - 0.4, box.h * 0.42),
                            [[Run(fig.label, label_size, False, colors.text)]], name=f"label {fig.fact_id}")
+
+
+def _small(size: float) -> float:
+    """Size of a figure's prefix and unit beside a value of the given size."""
+    return max(size * 0.5, 16)
+
+
+def _figure_size(ctx: SlideContext, fig: d.Figure, width_in: float, height_in: float, sizes) -> float:
+    """The largest value size at which the figure fits: one line, or two for a figure in words."""
+    regular, bold = ctx.fonts.regular, ctx.fonts.bold
+    from .text import WIDTH_SLACK
+
+    words = not any(ch.isdigit() for ch in fig.value)
+    for size in sizes_between(sizes.deck_kpi_value_pt, sizes.deck_kpi_value_min_pt if not words else 24):
+        small = _small(size)
+        width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
+        lines = 1 if width <= width_in * 72 else (2 if words and width <= 2 * width_in * 72 * 0.9 else 0)
+        if lines and lines * size * 1.2 <= height_in * 72:
+            return size
+    raise GeneratorError(f"{ctx.where}, figure '{fig.label}': “{fig.text}” does not fit its card even at "
+                         f"{sizes.deck_kpi_value_min_pt:g} pt", hint="show fewer figures on this slide")
 
 
 class _GroupContext(SlideContext):
@@ -238,6 +255,8 @@ def _add_chart(ctx: SlideContext, block: d.Chart) -> None:
     colors, sizes = ctx.theme.colors, ctx.theme.sizes
     data = CategoryChartData(number_format="General")
     categories = [normalise_punctuation(c) for c in block.categories]
+    if block.kind == "doughnut":  # slices are too thin for labels: the legend carries each value
+        categories = [f"{c}  {label}" for c, label in zip(categories, block.series[0].labels)]
     if block.kind == "bar":  # PowerPoint draws bar categories bottom-up: reverse to read top-down
         categories = categories[::-1]
     data.categories = categories
@@ -260,14 +279,13 @@ def _add_chart(ctx: SlideContext, block: d.Chart) -> None:
     suffix = unit.replace('"', "") if unit and block.kind != "doughnut" else ""
     number_format = f'General"{suffix}"' if suffix and suffix != "%" else ("General\\%" if suffix == "%" else "General")
     plot = chart.plots[0]
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.font.size = Pt(size)
-    labels.number_format = number_format
-    labels.number_format_is_linked = False
+    plot.has_data_labels = block.kind != "doughnut"
+    if plot.has_data_labels:
+        labels = plot.data_labels
+        labels.font.size = Pt(size)
+        labels.number_format = number_format
+        labels.number_format_is_linked = False
     if block.kind == "doughnut":
-        labels.show_percentage = False
-        labels.show_value = True
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.RIGHT
         chart.legend.include_in_layout = False
@@ -277,7 +295,7 @@ def _add_chart(ctx: SlideContext, block: d.Chart) -> None:
             point.format.fill.fore_color.rgb = RGBColor.from_string(hex_rgb(colors.series[index % len(colors.series)]))
     else:
         if block.kind != "line":
-            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+            plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
             plot.gap_width = 60
         chart.has_legend = len(block.series) > 1
         if chart.has_legend:

@@ -8,7 +8,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ...errors import GeneratorError
-from ...fonts import Metrics
+from ...fonts import MixedMetrics
 from ...textfit import fit_size, normalise_punctuation
 
 #: LibreOffice spaces Chinese and Latin apart where PowerPoint does not: measure 8 % wider than the font says
@@ -28,8 +28,8 @@ class DeckFonts:
     east_asian: str
     latin: str
     lang: str  # zh-CN or en-US
-    regular: Metrics
-    bold: Metrics
+    regular: "MixedMetrics"
+    bold: "MixedMetrics"
 
 
 def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
@@ -117,13 +117,13 @@ def prepare_frame(frame, margin_pt: float = 0, anchor=None) -> None:
         frame.vertical_anchor = anchor
 
 
-def measure_at(metrics: Metrics):
+def measure_at(metrics: MixedMetrics):
     def at(size_pt: float):
         return lambda text: metrics.width(normalise_punctuation(text), size_pt) * WIDTH_SLACK
     return at
 
 
-def fit(texts: list[str], width_emu: int, height_emu: int, sizes: list[float], metrics: Metrics, where: str,
+def fit(texts: list[str], width_emu: int, height_emu: int, sizes: list[float], metrics: MixedMetrics, where: str,
         gap: float = 0.0, max_lines: int | None = None) -> float:
     """Return the largest size of sizes at which texts fit the box; raise GeneratorError naming `where` if none."""
     width_pt, height_pt = width_emu / EMU_PER_PT, height_emu / EMU_PER_PT
