@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 from dataclasses import asdict
+from functools import lru_cache
 
 from .document import Chart
 from .fonts import FontFace, cache_dir
@@ -16,8 +16,8 @@ HATCHES = ("", "///", "...", "xx", "\\\\")
 
 def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content."""
-    key = hashlib.sha256(json.dumps([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                                     _VERSION], ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
+    key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
+                               _VERSION]).encode()).hexdigest()[:24]
     cached = cache_dir() / "charts" / f"{key}.svg"
     if cached.exists():
         return cached.read_bytes()
@@ -35,12 +35,13 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
 _VERSION = 1
 
 
+@lru_cache(maxsize=8)
 def family_of(face: FontFace) -> str:
     """The family name matplotlib knows the face by (registered from its file)."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
-    return str(font["name"].getDebugName(1))
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        return str(font["name"].getDebugName(1))
 
 
 def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:

@@ -154,6 +154,72 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
             click.echo(f"{output.path}  {output.summary}")
 
 
+@cli.command(name="layouts")
+def list_layouts() -> None:
+    """List the meeting layouts with their one-line descriptions."""
+    from .loading import load_file
+
+    folder = default_layouts_dir()
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        click.echo(f"no layouts in {folder}/")
+        return
+    width = max(len(p.stem) for p in paths)
+    for path in paths:
+        data = load_file(path, "layout").data
+        description = data.get("description", "") if isinstance(data, dict) else ""
+        language = data.get("language", "zh") if isinstance(data, dict) else ""
+        click.echo(f"{path.stem:<{width}}  [{language}]  {description}")
+
+
+@cli.command(name="new-layout")
+@click.argument("name")
+@click.option("--from", "source", default="lianghui", show_default=True, help="The layout to copy.")
+def new_layout(name: str, source: str) -> None:
+    """Copy a layout to layouts/NAME.yaml to start a new meeting's."""
+    import re
+
+    from .errors import GeneratorError
+    from .layouts import resolve_layout_path
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise GeneratorError(f"'{name}' is not a usable layout name",
+                             hint="use lower-case letters, digits and hyphens, e.g. spring-fair-2021")
+    folder = Path("layouts")
+    target = folder / f"{name}.yaml"
+    if target.exists():
+        raise GeneratorError(f"{target} already exists", hint="choose another name or edit that file")
+    source_path = resolve_layout_path(source, default_layouts_dir())
+    folder.mkdir(exist_ok=True)
+    text = source_path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    schema_line = lines[0] if lines and lines[0].startswith("# yaml-language-server") else ""
+    body = "".join(line for line in lines if not line.startswith("#"))
+    header = (
+        f"{schema_line}"
+        f"# Layout of a meeting, copied from {source_path.stem}. Edit it, then: briefing build {name}\n"
+        "#  - title_*, subtitle_*, meeting_*, date: the words on the title slide, cover and footers\n"
+        "#  - theme: civic_blue, investment_navy or party_red; theme_overrides: {colors: {primary: '#RRGGBB'}}\n"
+        "#  - deck: the slides in order; briefing: the parts of the PDF in order. Remove, reorder or add entries.\n"
+        "#  - facts are named by id: `briefing check` lists mistakes with their line; ids are in data/facts.yaml\n"
+    )
+    target.write_text(header + body.lstrip("\n"), encoding="utf-8")
+    click.echo(f"{target}: created from {source_path.stem}; edit it, then run: briefing build {name}")
+
+
+@cli.command(hidden=True)
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write the schema. Default: layouts/layout.schema.json.")
+def schema(out_path: Path | None) -> None:
+    """Write the JSON Schema of layout files (generated from the layout model)."""
+    from .layouts import SCHEMA_FILE, layout_json_schema
+    from .loading import write_json
+
+    target = out_path or default_layouts_dir() / SCHEMA_FILE
+    write_json(target, layout_json_schema())
+    click.echo(f"{target}: written")
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli.main(prog_name="briefing")

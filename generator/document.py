@@ -218,7 +218,7 @@ class Document:
             parts.extend(s.quote for s in page.sources)
             for block in page.blocks:
                 parts.extend(_strings(block))
-        return "".join(parts)
+        return "\n".join(parts)
 
 
 def _strings(value) -> list[str]:

@@ -85,11 +85,12 @@ def _scan_font_dirs():
                 continue
             try:
                 if path.suffix.lower() in {".ttc", ".otc"}:
-                    fonts = TTCollection(str(path), lazy=True).fonts
+                    with TTCollection(str(path), lazy=True) as collection:
+                        names = [font["name"] for font in collection.fonts]
                 else:
-                    fonts = [TTFont(str(path), lazy=True)]
-                for index, font in enumerate(fonts):
-                    name = font["name"]
+                    with TTFont(str(path), lazy=True) as font:
+                        names = [font["name"]]
+                for index, name in enumerate(names):
                     family = str(name.getDebugName(1) or "")
                     style = str(name.getDebugName(2) or "Regular")
                     yield (str(path), index, family, style)
@@ -130,12 +131,13 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
     )
 
 
+@lru_cache(maxsize=16)
 def is_cff(face: FontFace) -> bool:
     """True when the face has PostScript (CFF) outlines, which reportlab cannot embed."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
-    return "CFF " in font or "CFF2" in font
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        return "CFF " in font or "CFF2" in font
 
 
 class Metrics:
@@ -145,10 +147,10 @@ class Metrics:
         from fontTools.ttLib import TTFont
 
         try:
-            font = TTFont(face.path, fontNumber=face.index, lazy=True)
-            cmap = font.getBestCmap()
-            hmtx = font["hmtx"].metrics
-            self.units_per_em = font["head"].unitsPerEm
+            with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+                cmap = font.getBestCmap()
+                hmtx = dict(font["hmtx"].metrics)
+                self.units_per_em = font["head"].unitsPerEm
         except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
             raise GeneratorError(f"not a usable font file: {exc}", SourceRef(face.path)) from None
         self.face = face
@@ -215,7 +217,8 @@ def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
         return face.path, face.index
     wanted = set(chars) | set(BASE_CHARS)
     stat = os.stat(face.path)
-    face_key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    face_key = hashlib.sha1(
+        f"{_SUBSET_FORMAT}|{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
     folder = cache_dir() / "fonts"
     if folder.is_dir():
         for listing in sorted(folder.glob(f"{face_key}-*.chars")):
@@ -228,18 +231,28 @@ def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
     text = "".join(sorted(wanted))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
     font_file = folder / f"{face_key}-{digest}.ttf"
-    _convert_subset(face, text, font_file)
+    _convert_subset(face, text, font_file, digest)
     _atomic_write_text(font_file.with_suffix(".chars"), text)
     return str(font_file), 0
 
 
-def _convert_subset(face: FontFace, text: str, target: Path) -> None:
+#: changes when converted subsets are made differently, so that older cached files are not used
+_SUBSET_FORMAT = 2
+
+
+def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> None:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(face.path, fontNumber=face.index) as font:
+        _subset_to_truetype(font, text, target, digest)
+
+
+def _subset_to_truetype(font, text: str, target: Path, digest: str) -> None:
     from fontTools import subset
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
+    from fontTools.ttLib import newTable
 
-    font = TTFont(face.path, fontNumber=face.index)
     options = subset.Options()
     options.layout_features = []
     options.hinting = False
@@ -281,6 +294,10 @@ def _convert_subset(face: FontFace, text: str, target: Path) -> None:
     post.mapping = {}
     post.glyphOrder = order
     font.sfntVersion = "\x00\x01\x00\x00"
+    # each subset gets its own PostScript name: reportlab reuses an earlier font of the same name
+    for record in font["name"].names:
+        if record.nameID == 6:
+            record.string = f"{record.toUnicode()}-{digest}"
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:

@@ -183,3 +183,10 @@ def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: 
 
 def _ref_of(node, shown: str) -> SourceRef:
     return SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write data as indented UTF-8 JSON (used for the generated layout schema)."""
+    import json
+
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         issues = IssueCollector()
         seen: set[tuple] = set()
         for error in exc.errors(include_url=False):
-            loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+            loc = _real_path(loaded.data, error["loc"])
             message, hint = _describe(error, loc, model)
             key = (loc, message)
             if key in seen:
@@ -38,9 +38,24 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         raise  # pragma: no cover - raise_if_any always raises here
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic puts the union member's name ("int", "str", "function-after[...]") into the location
-    return isinstance(part, str) and (part in {"int", "float", "str", "bool", "date"} or "[" in part)
+def _real_path(data: Any, loc: tuple) -> tuple:
+    """Drop the parts pydantic adds to a location for unions (a member's tag or type name) that are not keys."""
+    path, current = [], data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and not _looks_like_tag(part, current):
+            path.append(part)  # a missing or unknown key: keep it for the message
+            current = None
+    return tuple(path)
+
+
+def _looks_like_tag(part: str, mapping: dict) -> bool:
+    return part == mapping.get("kind") or part in {"int", "float", "str", "bool", "date"} or "[" in part
 
 
 def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
@@ -57,6 +72,10 @@ def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     value = error.get("input")
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        tag, expected = ctx.get("tag", ""), ctx.get("expected_tags", "")
+        return f"unknown kind '{tag}'", did_you_mean(str(tag), _literal_choices(expected)) or f"kinds: {expected}"
     if kind in {"literal_error", "enum"}:
         expected = error.get("ctx", {}).get("expected", "")
         return f"'{name}' is {value!r}; expected {expected}", did_you_mean(str(value), _literal_choices(expected))

@@ -8,8 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ...document import Document
 from ...errors import GeneratorError
@@ -18,41 +17,26 @@ from .. import RenderOptions
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
 
-REGULAR, BOLD = "BriefingSans", "BriefingSans-Bold"
+def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
+    """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts);
+    return their registered names. A name is unique to its file: reportlab ignores a second registration."""
+    import hashlib
 
-
-def register_fonts(options: RenderOptions, text: str) -> None:
-    """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts)."""
-    for name, face in ((REGULAR, options.regular), (BOLD, options.bold)):
+    names = []
+    for label, face in (("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)):
         path, index = truetype_for_pdf(face, text)
+        name = f"{label}-{hashlib.sha1(f'{path}#{index}'.encode()).hexdigest()[:10]}"
+        names.append(name)
+        if name in pdfmetrics.getRegisteredFontNames():
+            continue
         try:
             pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
         except Exception as exc:  # noqa: BLE001 - reportlab raises several types for unusable files
             raise GeneratorError(f"reportlab cannot use the font {face.label}: {exc}",
                                  hint="name a TrueType or OpenType font file in the theme") from None
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
-
-
-class _NumberedCanvas(Canvas):
-    """A canvas that writes "page X / Y" once the page count is known."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages = []
-
-    def showPage(self):  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            footer = getattr(self, "_briefing_footer", None)
-            if footer:
-                footer(self, total)
-            super().showPage()
-        super().save()
+    regular, bold = names
+    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+    return regular, bold
 
 
 class _BriefingDoc(BaseDocTemplate):
@@ -60,6 +44,12 @@ class _BriefingDoc(BaseDocTemplate):
         super().__init__(path, pagesize=A4, invariant=True, **kwargs)
         self.document = document
         self.styles = styles
+        self.total_pages = 0  # from the previous pass: multiBuild runs at least two for the contents
+
+    def build(self, flowables, *args, **kwargs):
+        self.used_total = self.total_pages
+        super().build(flowables, *args, **kwargs)
+        self.total_pages = self.page
 
     def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
@@ -74,10 +64,10 @@ class _BriefingDoc(BaseDocTemplate):
 def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
     """Write the A4 briefing to out_path; return a summary."""
     started = time.perf_counter()
-    register_fonts(options, document.text())
+    regular, bold = register_fonts(options, document.text())
     theme = options.theme
     meta = document.meta
-    styles = Styles(theme, REGULAR, BOLD, meta.language)
+    styles = Styles(theme, regular, bold, meta.language)
     inner, outer = theme.page_margin_inner_mm * mm, theme.page_margin_outer_mm * mm
     top, bottom = theme.page_margin_top_mm * mm, theme.page_margin_bottom_mm * mm
     width, height = A4
@@ -85,7 +75,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         str(out_path), document, styles,
         title=meta.title, author=meta.organisation, subject=meta.subject, keywords=list(meta.keywords),
         creator="briefing", lang="zh-CN" if meta.language == "zh" else "en-US",
-        initialFontName=REGULAR, initialFontSize=10,  # no unembedded Helvetica on any page
+        initialFontName=regular, initialFontSize=10,  # no unembedded Helvetica on any page
         leftMargin=inner, rightMargin=outer, topMargin=top, bottomMargin=bottom,
     )
 
@@ -97,7 +87,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     def decorate(odd: bool):
         def on_page(canvas, doc_):
             _running_header(canvas, document, theme, styles, odd, inner, outer, top)
-            canvas._briefing_footer = lambda c, total: _footer(c, document, theme, odd, inner, outer, bottom, total)
+            _footer(canvas, document, theme, styles, odd, inner, outer, bottom, doc_.total_pages)
         return on_page
 
     def cover(canvas, doc_):
@@ -107,31 +97,36 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         canvas.setFillColor(theme.colors.accent)
         canvas.rect(inner, height * 0.52 - 3 * mm, 40 * mm, 3 * mm, stroke=0, fill=1)
         canvas.restoreState()
-        canvas._briefing_footer = None
 
-    doc.addPageTemplates([
+    templates = [
         PageTemplate("cover", [frame(True)], onPage=cover, autoNextPageTemplate="even"),
         PageTemplate("odd", [frame(True)], onPage=decorate(True), autoNextPageTemplate="even"),
         PageTemplate("even", [frame(False)], onPage=decorate(False), autoNextPageTemplate="odd"),
-    ])
+    ]
+    has_cover = bool(document.pages) and document.pages[0].kind == "title"
+    doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
+    for _ in range(3):  # until the last pass wrote "page X / Y" with the final page count
+        doc.multiBuild(_story(document, styles, options))  # fresh flowables: reportlab marks used ones
+        if doc.used_total == doc.total_pages:
+            break
+    pages = doc.page
+    return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+
+
+def _story(document: Document, styles: Styles, options: RenderOptions) -> list:
     story: list = []
-    first = document.pages[0] if document.pages else None
-    if first is None or first.kind != "title":
-        story.append(NextPageTemplate("odd"))
     for index, page in enumerate(document.pages):
-        if index and page.kind != "title" and (page.level <= 1 and document.page_per_part):
+        if index and page.kind != "title" and page.level <= 1 and document.page_per_part:
             if story and not isinstance(story[-1], PageBreak):
                 story.append(PageBreak())
         story.extend(page_flowables(page, index, styles, document, options))
-    doc.multiBuild(story, canvasmaker=_NumberedCanvas)
-    pages = doc.page
-    return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return story
 
 
 def _running_header(canvas, document: Document, theme, styles, odd: bool, inner, outer, top) -> None:
     width, height = A4
     canvas.saveState()
-    canvas.setFont(REGULAR, theme.sizes.pdf_small_pt)
+    canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
     canvas.setFillColor(theme.colors.muted)
     y = height - top + 8 * mm
     text = document.meta.title + (f" · {document.meta.subtitle}" if document.meta.subtitle else "")
@@ -146,10 +141,10 @@ def _running_header(canvas, document: Document, theme, styles, odd: bool, inner,
     canvas.restoreState()
 
 
-def _footer(canvas, document: Document, theme, odd: bool, inner, outer, bottom, total: int) -> None:
+def _footer(canvas, document: Document, theme, styles, odd: bool, inner, outer, bottom, total: int) -> None:
     width, _ = A4
     canvas.saveState()
-    canvas.setFont(REGULAR, theme.sizes.pdf_small_pt)
+    canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
     canvas.setFillColor(theme.colors.muted)
     y = bottom - 10 * mm
     number = f"{canvas.getPageNumber()} / {total}"

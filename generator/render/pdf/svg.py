@@ -6,16 +6,14 @@ import io
 from ...charts import family_of
 
 
-def svg_drawing(svg: bytes, options):
+def svg_drawing(svg: bytes, options, regular: str, bold: str):
     """Return a reportlab Drawing of the SVG, mapping the chart's font family to the registered fonts."""
     from svglib import fonts as svg_fonts
     from svglib.svglib import svg2rlg
 
-    from . import BOLD, REGULAR
-
     family = family_of(options.regular)
     font_map = svg_fonts.get_global_font_map()
-    for weight, name in (("normal", REGULAR), ("bold", BOLD)):
+    for weight, name in (("normal", regular), ("bold", bold)):
         internal = font_map.build_internal_name(family, weight, "normal")
         font_map._map[internal] = {"svg_family": family, "svg_weight": weight, "svg_style": "normal",
                                    "rlgFont": name, "exact": True}

@@ -1,0 +1,176 @@
+"""Build every shipped layout in both languages with the real renderers, and read the outputs back."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.compose import compose
+from generator.layouts import load_layout
+from generator.textfit import split_words, violations
+
+from ..conftest import LAYOUTS, ROOT
+
+LAYOUT_NAMES = sorted(p.stem for p in LAYOUTS.glob("*.yaml"))
+BUILDS = [(name, lang) for name in LAYOUT_NAMES for lang in ("zh", "en")]
+A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _out_name(name: str, lang: str) -> str:
+    layout_lang = "en" if name == "investment" else "zh"
+    return name if lang == layout_lang else f"{name}.{lang}"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, dataset) -> Path:
+    """Every layout built in Chinese and English into one folder, through the CLI."""
+    from generator.cli import cli
+
+    out = tmp_path_factory.mktemp("dist")
+    runner = CliRunner()
+    for lang in ("zh", "en"):
+        result = runner.invoke(cli, ["build", *LAYOUT_NAMES, "--out", str(out), "--lang", lang], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert result.output.count("\n") == 2 * len(LAYOUT_NAMES)
+    return out
+
+
+def _document(dataset, name: str, lang: str):
+    return compose(dataset, load_layout(LAYOUTS / f"{name}.yaml", dataset), lang)
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_deck_reopens_with_every_promise_kept(built, dataset, name, lang):
+    from pptx import Presentation
+
+    document = _document(dataset, name, lang)
+    prs = Presentation(str(built / f"{_out_name(name, lang)}.pptx"))
+    assert len(prs.slides) == len(document.slides)
+    assert prs.core_properties.title == document.meta.title
+    for number, (slide, page) in enumerate(zip(prs.slides, document.slides), 1):
+        xml = slide._element
+        for r_pr in xml.iter(f"{A_NS}rPr"):
+            run_text = "".join(t.text or "" for t in r_pr.getparent().iter(f"{A_NS}t"))
+            if re.search(r"[\u4e00-\u9fff]", run_text):
+                assert r_pr.get("lang") and r_pr.find(f"{A_NS}ea") is not None, (number, run_text)
+        if page.kind == "content":
+            notes = slide.notes_slide.notes_text_frame.text
+            assert notes.strip(), number
+            for source in page.sources:
+                assert source.quote in notes
+        for shape in slide.shapes:
+            if shape.has_chart:
+                assert shape.chart.part.partname.startswith("/ppt/charts/")
+                assert shape._element.xpath("./p:nvGraphicFramePr/p:cNvPr/@descr")[0]
+            if shape.shape_type is not None and shape.shape_type == 6 and shape.name == "key figures":  # group
+                assert shape._element.xpath("./p:nvGrpSpPr/p:cNvPr/@descr")[0]
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_briefing_is_a_valid_embedded_a4_pdf(built, dataset, name, lang):
+    pdf = built / f"{_out_name(name, lang)}.pdf"
+    subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, check=True)
+    fonts = _run("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts and all(" yes yes yes " in line for line in fonts), fonts
+    assert re.search(r"Page size: +595.276 x 841.89 pts \(A4\)", _run("pdfinfo", str(pdf)))
+    document = _document(dataset, name, lang)
+    outline = json.loads(_run("qpdf", "--json", "--json-key=outlines", str(pdf)))["outlines"]
+    titles = [entry["title"] for entry in outline]
+    for page in document.pages:
+        if page.kind == "content":
+            assert page.title in titles, page.title
+    pages = [entry["destpageposfrom1"] for entry in outline]
+    assert pages == sorted(pages)
+    if document.page_per_part:
+        assert len(set(pages)) == len(pages)
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_briefing_text_holds_every_figure_and_breaks_lines_correctly(built, dataset, name, lang):
+    from generator import document as d
+
+    pdf = built / f"{_out_name(name, lang)}.pdf"
+    text = _run("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+    flat = re.sub(r"\s+", "", text)
+    document = _document(dataset, name, lang)
+    for page in document.pages:
+        for block in page.blocks:
+            if isinstance(block, d.KeyFigures):
+                for fig in block.figures:
+                    assert re.sub(r"\s+", "", fig.text) in flat, fig.text
+            if isinstance(block, d.Table):
+                for row in block.rows:
+                    for column in block.numeric_columns:
+                        assert re.sub(r"\s+", "", row[column]) in flat, row[column]
+    raw = _run("pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-").splitlines()
+    # page numbers ("3 / 17") stand alone: they are not part of the text around them
+    # and the contents' dot leaders are not punctuation
+    lines = [line for line in raw if line.strip() and not re.fullmatch(r"\s*\d+ / \d+\s*|[. ]+\d+", line)]
+    assert violations(lines) == []
+    assert split_words(lines, document.text()) == []
+
+
+def test_default_build_writes_lianghui(run_cli, tmp_path):
+    result = run_cli("build")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["lianghui.pdf", "lianghui.pptx"]
+    assert "23 slides" in result.output and "pages A4" in result.output
+
+
+def test_layouts_lists_the_four_meetings(run_cli):
+    result = run_cli("layouts")
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()] == LAYOUT_NAMES == [
+        "investment", "lianghui", "one-pager", "party-building"]
+
+
+def test_an_edited_copy_builds_without_code_changes(run_cli, tmp_path, dataset):
+    """Copy lianghui, reorder slides, remove two, change the theme colour and use 4:3."""
+    from pptx import Presentation
+
+    copy = tmp_path / "spring.yaml"
+    text = (LAYOUTS / "lianghui.yaml").read_text(encoding="utf-8")
+    text = text.replace('slide_size: "16:9"', 'slide_size: "4:3"\ntheme_overrides:\n  colors: {primary: "#7A1F5C"}')
+    text = text.replace("  - kind: agenda\n", "").replace("  - kind: timeline\n", "")
+    text = text.replace("deck:\n  - kind: title\n", "deck:\n  - kind: comparison\n  - kind: title\n")
+    copy.write_text(text, encoding="utf-8")
+    result = run_cli("build", str(copy), "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(tmp_path / "dist" / "spring.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    assert len(prs.slides) == 23 - 2 + 1
+    first = prs.slides[0]
+    assert any("2020年实绩与2021年目标" in s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert b"7A1F5C" in (tmp_path / "dist" / "spring.pptx").read_bytes() or any(
+        "7A1F5C" in s._element.xml for s in first.shapes)
+
+
+def test_new_layout_copies_with_a_header(tmp_path, monkeypatch):
+    from generator.cli import cli
+
+    folder = tmp_path / "layouts"
+    shutil.copytree(LAYOUTS, folder)
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["new-layout", "trade-fair", "--from", "investment"])
+    assert result.exit_code == 0, result.output
+    text = (folder / "trade-fair.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=layout.schema.json\n# Layout of a meeting, copied from investment")
+    assert runner.invoke(cli, ["check"]).exit_code == 0
+    again = runner.invoke(cli, ["new-layout", "trade-fair"])
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_unknown_layout_name_suggests(run_cli):
+    result = run_cli("build", "lianghiu")
+    assert result.exit_code == 1 and "unknown layout 'lianghiu'" in result.output and "did you mean 'lianghui'?" in result.output

@@ -1,0 +1,59 @@
+"""The architecture holds: renderers cover every block type and never read inputs; only loading parses."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from generator.document import BLOCK_TYPES
+from generator.render.pdf.blocks import HANDLERS as PDF_HANDLERS
+from generator.render.pptx.blocks import HANDLERS as PPTX_HANDLERS
+
+PACKAGE = Path(__file__).resolve().parents[2] / "generator"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            names.add(base)
+            names.update(f"{base}.{alias.name}" if node.module else f"{base}{alias.name}" for alias in node.names)
+    return names
+
+
+def test_both_renderers_handle_every_block_type():
+    assert set(PPTX_HANDLERS) == set(BLOCK_TYPES)
+    assert set(PDF_HANDLERS) == set(BLOCK_TYPES)
+
+
+def test_renderers_never_import_inputs():
+    for path in (PACKAGE / "render").rglob("*.py"):
+        for name in _imports(path):
+            last = name.split(".")[-1]
+            assert last not in {"yaml", "json", "dataset", "layouts", "loading", "compose"}, (path, name)
+
+
+def test_only_loading_imports_the_parsers():
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "loading.py":
+            continue
+        names = {n.split(".")[0] for n in _imports(path)}
+        assert not names & {"yaml", "json"}, path
+
+
+def test_only_the_pptx_renderer_imports_pptx_and_only_the_pdf_renderer_reportlab():
+    for path in PACKAGE.rglob("*.py"):
+        roots = {n.split(".")[0] for n in _imports(path)}
+        inside = path.relative_to(PACKAGE).parts
+        if "pptx" in roots:
+            assert inside[:2] == ("render", "pptx"), path
+        if "reportlab" in roots or "svglib" in roots:
+            assert inside[:2] == ("render", "pdf"), path
+
+
+def test_every_module_has_a_docstring():
+    for path in PACKAGE.rglob("*.py"):
+        assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path

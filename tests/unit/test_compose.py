@@ -1,0 +1,123 @@
+"""compose: wording and numbers decided once, lists split, from small layouts and no renderer."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator import document as d
+from generator.compose import compose
+from generator.dataset import Dataset, DatasetModel
+from generator.formatting import figure
+from generator.layouts import Layout, LayoutModel, load_layout
+
+from ..conftest import LAYOUTS, ROOT
+
+
+def _layout(deck: list[dict], briefing: list[dict] | None = None, **extra) -> Layout:
+    data = {"description": "t", "title_zh": "标题", "title_en": "Title", "date": dt.date(2021, 1, 20),
+            "deck": deck, "briefing": briefing or [{"kind": "cover"}], **extra}
+    return Layout("test.yaml", "test", LayoutModel.model_validate(data))
+
+
+@pytest.mark.parametrize("fact_id, zh, en", [
+    ("planned_investment_2020", "259亿元", "RMB 25.9 billion"),
+    ("graduates_2020", "1300余名", "1,300+ graduates"),
+    ("production_nov3_investment", "约43亿元", "about RMB 4.3 billion"),
+    ("companies_benefiting_tech_policy", "近80家", "nearly 80 companies"),
+    ("foreign_investment_target", "2亿美元以上", "at least USD 200 million"),
+    ("living_allowances", "875.12万元", "RMB 8.7512 million"),
+    ("public_satisfaction", "99.99%", "99.99%"),
+    ("green_area", "43.2万平方米", "432,000 m²"),
+    ("innovation_funding", "1500余万元", "over RMB 15 million"),
+    ("auto_cluster_years", "3到5年", "3–5 years"),
+    ("large_projects_target", "翻一番", "double the 2020 number"),
+    ("after_school_students", "1.2万人", "12,000"),
+])
+def test_figures_are_written_as_the_article_and_in_english(dataset, fact_id, zh, en):
+    fact = dataset.facts[fact_id]
+    assert figure(fact, "zh").text == zh
+    assert figure(fact, "en").text == en
+    # the Chinese form is what the article prints (qualifier included), except the words 到 for ranges
+    assert zh.replace("到", "到") in fact.quote or fact.value_text in fact.quote
+
+
+def test_key_points_split_onto_continuation_slides(dataset):
+    section = dataset.sections["investment_talent"]
+    tripled = dataclasses.replace(section) if False else section.model_copy(
+        update={"points_zh": section.points_zh * 3, "points_en": section.points_en * 3})
+    model = dataset.model.model_copy(update={"sections": tuple(tripled if s.id == section.id else s
+                                                               for s in dataset.model.sections)})
+    big = Dataset(dataset.path, model, dataset.article)
+    document = compose(big, _layout([{"kind": "key_points", "section": "investment_talent"}]), "zh")
+    titles = [p.title for p in document.slides]
+    assert len(titles) == 3 and titles[1].endswith("（续）") and titles[2].endswith("（续）")
+    assert sum(len(p.blocks[0].items) for p in document.slides) == 18
+    assert all(len(p.blocks[0].items) <= 6 for p in document.slides)
+
+
+def test_long_tables_continue_with_their_header(dataset):
+    document = compose(dataset, _layout([{"kind": "fact_table", "section": "business_environment"}]), "zh")
+    tables = [p.blocks[0] for p in document.slides]
+    assert len(tables) == 4  # 20 facts, at most 6 rows a slide, balanced
+    assert all(t.columns == ("指标", "数值", "时期") for t in tables)
+    assert sum(len(t.rows) for t in tables) == 20
+
+
+def test_every_figure_shown_comes_from_the_dataset(dataset):
+    for path in sorted(LAYOUTS.glob("*.yaml")):
+        layout = load_layout(path, dataset)
+        for lang in ("zh", "en"):
+            document = compose(dataset, layout, lang)
+            for page in document.slides + document.pages:
+                for block in page.blocks:
+                    if isinstance(block, d.KeyFigures):
+                        for fig in block.figures:
+                            assert fig == figure(dataset.facts[fig.fact_id], lang)
+                for source in page.sources:
+                    assert source.fact_id in dataset.facts
+
+
+def test_compose_is_pure_and_deterministic(dataset):
+    layout = load_layout(LAYOUTS / "lianghui.yaml", dataset)
+    assert compose(dataset, layout) == compose(dataset, layout)
+
+
+def test_content_slides_have_notes_and_sources(dataset):
+    document = compose(dataset, load_layout(LAYOUTS / "lianghui.yaml", dataset), "zh")
+    for page in document.slides:
+        if page.kind == "content":
+            assert page.notes, page.title
+        if any(isinstance(b, (d.KeyFigures, d.Chart)) for b in page.blocks):
+            assert page.sources, page.title
+
+
+def test_english_build_uses_english_wording(dataset):
+    document = compose(dataset, load_layout(LAYOUTS / "investment.yaml", dataset), "en")
+    text = document.text()
+    assert "RMB 25.9 billion" in text and "Projects attracted" in text
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    # Chinese remains only in the article's quotes (sources and the appendix's source text)
+    quotes = "".join(s.quote for p in document.slides + document.pages for s in p.sources)
+    appendix = "".join(cell for p in document.pages for b in p.blocks if isinstance(b, d.Table) and b.role == "appendix"
+                       for row in b.rows for cell in row)
+    assert all(c in quotes + appendix for c in han)
+
+
+def test_deck_and_briefing_agree_on_figures(dataset):
+    document = compose(dataset, load_layout(LAYOUTS / "lianghui.yaml", dataset), "zh")
+    def figures(pages):
+        return {f.fact_id: f.text for p in pages for b in p.blocks if isinstance(b, d.KeyFigures) for f in b.figures}
+    deck, briefing = figures(document.slides), figures(document.pages)
+    common = set(deck) & set(briefing)
+    assert common and all(deck[k] == briefing[k] for k in common)
+
+
+def test_small_fixture_composes_without_renderers(dataset):
+    layout = load_layout(ROOT / "tests" / "fixtures" / "small-layout.yaml", dataset)
+    document = compose(dataset, layout)
+    assert [p.kind for p in document.slides] == ["title", "content", "content", "closing"]
+    assert isinstance(document.pages[1].blocks[1], d.Table)
+    assert document.pages[1].blocks[1].rows[1][1] == "1300余名"

@@ -1,0 +1,90 @@
+"""Layout files: every mistake is reported with its line and a suggestion, all at once."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import GeneratorError
+from generator.layouts import SCHEMA_FILE, layout_json_schema, load_layout
+
+from ..conftest import LAYOUTS, ROOT, replace_once
+
+SMALL = ROOT / "tests" / "fixtures" / "small-layout.yaml"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    return Path(shutil.copy(SMALL, tmp_path / "small.yaml"))
+
+
+def _errors(path: Path, dataset) -> list[str]:
+    with pytest.raises(GeneratorError) as info:
+        load_layout(path, dataset)
+    return [str(issue) for issue in info.value.issues]
+
+
+@pytest.mark.parametrize("path", sorted(LAYOUTS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_shipped_layouts_are_valid(path, dataset):
+    layout = load_layout(path, dataset)
+    assert layout.model.deck and layout.model.briefing
+    assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}")
+
+
+def test_unknown_fact_id_names_line_and_suggests(small, dataset):
+    line = replace_once(small, "planned_investment_2020]", "planed_investment_2020]")
+    errors = _errors(small, dataset)
+    assert errors == [f"{small}:{line}:38: unknown fact id 'planed_investment_2020' "
+                      "(did you mean 'planned_investment_2020'?)"]
+
+
+def test_all_problems_are_reported_together(small, dataset):
+    line_a = replace_once(small, "section: investment_talent", "section: investment_talen")
+    line_b = replace_once(small, "facts: [projects_attracted_2020, graduates_2020]", "facts: [projects_attracted, graduates_2020]")
+    errors = _errors(small, dataset)
+    assert len(errors) == 2
+    assert f":{line_a}:" in errors[0] and "did you mean 'investment_talent'?" in errors[0]
+    assert f":{line_b}:" in errors[1] and "unknown fact id 'projects_attracted'" in errors[1]
+
+
+def test_unknown_key_and_kind_suggest_the_right_one(small, dataset):
+    line_key = replace_once(small, "title_en: Test meeting", "title_english: Test meeting")
+    line_kind = replace_once(small, "- kind: closing", "- kind: closng")
+    errors = _errors(small, dataset)
+    joined = "\n".join(errors)
+    assert f":{line_key}:" in joined and "unknown key 'title_english' (did you mean 'title_en'?)" in joined
+    assert f":{line_kind}:" in joined and "'closng'" in joined and "did you mean 'closing'?" in joined
+
+
+def test_chart_with_mixed_units_is_rejected(small, dataset):
+    text = small.read_text(encoding="utf-8").replace(
+        "  - kind: closing\n",
+        "  - kind: chart\n    chart: column\n    facts: [projects_attracted_2020, planned_investment_2020]\n  - kind: closing\n")
+    small.write_text(text, encoding="utf-8")
+    errors = _errors(small, dataset)
+    assert len(errors) == 1 and "different units (个, 亿元)" in errors[0] and f"{small}:13:" in errors[0]
+
+
+def test_kpis_need_two_to_six_facts(small, dataset):
+    replace_once(small, "facts: [projects_attracted_2020, planned_investment_2020]", "facts: [projects_attracted_2020]")
+    errors = _errors(small, dataset)
+    assert len(errors) == 1 and ":8:" in errors[0] and "at least 2" in errors[0]
+
+
+def test_unknown_theme_and_bad_colour(small, dataset):
+    small.write_text(small.read_text(encoding="utf-8") + "theme: party_rde\ntheme_overrides:\n  colors: {primary: red}\n",
+                     encoding="utf-8")
+    errors = _errors(small, dataset)
+    assert any("colour primary: 'red' is not #RRGGBB" in e for e in errors), errors
+    small.write_text(small.read_text(encoding="utf-8").replace("{primary: red}", "{primary: '#AA0000'}"), encoding="utf-8")
+    errors = _errors(small, dataset)
+    assert errors == [f"{small}:16:1: unknown theme 'party_rde' (did you mean 'party_red'?)"]
+
+
+def test_shipped_schema_matches_the_model():
+    shipped = json.loads((LAYOUTS / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(layout_json_schema(), ensure_ascii=False))
+    kinds = shipped["$defs"]["KpiSlide"]["properties"]["kind"]
+    assert kinds.get("const") == "kpis" or kinds.get("enum") == ["kpis"]
