@@ -1,0 +1,67 @@
+"""Decks as LibreOffice draws them: the fonts it used, and every word inside the slide and out of the footer."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .test_build import BUILDS, _out_name, built  # noqa: F401 - the session fixture
+
+pytestmark = pytest.mark.render
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def converted(built, tmp_path_factory) -> Path:  # noqa: F811
+    if SOFFICE is None:
+        pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
+    out = tmp_path_factory.mktemp("lo")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    decks = [str(built / f"{_out_name(name, lang)}.pptx") for name, lang in BUILDS]
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *decks], capture_output=True, check=True, timeout=600)
+    return out
+
+
+def _words(pdf: Path):
+    """(page width, page height, [(xMin, yMin, xMax, yMax, word)]) per page, from pdftotext -bbox."""
+    text = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for page in re.split(r"<page ", text)[1:]:
+        width, height = (float(v) for v in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        words = [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+        yield width, height, words
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_libreoffice_uses_the_intended_fonts(converted, name, lang):
+    pdf = converted / f"{_out_name(name, lang)}.pdf"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in fonts.splitlines()[2:]]
+    assert names, fonts
+    # Latin runs in Arial's metric twin, Chinese in Noto Sans CJK (named "jp" although SC glyphs are drawn)
+    assert all("LiberationSans" in n or "NotoSansCJK" in n for n in names), names
+    if lang == "zh":
+        assert any("NotoSansCJK" in n for n in names)
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_every_word_stays_on_its_slide_and_clear_of_the_footer(converted, name, lang):
+    pdf = converted / f"{_out_name(name, lang)}.pdf"
+    pages = list(_words(pdf))
+    assert pages
+    for number, (width, height, words) in enumerate(pages, 1):
+        assert words, f"slide {number} has no text"
+        for x0, y0, x1, y1, word in words:
+            assert 0 <= x0 and x1 <= width + 0.5 and 0 <= y0 and y1 <= height + 0.5, (number, word)
+            assert "\ufffd" not in word and "□" not in word, (number, word)
+        footer = [w for w in words if w[1] > height - 0.62 * 72]
+        body = [w for w in words if w[3] < height - 0.62 * 72]
+        if footer and body:
+            lowest_body = max(w[3] for w in body)
+            top_of_footer = min(w[1] for w in footer)
+            assert lowest_body <= top_of_footer, (number, [w[4] for w in footer])

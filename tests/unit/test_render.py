@@ -1,0 +1,113 @@
+"""Both renderers on Documents built in code (no YAML): every chart kind, size floors, overflow errors."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from generator import document as d
+from generator.build import render_options
+from generator.errors import GeneratorError
+from generator.render import RENDERERS
+from generator.theme import THEMES
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _meta(lang: str = "zh") -> d.Meta:
+    return d.Meta("测试标题", "副标题", "日照经济技术开发区管委会", "2021年1月20日", "2021-01-20", lang, "test",
+                  "日照经开区", ("测试",), "来源：日照日报", "日照经济技术开发区管委会 · 测试 · 2021年1月20日")
+
+
+def _doc(slides: list[d.Page], pages: list[d.Page] | None = None) -> d.Document:
+    return d.Document(_meta(), tuple(slides), tuple(pages if pages is not None else slides))
+
+
+def _render(document: d.Document, tmp_path: Path, fmt: str) -> Path:
+    out = tmp_path / f"out.{fmt}"
+    options = render_options(THEMES["civic_blue"], document)
+    RENDERERS[fmt].render(document, options, out)
+    return out
+
+
+def _series(values, unit="亿元"):
+    return d.Series("数值", tuple(values), tuple(f"{v:g}{unit}" for v in values))
+
+
+CHARTS = {
+    "column": d.Chart("column", "柱形图", ("甲项目", "乙项目", "丙项目"), (_series([259, 43, 40.1]),), "亿元", "柱形图", 0),
+    "bar": d.Chart("bar", "条形图", ("高新技术投资增长", "工业技改投资增长"), (_series([116.7, 102.6], "%"),), "%", "条形图"),
+    "grouped": d.Chart("grouped", "分组", ("团队", "人才"), (_series([13, 75], "个"), d.Series("2021年目标", (15, 90), ("15个", "90名"))), "", "分组"),
+    "doughnut": d.Chart("doughnut", "构成", ("在谈", "在建", "签约"), (_series([675, 236.55, 130.5]),), "亿元", "构成"),
+    "line": d.Chart("line", "折线", ("2020年实绩", "2021年目标"), (d.Series("团队", (13, 15), ("13个", "15个")),), "", "折线"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CHARTS))
+def test_every_chart_kind_renders_in_both_outputs(tmp_path, kind):
+    chart = CHARTS[kind]
+    document = _doc([d.Page(chart.title, (chart,), notes=("要点",))])
+    prs = Presentation(str(_render(document, tmp_path, "pptx")))
+    charts = [s for s in prs.slides[0].shapes if s.has_chart]
+    assert len(charts) == 1
+    xml = charts[0].chart._chartSpace.xml
+    assert 'typeface="Microsoft YaHei"' in xml and 'lang="zh-CN"' in xml
+    sizes = [int(v) for v in __import__("re").findall(r' sz="(\d+)"', xml)]
+    assert sizes and min(sizes) >= 1200
+    assert charts[0].chart.plots[0].categories[0].startswith(chart.categories[0][:2]) or kind == "bar"
+    pdf = _render(document, tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for category in chart.categories:
+        assert category in text.replace("\n", ""), category  # real, searchable text in the vector chart
+
+
+def test_tripled_points_fit_at_or_above_the_floor(tmp_path):
+    points = tuple(f"第{i}条要点：全年招引项目107个，新签约产业项目67个，计划总投资259亿元" for i in range(1, 7))
+    document = _doc([d.Page("要点", (d.BulletList(points),), notes=points)])
+    prs = Presentation(str(_render(document, tmp_path, "pptx")))
+    sizes = [r.font.size for s in prs.slides[0].shapes if s.has_text_frame and s.name == "key points"
+             for p in s.text_frame.paragraphs for r in p.runs]
+    assert sizes and min(sizes) >= Pt(18)
+
+
+def test_text_that_cannot_fit_is_a_build_error_naming_the_slide(tmp_path):
+    points = tuple("很长的一段文字" * 30 for _ in range(6))
+    document = _doc([d.Page("放不下", (d.BulletList(points),))], [])
+    with pytest.raises(GeneratorError) as info:
+        _render(document, tmp_path, "pptx")
+    assert "slide 1 ('放不下'), key points: the text does not fit its box even at 18 pt" in str(info.value)
+
+
+def test_kpi_values_keep_their_floor(tmp_path):
+    figures = tuple(d.Figure(v, label, "", unit) for v, label, unit in
+                    [("107", "招引项目", "个"), ("259", "计划总投资", "亿元"), ("99.99", "满意度", "%"),
+                     ("1300", "毕业生", "余名"), ("875.12", "补助金", "万元"), ("6510", "学位", "个")])
+    prs = Presentation(str(_render(_doc([d.Page("指标", (d.KeyFigures(figures),))]), tmp_path, "pptx")))
+    group = [s for s in prs.slides[0].shapes if s.name == "key figures"][0]
+    values = [r.font.size for s in group.shapes if s.name.startswith("value") for p in s.text_frame.paragraphs
+              for r in p.runs if any(ch.isdigit() for ch in r.text)]
+    assert len(values) == 6 and min(values) >= Pt(32)
+
+
+def test_a_character_missing_from_the_font_is_named(tmp_path):
+    document = _doc([d.Page("标题", (d.Paragraph("含有罕见字\U00017000的句子"),))])
+    with pytest.raises(GeneratorError) as info:
+        render_options(THEMES["civic_blue"], document)
+    message = str(info.value)
+    assert "has no glyph for '\U00017000'" in message and "slide 1 '标题'" in message
+
+
+def test_tables_split_across_pdf_pages_with_their_header(tmp_path):
+    rows = tuple((f"指标{i}", f"{i}个", "2020年") for i in range(120))
+    table = d.Table(("指标", "数值", "时期"), rows, "facts", (1,), caption="数据")
+    pdf = _render(_doc([], [d.Page("长表", (table,))]), tmp_path, "pdf")
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(__import__("re").search(r"Pages:\s+(\d+)", pages).group(1))
+    assert count >= 3
+    for page in range(2, count + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "指标" in text and "时期" in text, page
