@@ -1,6 +1,7 @@
 """Document -> .pptx with python-pptx: native, editable text, tables and charts; one handler per block."""
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -147,15 +148,31 @@ def _properties(prs, document: Document) -> None:
 
 
 def _normalise_zip(path: Path, date_iso: str) -> None:
-    """Rewrite the zip with fixed entry times so that the same inputs give the same bytes."""
+    """Rewrite the deck with fixed entry times, and the chart workbooks inside it with fixed times and dates,
+    so that the same inputs give the same bytes."""
+    data = _normalised_zip_bytes(path.read_bytes(), date_iso, nested=lambda name, blob: (
+        _normalised_zip_bytes(blob, date_iso) if name.endswith(".xlsx") else blob))
+    path.write_bytes(data)
+
+
+_CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _normalised_zip_bytes(blob: bytes, date_iso: str, nested=None) -> bytes:
+    import io
+
     year, month, day = (int(x) for x in date_iso.split("-"))
     stamp = (max(year, 1980), month, day, 0, 0, 0)
-    temp = path.with_name(path.name + ".zip-tmp")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
+            if nested is not None:
+                data = nested(info.filename, data)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATE.sub(rb"\g<1>" + f"{date_iso}T00:00:00Z".encode() + rb"\g<2>", data)
             entry = zipfile.ZipInfo(info.filename, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             target.writestr(entry, data)
-    temp.replace(path)
+    return out.getvalue()

@@ -1,0 +1,87 @@
+"""Same inputs, same bytes; a failed build leaves the previous outputs untouched and nothing behind."""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from ..conftest import LAYOUTS, ROOT
+
+
+def _briefing(*args: str, cwd: Path, limit_bytes: int | None = None) -> subprocess.CompletedProcess:
+    def limit():
+        if limit_bytes:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, preexec_fn=limit, timeout=300)
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    return tmp_path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_building_twice_gives_identical_bytes(tmp_path):
+    project = _project(tmp_path)
+    first = _briefing("build", "lianghui", "investment", "--out", "a", cwd=project)
+    second = _briefing("build", "lianghui", "investment", "--out", "b", cwd=project)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    a, b = _snapshot(project / "a"), _snapshot(project / "b")
+    assert sorted(a) == ["investment.pdf", "investment.pptx", "lianghui.pdf", "lianghui.pptx"]
+    assert a == b
+
+
+def test_a_layout_error_leaves_the_previous_outputs(tmp_path):
+    project = _project(tmp_path)
+    assert _briefing("build", cwd=project).returncode == 0
+    before = _snapshot(project / "dist")
+    layout = project / "layouts" / "lianghui.yaml"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("facts: [projects_attracted_2020, planned",
+                                                                  "facts: [projects_atracted_2020, planned", 1),
+                      encoding="utf-8")
+    result = _briefing("build", cwd=project)
+    assert result.returncode == 1
+    assert "unknown fact id 'projects_atracted_2020' (did you mean 'projects_attracted_2020'?)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _snapshot(project / "dist") == before
+
+
+def test_a_full_disk_leaves_the_previous_outputs_and_no_temporary_file(tmp_path):
+    project = _project(tmp_path)
+    assert _briefing("build", cwd=project).returncode == 0
+    before = _snapshot(project / "dist")
+    # files may not grow past 60 KB: the deck (about 140 KB) cannot be written
+    result = _briefing("build", cwd=project, limit_bytes=60_000)
+    assert result.returncode == 1, result.stderr
+    assert "cannot write the output" in result.stderr and "lianghui.pptx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _snapshot(project / "dist") == before
+
+
+def test_an_output_folder_that_cannot_be_created_is_named(tmp_path):
+    project = _project(tmp_path)
+    (project / "blocker").write_text("a file where the folder should be", encoding="utf-8")
+    result = _briefing("build", "--out", "blocker/dist", cwd=project)
+    assert result.returncode == 1
+    assert "blocker/dist: cannot create the output folder" in result.stderr
+
+
+def test_an_output_that_cannot_be_replaced_is_named(tmp_path):
+    project = _project(tmp_path)
+    (project / "dist" / "lianghui.pptx").mkdir(parents=True)  # stands in for a file held open by PowerPoint
+    result = _briefing("build", "--format", "pptx", cwd=project)
+    assert result.returncode == 1
+    assert "dist/lianghui.pptx" in result.stderr and "cannot" in result.stderr
+    assert [p.name for p in (project / "dist").iterdir()] == ["lianghui.pptx"]
