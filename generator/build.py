@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,12 +101,27 @@ def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str,
     document = compose(dataset, layout, lang)
     options = render_options(resolve_theme(layout), document)
     suffix = "" if (lang or layout.model.language) == layout.model.language else f".{lang}"
-    outputs = []
-    for name in formats:
-        renderer = RENDERERS[name]
-        out_path = out_dir / f"{layout.slug}{suffix}{renderer.suffix}"
-        started = time.perf_counter()
-        summary = write_atomically(out_path, lambda temp: renderer.render(document, options, temp))
-        del started
-        outputs.append(Output(out_path, summary))
-    return outputs
+    jobs = [(name, out_dir / f"{layout.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    if len(jobs) > 1 and _can_fork():
+        # the deck here, the briefing in a forked process: each imports and renders on its own core
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+            later = [pool.submit(_render_one, document, options, name, path) for name, path in jobs[1:]]
+            first = _render_one(document, options, *jobs[0])
+            return [first] + [future.result() for future in later]
+    return [_render_one(document, options, name, path) for name, path in jobs]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
+
+
+def _render_one(document, options, name: str, out_path: Path) -> Output:
+    from .render import RENDERERS
+
+    renderer = RENDERERS[name]
+    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp)))

@@ -144,17 +144,8 @@ class Metrics:
     """Advance widths of one face, for measuring text at a size in points."""
 
     def __init__(self, face: FontFace):
-        from fontTools.ttLib import TTFont
-
-        try:
-            with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-                cmap = font.getBestCmap()
-                hmtx = dict(font["hmtx"].metrics)
-                self.units_per_em = font["head"].unitsPerEm
-        except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
-            raise GeneratorError(f"not a usable font file: {exc}", SourceRef(face.path)) from None
         self.face = face
-        self.advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
+        self.units_per_em, self.advances = _advances(face)
         self.default = self.units_per_em
 
     def has(self, char: str) -> bool:
@@ -199,6 +190,41 @@ def latin_metrics(families: tuple[str, ...], bold: bool) -> Metrics | None:
     except GeneratorError:
         return None
     return metrics_for(face)
+
+
+def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
+    """Units per em and the advance width of every mapped character; cached on disk per font file,
+    since reading the tables of a large CJK font takes a quarter of a second."""
+    import marshal
+
+    try:
+        stat = os.stat(face.path)
+    except OSError:
+        raise GeneratorError("font file not found", SourceRef(face.path)) from None
+    key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+    cached = cache_dir() / "metrics" / f"{key}.marshal"
+    try:
+        units, advances = marshal.loads(cached.read_bytes())
+        return units, advances
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+            cmap = font.getBestCmap()
+            hmtx = dict(font["hmtx"].metrics)
+            units = font["head"].unitsPerEm
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
+        raise GeneratorError(f"not a usable font file: {exc}", SourceRef(face.path),
+                             "name a .ttf, .otf or .ttc font file") from None
+    advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write_bytes(cached, marshal.dumps((units, advances)))
+    except OSError:
+        pass  # a read-only cache only costs time
+    return units, advances
 
 
 @lru_cache(maxsize=8)
@@ -306,6 +332,12 @@ def _subset_to_truetype(font, text: str, target: Path, digest: str) -> None:
     finally:
         if temp.exists():
             temp.unlink()
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

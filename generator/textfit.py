@@ -77,30 +77,39 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
 
 
 def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+    # widths add up (advance widths, no kerning), so each unit is measured once
     lines: list[str] = []
-    current = ""
+    current, current_width, space, space_width = "", 0.0, "", 0.0
     for token in tokens(text):
-        candidate = current + token
-        if not current or measure(candidate.rstrip()) <= width:
-            current = candidate
-            continue
         if token.isspace():
-            lines.append(current.rstrip())
-            current = ""
+            if current:
+                space, space_width = space + token, space_width + measure(token)
             continue
-        lines.append(current.rstrip())
-        current = token
-        while measure(current) > width and len(current) > 1:
-            # a single unit wider than the line: split it by characters, keeping punctuation rules
-            cut = len(current) - 1
-            while cut > 1 and measure(current[:cut]) > width:
-                cut -= 1
-            while cut > 1 and (current[cut] in CLOSING or current[cut - 1] in OPENING):
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
-    lines.append(current.rstrip())
-    return [line.lstrip() if i else line for i, line in enumerate(lines)] if lines else [""]
+        token_width = measure(token)
+        if current and current_width + space_width + token_width <= width:
+            current, current_width = current + space + token, current_width + space_width + token_width
+        else:
+            if current:
+                lines.append(current)
+            current, current_width = token, token_width
+            while current_width > width and len(current) > 1:
+                head = _longest_prefix(current, width, measure)
+                lines.append(head)
+                current = current[len(head):]
+                current_width = measure(current)
+        space, space_width = "", 0.0
+    lines.append(current)
+    return lines
+
+
+def _longest_prefix(unit: str, width: float, measure: Measure) -> str:
+    """The longest start of a unit wider than a line that fits, not ending before closing punctuation."""
+    cut = len(unit) - 1
+    while cut > 1 and measure(unit[:cut]) > width:
+        cut -= 1
+    while cut > 1 and (unit[cut] in CLOSING or unit[cut - 1] in OPENING):
+        cut -= 1
+    return unit[:cut]
 
 
 def violations(lines: list[str]) -> list[str]:

@@ -1,25 +1,61 @@
-"""SVG charts into reportlab drawings, their text set in the registered CJK font (vector, searchable)."""
+"""SVG charts into reportlab drawings, their text set in the registered CJK font (vector, searchable).
+
+A converted drawing is cached (pickled) by the SVG's hash, so that a warm build imports neither matplotlib nor
+svglib; its strings are pointed at the fonts registered for the current document when it is used."""
 from __future__ import annotations
 
+import hashlib
 import io
+import pickle
 
 from ...charts import family_of
+from ...fonts import cache_dir
+
+_FORMAT = 2
 
 
 def svg_drawing(svg: bytes, options, regular: str, bold: str):
-    """Return a reportlab Drawing of the SVG, mapping the chart's font family to the registered fonts."""
+    """Return a reportlab Drawing of the SVG whose text uses the registered fonts regular and bold."""
+    key = hashlib.sha256(svg + bytes([_FORMAT])).hexdigest()[:24]
+    cached = cache_dir() / "charts" / f"{key}.drawing.pickle"
+    drawing = None
+    try:
+        drawing = pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        drawing = _convert(svg, family_of(options.regular), regular, bold)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temp = cached.with_suffix(".tmp")
+            temp.write_bytes(pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL))
+            temp.replace(cached)
+        except (OSError, pickle.PicklingError):
+            pass  # a read-only cache only costs time
+    _set_fonts(drawing, regular, bold)
+    return drawing
+
+
+def _convert(svg: bytes, family: str, regular: str, bold: str):
+    """Convert with the registered fonts, so that centred and right-aligned labels are measured correctly."""
     from svglib import fonts as svg_fonts
     from svglib.svglib import svg2rlg
 
-    family = family_of(options.regular)
     font_map = svg_fonts.get_global_font_map()
     for weight, name in (("normal", regular), ("bold", bold)):
         internal = font_map.build_internal_name(family, weight, "normal")
         font_map._map[internal] = {"svg_family": family, "svg_weight": weight, "svg_style": "normal",
                                    "rlgFont": name, "exact": True}
     font_map._family_index.setdefault(family.lower(), family)
-    drawing = svg2rlg(io.BytesIO(svg))
-    return drawing
+    return svg2rlg(io.BytesIO(svg))
+
+
+def _set_fonts(node, regular: str, bold: str) -> None:
+    """Point every string of the drawing at the fonts registered for this document (the names of the
+    registered subsets change with the characters a document uses)."""
+    current = getattr(node, "fontName", None)
+    if isinstance(current, str) and current.startswith("BriefingSans"):
+        node.fontName = bold if current.startswith("BriefingSans-Bold") else regular
+    for child in getattr(node, "contents", ()) or ():
+        _set_fonts(child, regular, bold)
 
 
 class VectorChart:

@@ -420,7 +420,7 @@ def _add_table(ctx: SlideContext, block: d.Table) -> None:
 def _line_count(ctx: SlideContext, text: str, width_in: float, size: float) -> int:
     from ...textfit import wrap
 
-    return len(wrap(text, width_in * 72, measure_at(ctx.fonts.regular)(size)))
+    return len(wrap(normalise_punctuation(text), width_in * 72, measure_at(ctx.fonts.regular)(size)))
 
 
 def _add_highlight(ctx: SlideContext, block: d.Highlight) -> None:

@@ -118,8 +118,9 @@ def prepare_frame(frame, margin_pt: float = 0, anchor=None) -> None:
 
 
 def measure_at(metrics: MixedMetrics):
+    """measure_at(metrics)(size)(text) -> width in points, with slack; text is already normalised."""
     def at(size_pt: float):
-        return lambda text: metrics.width(normalise_punctuation(text), size_pt) * WIDTH_SLACK
+        return lambda text: metrics.width(text, size_pt) * WIDTH_SLACK
     return at
 
 
@@ -127,6 +128,7 @@ def fit(texts: list[str], width_emu: int, height_emu: int, sizes: list[float], m
         gap: float = 0.0, max_lines: int | None = None) -> float:
     """Return the largest size of sizes at which texts fit the box; raise GeneratorError naming `where` if none."""
     width_pt, height_pt = width_emu / EMU_PER_PT, height_emu / EMU_PER_PT
+    texts = [normalise_punctuation(t) for t in texts]
     result = fit_size(texts, width_pt, height_pt, sizes, measure_at(metrics), LINE_HEIGHT, gap, max_lines)
     if result is None:
         raise GeneratorError(
