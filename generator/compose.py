@@ -232,8 +232,13 @@ class _Composer:
                                   notes=(self.meta.subtitle,) + tuple(self.points_intro())))
             elif isinstance(spec, L.AgendaSlide):
                 sections = spec.sections or divider_sections or [s.id for s in self.d.model.sections]
-                pages.append(Page(self.title_of(spec, w("agenda")), (Agenda(tuple(self.headline(s) for s in sections)),),
-                                  notes=tuple(self.headline(s) for s in sections)))
+                items = [self.headline(s) for s in sections]
+                title = self.title_of(spec, w("agenda"))
+                start = 1
+                for i, chunk in enumerate(_chunks(items, m.max_bullets_per_slide)):
+                    pages.append(Page(self.continued(title, i), (Agenda(tuple(chunk), start),), notes=tuple(chunk),
+                                      continued=bool(i)))
+                    start += len(chunk)
             elif isinstance(spec, L.DividerSlide):
                 divider_number += 1
                 pages.append(Page(self.title_of(spec, self.section_title(spec.section)),

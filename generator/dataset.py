@@ -69,11 +69,16 @@ class Fact(Strict):
     section: str
     quote: str
 
+    @field_validator("value", "value_to", mode="before")
+    @classmethod
+    def _no_booleans(cls, value):
+        if isinstance(value, bool):  # YAML reads yes/no/true/false as booleans; pydantic would make them 1 and 0
+            raise ValueError("must be a number or text, not true/false")
+        return value
+
     @field_validator("value", "value_to")
     @classmethod
     def _not_negative(cls, value):
-        if isinstance(value, bool):
-            raise ValueError("must be a number or text, not true/false")
         if isinstance(value, (int, float)) and value < 0:
             raise ValueError(f"must not be negative (got {value})")
         return value

@@ -45,9 +45,10 @@ class Title:
 
 @dataclass(frozen=True)
 class Agenda:
-    """A numbered list of the parts that follow (the deck's agenda)."""
+    """A numbered list of the parts that follow (the deck's agenda); `start` numbers a continuation."""
 
     items: tuple[str, ...]
+    start: int = 1
 
 
 @dataclass(frozen=True)

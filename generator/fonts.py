@@ -211,7 +211,7 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
     from fontTools.ttLib import TTFont
 
     try:
-        with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        with open(face.path, "rb") as handle, TTFont(handle, fontNumber=face.index, lazy=True) as font:
             cmap = font.getBestCmap()
             hmtx = dict(font["hmtx"].metrics)
             units = font["head"].unitsPerEm

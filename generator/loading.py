@@ -185,10 +185,9 @@ def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: 
         ]
     try:
         return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        raise GeneratorError(f"invalid value: {exc}", ref) from None
-    except ValueError as exc:
-        raise GeneratorError(f"invalid value: {exc}", ref) from None
+    except (yaml.YAMLError, ValueError) as exc:
+        key = f" for '{key_path[-1]}'" if key_path and isinstance(key_path[-1], str) else ""
+        raise GeneratorError(f"invalid value{key}: {exc}", ref) from None
 
 
 def _ref_of(node, shown: str) -> SourceRef:

@@ -55,7 +55,8 @@ def _real_path(data: Any, loc: tuple) -> tuple:
 
 
 def _looks_like_tag(part: str, mapping: dict) -> bool:
-    return part == mapping.get("kind") or part in {"int", "float", "str", "bool", "date"} or "[" in part
+    # a discriminated union adds the value of `kind`; a validated union adds e.g. "function-after[...]"
+    return part == mapping.get("kind") or "[" in part
 
 
 def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:

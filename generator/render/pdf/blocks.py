@@ -110,7 +110,7 @@ def _title_flowables(ctx: _Ctx, block: d.Title) -> list[Flowable]:
 
 def _agenda_flowables(ctx: _Ctx, block: d.Agenda) -> list[Flowable]:
     s = ctx.styles
-    return [TextBlock(f"{i}. {item}", s.body) for i, item in enumerate(block.items, 1)]
+    return [TextBlock(f"{i}. {item}", s.body) for i, item in enumerate(block.items, block.start)]
 
 
 def _contents_flowables(ctx: _Ctx, block: d.Contents) -> list[Flowable]:

@@ -49,6 +49,7 @@ def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> s
                       MixedMetrics(metrics_for(options.regular), latin_metrics(latin, False)),
                       MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
     prs = Presentation()
+    _number_parts_in_constant_time(prs.part.package)
     width, height = SLIDE_SIZES_IN[document.slide_size]
     prs.slide_width, prs.slide_height = emu(width), emu(height)
     frame = Frame(width, height, theme.slide_margin_in)
@@ -65,6 +66,24 @@ def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> s
     prs.save(str(out_path))
     _normalise_zip(out_path, document.meta.date_iso)
     return f"{total} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+
+
+def _number_parts_in_constant_time(package) -> None:
+    """python-pptx names each new slide, notes or chart part by walking every part of the package, which makes
+    a deck of n slides cost n² (minutes at a thousand slides). This deck's parts are only ever added, so a
+    counter per name pattern, seeded from the parts present, gives the same names (pinned python-pptx 1.0.2)."""
+    from pptx.opc.packuri import PackURI
+
+    counters: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        if tmpl not in counters:
+            prefix = tmpl[: (tmpl % 42).find("42")]
+            counters[tmpl] = sum(1 for p in package.iter_parts() if p.partname.startswith(prefix))
+        counters[tmpl] += 1
+        return PackURI(tmpl % counters[tmpl])
+
+    package.next_partname = next_partname
 
 
 def frame_box(frame: Frame, page: Page) -> Box:

@@ -136,13 +136,14 @@ def _add_agenda(ctx: SlideContext, block: d.Agenda) -> None:
                for item in block.items)
     for index, item in enumerate(block.items):
         y = body.y + index * row
-        badge = ctx.rect(Box(body.x, y + row * 0.12, 0.75, row * 0.76), colors.primary, f"number {index + 1}",
+        number = block.start + index
+        badge = ctx.rect(Box(body.x, y + row * 0.12, 0.75, row * 0.76), colors.primary, f"number {number}",
                          MSO_SHAPE.ROUNDED_RECTANGLE)
-        write_paragraphs(badge.text_frame, [[Run(f"{index + 1:02d}", 20, True, colors.on_primary)]], ctx.fonts,
+        write_paragraphs(badge.text_frame, [[Run(f"{number:02d}", 20, True, colors.on_primary)]], ctx.fonts,
                          align=PP_ALIGN.CENTER)
         badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         ctx.text_box(Box(body.x + 1.1, y, body.w - 1.1, row), [[Run(item, size, False, colors.text)]],
-                     anchor=MSO_ANCHOR.MIDDLE, name=f"agenda item {index + 1}")
+                     anchor=MSO_ANCHOR.MIDDLE, name=f"agenda item {number}")
 
 
 def _add_contents(ctx: SlideContext, block: d.Contents) -> None:

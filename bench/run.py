@@ -1,0 +1,109 @@
+"""Benchmark of `briefing build`, run by hand: python bench/run.py [--runs 5] [--no-scale] [--no-libreoffice].
+
+Measures whole processes (what a user waits for), median of the runs, with peak RSS from /usr/bin/time -v:
+the import floor of click + python-pptx + reportlab + matplotlib, `briefing --help`, the default build cold
+(empty caches) and warm (caches filled), a scale series (the default layout's slides and parts repeated 1x,
+10x, 50x), and LibreOffice converting the default deck to PDF. Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TIME = "/usr/bin/time"
+
+
+def measure(command: list[str], env: dict | None = None, cwd: Path = ROOT, prepare=None) -> tuple[float, int]:
+    """Run command once; return (wall seconds, peak RSS in MB)."""
+    if prepare:
+        prepare()
+    result = subprocess.run([TIME, "-v", *command], cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = wall.groups()
+    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return elapsed, rss
+
+
+def median_of(runs: int, command: list[str], **kwargs) -> tuple[float, float]:
+    samples = [measure(command, **kwargs) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def scaled_layout(factor: int, folder: Path) -> Path:
+    """The default layout with its slides and briefing parts repeated factor times."""
+    text = (ROOT / "layouts" / "lianghui.yaml").read_text(encoding="utf-8")
+    head, deck_and_rest = text.split("\ndeck:\n", 1)
+    deck, briefing = deck_and_rest.split("\nbriefing:\n", 1)
+    path = folder / f"scale-{factor}x.yaml"
+    path.write_text(f"{head}\ndeck:\n{deck * factor}\nbriefing:\n{briefing * factor}", encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-scale", action="store_true")
+    parser.add_argument("--no-libreoffice", action="store_true")
+    args = parser.parse_args()
+    if not Path(TIME).exists():
+        sys.exit("needs GNU time: apt-get install time")
+    briefing = [PYTHON, "-m", "generator"]
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    cache = work / "cache"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    rows: list[tuple[str, float, float, str]] = []
+
+    floor, floor_rss = median_of(args.runs, [PYTHON, "-c", "import click, pptx, reportlab.platypus, matplotlib"])
+    rows.append(("import floor: click + python-pptx + reportlab + matplotlib", floor, floor_rss, "1.00x"))
+    help_time, help_rss = median_of(args.runs, briefing + ["--help"], env=env)
+    rows.append(("briefing --help", help_time, help_rss, f"{help_time / floor:.2f}x (target ≤ 0.15 s)"))
+
+    out = ["--out", str(work / "dist")]
+    cold, cold_rss = median_of(args.runs, briefing + ["build", *out], env=env,
+                               prepare=lambda: shutil.rmtree(cache, ignore_errors=True))
+    rows.append(("default build (deck + briefing), cold caches", cold, cold_rss, f"{cold / floor:.2f}x (target ≤ 3x)"))
+    measure(briefing + ["build", *out], env=env)
+    warm, warm_rss = median_of(args.runs, briefing + ["build", *out], env=env)
+    rows.append(("default build (deck + briefing), warm caches", warm, warm_rss, f"{warm / floor:.2f}x (target ≤ 1.2x)"))
+
+    if not args.no_scale:
+        base = None
+        for factor in (1, 10, 50):
+            layout = scaled_layout(factor, work)
+            measure(briefing + ["build", str(layout), *out], env=env)  # fill the caches for this size
+            seconds, rss = median_of(1 if factor > 1 else args.runs, briefing + ["build", str(layout), *out], env=env)
+            base = base or seconds
+            rows.append((f"scale {factor}x ({23 * factor} slides), warm", seconds, rss,
+                         f"{seconds / base:.1f}x the 1x time"))
+
+    if not args.no_libreoffice and shutil.which("soffice"):
+        deck = work / "dist" / "lianghui.pptx"
+        profile = work / "lo-profile"
+        convert = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                   "--outdir", str(work / "lo"), str(deck)]
+        measure(convert)  # first start creates the profile
+        seconds, rss = median_of(args.runs, convert)
+        rows.append(("LibreOffice: default deck to PDF (for comparison)", seconds, rss, f"{seconds / floor:.2f}x"))
+
+    print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} runs\n")
+    print("| what | seconds | peak RSS MB | ratio |")
+    print("|---|---:|---:|---|")
+    for name, seconds, rss, ratio in rows:
+        print(f"| {name} | {seconds:.2f} | {rss:.0f} | {ratio} |")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

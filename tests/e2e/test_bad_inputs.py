@@ -1,0 +1,148 @@
+"""The bad-input corpus: every broken dataset, layout or font gives exit code 1 and one clear message with the
+file and, where it has one, the line; never a traceback, never a hang, never an output file."""
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+from ..conftest import DATA, ROOT
+
+CORPUS = ROOT / "tests" / "bad_inputs"
+
+
+def _expectation(path: Path) -> tuple[str, int | None]:
+    """The '# expect:' and '# line:' header of a corpus file, the line counted in the whole file."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    expect = re.search(r"^# expect: (.*)$", text, re.M)
+    line = re.search(r"^# line: (\d+)$", text, re.M)
+    header = len(re.match(r"(?:# .*\n)*", text).group().splitlines())
+    relative = path.parent.name == "layouts"  # layout cases count their line in the layout below the header
+    return expect.group(1), (int(line.group(1)) + (header if relative else 0)) if line else None
+
+
+def _run(*args: str):
+    started = time.perf_counter()
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result, time.perf_counter() - started
+
+
+def _assert_clean_failure(result, seconds: float, shown: str, expect: str, line: int | None) -> None:
+    output = result.output
+    assert result.exit_code == 1, output
+    assert seconds < 5, f"took {seconds:.1f} s"
+    assert "Traceback" not in output and "internal error" not in output, output
+    assert expect in output, output
+    assert shown in output, output
+    if line is not None:
+        assert f"{shown}:{line}:" in output, output
+
+
+LAYOUT_CASES = sorted((CORPUS / "layouts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", LAYOUT_CASES, ids=lambda p: p.stem)
+def test_broken_layout(path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    expect, line = _expectation(path)
+    result, seconds = _run("build", str(path), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, seconds, str(path), expect, line)
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
+
+
+DATASET_FILES = sorted((CORPUS / "datasets").iterdir())
+RAW_EXPECTATIONS = {
+    "binary.yaml": ("dataset is binary, not text", None),
+    "broken.json": ("invalid JSON: Expecting property name enclosed in double quotes", 1),
+}
+
+
+@pytest.mark.parametrize("path", DATASET_FILES, ids=lambda p: p.name)
+def test_broken_dataset_file(path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    expect, line = RAW_EXPECTATIONS.get(path.name) or _expectation(path)
+    result, seconds = _run("check", "--data", str(path), "--layouts", str(tmp_path))
+    _assert_clean_failure(result, seconds, str(path), expect, line)
+
+
+# Broken copies of the real dataset: (what to replace, with what, the message expected).
+DATASET_EDITS = [
+    ("value: 259\n", "value: 295\n", "fact 'planned_investment_2020': value 295 does not occur in its quote"),
+    ("quote: 新增学位6510个", "quote: 新增学位6500个", "'school_places_added': quote is not in the article"),
+    ("value: 6510", "value: -6510", "must not be negative (got -6510)"),
+    ("value: 107\n", "value: 一百零七\n", "value “一百零七” does not occur in its quote"),
+    ("- id: roads_km", "- id: green_area", "duplicate id 'green_area'"),
+    ("section: livelihood\n    quote: 新增学位6510个", "section: livelyhood\n    quote: 新增学位6510个",
+     "unknown section 'livelyhood' (did you mean 'livelihood'?)"),
+    ("    label_en: New green space\n", "", "missing key 'label_en'"),
+    ("value: 136\n", "value: [1, 3, 6]\n", "'value'"),
+    ("value: 43.2\n", "value: true\n", "must be a number or text, not true/false"),
+    ("period: actual_2020\n    section: livelihood\n    quote: 新增学位6510个",
+     "period: 2020\n    section: livelihood\n    quote: 新增学位6510个", "'period' is 2020"),
+    ("qualifier: nearly\n    period: actual_2020\n    section: business_environment",
+     "qualifier: almost\n    period: actual_2020\n    section: business_environment", "'qualifier' is 'almost'"),
+    ("    actual: graduates_2020\n", "    actual: graduate_2020\n",
+     "unknown fact 'graduate_2020' (did you mean 'graduates_2020'?)"),
+    ("date: 2020-10-27", "date: 2020-10-28", "event 'groundbreaking_oct27': date 10月28日 does not occur in its quote"),
+    ("      - 获评“全省人才工作先进单位”\n", "", "has 5 Chinese key points but 6 English ones"),
+    ("  file: article.txt", "  file: nowhere.txt", "source article not found"),
+    ("    unit_en: households\n", "", "unit '户' needs an English form"),
+    ("  body_before: 本文评论", "  body_before: 本文不存在的标记", "marker '本文不存在的标记' not found"),
+    ("    value: 三十周年\n    value_en: 30th anniversary\n", "    value: 三十周年\n",
+     "a value in words needs value_en"),
+]
+
+
+@pytest.mark.parametrize("old, new, expect", DATASET_EDITS, ids=[e[2][:40] for e in DATASET_EDITS])
+def test_broken_copy_of_the_dataset(old, new, expect, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA.parent / "article.txt", tmp_path / "article.txt")
+    text = DATA.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    line = text[: text.index(old)].count("\n") + 1
+    (tmp_path / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    result, seconds = _run("check", "--data", "facts.yaml", "--layouts", str(tmp_path))
+    where = "nowhere.txt" if "source article not found" in expect else "facts.yaml"
+    _assert_clean_failure(result, seconds, where, expect, None)
+    if where == "facts.yaml" and "not found" not in expect:
+        reported = [int(n) for n in re.findall(r"facts\.yaml:(\d+):", result.output)]
+        assert reported and min(abs(n - line) for n in reported) <= 12, (line, result.output)
+
+
+def test_a_ten_megabyte_string(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "huge.yaml").write_text("source:\n  title_zh: " + "日" * 3_500_000 + "\n", encoding="utf-8")
+    result, seconds = _run("check", "--data", "huge.yaml", "--layouts", str(tmp_path))
+    _assert_clean_failure(result, seconds, "huge.yaml", "the limit is 2048 KiB", None)
+
+
+def test_a_font_path_that_is_not_a_font(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    layout = tmp_path / "fonty.yaml"
+    base = (CORPUS / "layouts" / "unknown-fact.yaml").read_text(encoding="utf-8")
+    base = base.replace("planed_investment_2020", "planned_investment_2020")
+    layout.write_text(base + f"theme_overrides:\n  fonts: {{regular_file: '{CORPUS / 'not-a-font.ttf'}'}}\n",
+                      encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, seconds, "not-a-font.ttf", "not a usable font file", None)
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
+
+
+def test_a_missing_font_file_is_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    layout = tmp_path / "fonty.yaml"
+    base = (CORPUS / "layouts" / "unknown-fact.yaml").read_text(encoding="utf-8")
+    base = base.replace("planed_investment_2020", "planned_investment_2020")
+    layout.write_text(base + "theme_overrides:\n  fonts: {bold_file: C:/Windows/Fonts/msyhbd.ttc}\n", encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, seconds, "msyhbd.ttc", "font file not found", None)
+
+
+def test_the_corpus_is_large_enough():
+    assert len(LAYOUT_CASES) + len(DATASET_FILES) + len(DATASET_EDITS) + 3 >= 40
