@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.document import BLOCK_TYPES
 from generator.render.pdf.blocks import HANDLERS as PDF_HANDLERS
-from generator.render.pptx.blocks import HANDLERS as PPTX_HANDLERS
+from generator.render.slides.blocks import HANDLERS as SLIDE_HANDLERS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 
@@ -25,7 +25,8 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_both_renderers_handle_every_block_type():
-    assert set(PPTX_HANDLERS) == set(BLOCK_TYPES)
+    # the slide layout serves the deck and the deck as PDF; the briefing has its own handlers
+    assert set(SLIDE_HANDLERS) == set(BLOCK_TYPES)
     assert set(PDF_HANDLERS) == set(BLOCK_TYPES)
 
 
@@ -34,6 +35,12 @@ def test_renderers_never_import_inputs():
         for name in _imports(path):
             last = name.split(".")[-1]
             assert last not in {"yaml", "json", "dataset", "layouts", "loading", "compose"}, (path, name)
+
+
+def test_the_slide_layout_is_format_neutral():
+    for path in (PACKAGE / "render" / "slides").rglob("*.py"):
+        roots = {n.split(".")[0] for n in _imports(path)}
+        assert not roots & {"pptx", "reportlab", "svglib", "matplotlib"}, path
 
 
 def test_only_loading_imports_the_parsers():

@@ -1,4 +1,4 @@
-"""Text in decks: typefaces and language on every run, and sizes decided at build time with font metrics."""
+"""Text in decks: typefaces and language on every run (python-pptx's font.name sets only the Latin one)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,14 +7,8 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ...errors import GeneratorError
-from ...fonts import MixedMetrics
-from ...textfit import fit_size, normalise_punctuation
-
-#: LibreOffice spaces Chinese and Latin apart where PowerPoint does not: measure 8 % wider than the font says
-WIDTH_SLACK = 1.08
-LINE_HEIGHT = 1.2
-EMU_PER_PT = 12700
+from ...textfit import normalise_punctuation
+from ..slides.shapes import Run
 
 
 def hex_rgb(colour: str) -> str:
@@ -23,13 +17,11 @@ def hex_rgb(colour: str) -> str:
 
 @dataclass(frozen=True)
 class DeckFonts:
-    """The typefaces written into the deck and the metrics used to measure text."""
+    """The typefaces and language written into every run of the deck."""
 
     east_asian: str
     latin: str
     lang: str  # zh-CN or en-US
-    regular: "MixedMetrics"
-    bold: "MixedMetrics"
 
 
 def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
@@ -58,14 +50,6 @@ def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bo
         element.set("typeface", face)
         r_pr.insert(position, element)
         position += 1
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    size_pt: float
-    bold: bool = False
-    colour: str | None = None
 
 
 def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
@@ -115,38 +99,6 @@ def prepare_frame(frame, margin_pt: float = 0, anchor=None) -> None:
         setattr(frame, side, Pt(margin_pt))
     if anchor is not None:
         frame.vertical_anchor = anchor
-
-
-def measure_at(metrics: MixedMetrics):
-    """measure_at(metrics)(size)(text) -> width in points, with slack; text is already normalised."""
-    def at(size_pt: float):
-        return lambda text: metrics.width(text, size_pt) * WIDTH_SLACK
-    return at
-
-
-def fit(texts: list[str], width_emu: int, height_emu: int, sizes: list[float], metrics: MixedMetrics, where: str,
-        gap: float = 0.0, max_lines: int | None = None) -> float:
-    """Return the largest size of sizes at which texts fit the box; raise GeneratorError naming `where` if none."""
-    width_pt, height_pt = width_emu / EMU_PER_PT, height_emu / EMU_PER_PT
-    texts = [normalise_punctuation(t) for t in texts]
-    result = fit_size(texts, width_pt, height_pt, sizes, measure_at(metrics), LINE_HEIGHT, gap, max_lines)
-    if result is None:
-        raise GeneratorError(
-            f"{where}: the text does not fit its box even at {min(sizes):g} pt",
-            hint="shorten the text, or lower max_bullets_per_slide / max_table_rows_per_slide in the layout so "
-            "that it continues on another slide",
-        )
-    return result[0]
-
-
-def sizes_between(largest: float, smallest: float, step: float = 2) -> list[float]:
-    sizes, size = [], largest
-    while size >= smallest:
-        sizes.append(size)
-        size -= step
-    if sizes[-1] != smallest:
-        sizes.append(smallest)
-    return sizes
 
 
 def emu(value_in: float) -> Emu:

@@ -1,0 +1,47 @@
+"""Slide layout shared by the deck (PPTX) and the deck as PDF: Document slides -> positioned shapes."""
+from __future__ import annotations
+
+from ...document import Document
+from ...theme import Theme
+from .blocks import HANDLERS, Frame, SlideLayout
+from .fit import DeckMetrics
+from .shapes import Box, Run, SlideDrawing
+
+SLIDE_SIZES_IN = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+
+__all__ = ["HANDLERS", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "layout_deck"]
+
+
+def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics) -> list[SlideDrawing]:
+    """Lay out every slide; raises GeneratorError naming the slide when text cannot fit its box."""
+    width, height = SLIDE_SIZES_IN[document.slide_size]
+    frame = Frame(width, height, theme.slide_margin_in)
+    drawings = []
+    for number, page in enumerate(document.slides, 1):
+        body = frame.body if page.kind == "content" else Box(0, 0, width, height)
+        slide = SlideLayout(theme, metrics, document, page, number, frame, body)
+        if page.kind == "content":
+            _chrome(slide)
+        for block in page.blocks:
+            HANDLERS[type(block)](slide, block)
+        drawings.append(SlideDrawing(number, page, tuple(slide.shapes)))
+    return drawings
+
+
+def _chrome(s: SlideLayout) -> None:
+    """The title bar, its rule and the footer of a content slide."""
+    f, colors, sizes = s.frame, s.theme.colors, s.theme.sizes
+    s.rect(Box(f.margin, f.title_top + 0.12, 0.09, f.title_height - 0.24), colors.accent, "title bar")
+    title_box = Box(f.margin + 0.25, f.title_top, f.width - 2 * f.margin - 0.25, f.title_height)
+    size = s.fit_line(s.page.title, title_box, sizes.deck_title_pt, 20, bold=True, where="slide title")
+    s.text(title_box, [[Run(s.page.title, size, True, colors.primary)]], "Title", anchor="middle")
+    s.rect(Box(f.margin, f.title_top + f.title_height + 0.08, f.width - 2 * f.margin, 0.02), colors.rule, "rule")
+    foot_y = f.height - f.footer_height - 0.12
+    footer_box = Box(f.margin, foot_y, f.width - 2 * f.margin - 1.2, f.footer_height)
+    s.fit_line(s.document.meta.footer, footer_box, sizes.deck_footer_pt, sizes.deck_footer_pt, where="footer",
+               max_lines=1)
+    s.text(footer_box, [[Run(s.document.meta.footer, sizes.deck_footer_pt, False, colors.muted)]], "Footer",
+           anchor="middle")
+    s.text(Box(f.width - f.margin - 1.2, foot_y, 1.2, f.footer_height),
+           [[Run(str(s.number), sizes.deck_footer_pt, False, colors.muted)]], "Slide Number", anchor="middle",
+           align="right", field="slidenum")

@@ -1,0 +1,307 @@
+"""One layout handler per block type: where each shape of a slide goes, and at what size its text fits."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ... import document as d
+from ...document import Document, Page
+from ...errors import GeneratorError
+from ...theme import Theme
+from .fit import DeckMetrics, fit, line_count, sizes_between
+from .shapes import Box, Cell, ChartShape, Group, Rect, Run, TableShape, TextShape
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Slide geometry in inches: margins, the title bar and the footer band."""
+
+    width: float
+    height: float
+    margin: float
+    title_top: float = 0.38
+    title_height: float = 0.85
+    footer_height: float = 0.4
+
+    @property
+    def body(self) -> Box:
+        top = self.title_top + self.title_height + 0.3
+        return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - self.footer_height - 0.3)
+
+
+@dataclass
+class SlideLayout:
+    """Collects the shapes of one slide while its handlers place them."""
+
+    theme: Theme
+    metrics: DeckMetrics
+    document: Document
+    page: Page
+    number: int
+    frame: Frame
+    body: Box
+    shapes: list = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"slide {self.number} ('{self.page.title}')"
+
+    def rect(self, box: Box, fill: str, name: str, shape: str = "rect", text: TextShape | None = None) -> None:
+        self.shapes.append(Rect(box, fill, name, shape, text))  # type: ignore[arg-type]
+
+    def text(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
+        shape = TextShape(box, tuple(tuple(p) for p in paragraphs), name, **kwargs)
+        self.shapes.append(shape)
+        return shape
+
+    @contextmanager
+    def group(self, name: str, description: str):
+        outer, self.shapes = self.shapes, []
+        try:
+            yield
+        finally:
+            inner, self.shapes = self.shapes, outer
+            self.shapes.append(Group(name, description, tuple(inner)))
+
+    def fit_line(self, text: str, box: Box, largest: float, smallest: float, bold: bool = False,
+                 where: str = "text", max_lines: int | None = 2) -> float:
+        metrics = self.metrics.bold if bold else self.metrics.regular
+        return fit([text], box.w, box.h, sizes_between(largest, smallest), metrics, f"{self.where}, {where}",
+                   max_lines=max_lines)
+
+    def fit_lines(self, texts: list[str], box: Box, largest: float, smallest: float, gap: float, where: str) -> float:
+        return fit(texts, box.w, box.h, sizes_between(largest, smallest), self.metrics.regular,
+                   f"{self.where}, {where}", gap=gap)
+
+
+# ---------------------------------------------------------------------------------------------- handlers
+
+
+def _title(s: SlideLayout, block: d.Title) -> None:
+    f, colors, sizes = s.frame, s.theme.colors, s.theme.sizes
+    s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
+    s.rect(Box(0, f.height * 0.62, f.width, f.height * 0.38), colors.primary_dark, "band")
+    s.rect(Box(f.margin + 0.1, f.height * 0.62 - 0.06, 1.6, 0.12), colors.accent, "accent")
+    width = f.width - 2 * f.margin - 0.2
+    title_box = Box(f.margin + 0.1, f.height * 0.18, width, f.height * 0.26)
+    size = s.fit_line(block.title, title_box, sizes.deck_cover_title_pt, 28, True, "title", max_lines=2)
+    s.text(title_box, [[Run(block.title, size, True, colors.on_primary)]], "Title", anchor="bottom")
+    sub_box = Box(f.margin + 0.1, f.height * 0.46, width, f.height * 0.13)
+    sub = s.fit_line(block.subtitle, sub_box, sizes.deck_subtitle_pt, 16, False, "subtitle")
+    s.text(sub_box, [[Run(block.subtitle, sub, False, colors.on_primary)]], "Subtitle")
+    info_box = Box(f.margin + 0.1, f.height * 0.68, width, f.height * 0.22)
+    info = s.fit_lines([block.organisation, block.date, block.note], info_box, 18, 12, 0.3, "organisation and date")
+    s.text(info_box, [[Run(block.organisation, info, True, colors.on_primary)],
+                      [Run(block.date, info - 2, False, colors.on_primary)],
+                      [Run(block.note, max(info - 6, 10), False, colors.rule)]], "Organisation and date",
+           space_after_pt=6)
+
+
+def _agenda(s: SlideLayout, block: d.Agenda) -> None:
+    colors, body = s.theme.colors, s.body
+    row = min(0.95, body.h / max(len(block.items), 1))
+    size = min(s.fit_line(item, Box(0, 0, body.w - 1.1, row * 0.9), 24, 18, False, "agenda", max_lines=1)
+               for item in block.items)
+    for index, item in enumerate(block.items):
+        y = body.y + index * row
+        number = block.start + index
+        badge = Box(body.x, y + row * 0.12, 0.75, row * 0.76)
+        label = TextShape(badge, ((Run(f"{number:02d}", 20, True, colors.on_primary),),), f"number {number}",
+                          anchor="middle", align="center")
+        s.rect(badge, colors.primary, f"number {number}", "rounded", label)
+        s.text(Box(body.x + 1.1, y, body.w - 1.1, row), [[Run(item, size, False, colors.text)]],
+               f"agenda item {number}", anchor="middle")
+
+
+def _contents(s: SlideLayout, block: d.Contents) -> None:
+    items = [p.title for p in s.document.slides if p.kind == "divider"]
+    _agenda(s, d.Agenda(tuple(items) or (block.title,)))
+
+
+def _section_divider(s: SlideLayout, block: d.SectionDivider) -> None:
+    colors, f = s.theme.colors, s.frame
+    panel_w = f.width * 0.36
+    s.rect(Box(0, 0, panel_w, f.height), colors.primary, "panel")
+    s.text(Box(0.4, f.height * 0.3, panel_w - 0.8, f.height * 0.4),
+           [[Run(f"{block.number:02d}", 96, True, colors.on_primary)]], "part number", anchor="middle", align="center")
+    x = panel_w + 0.7
+    width = f.width - x - f.margin
+    title_box = Box(x, f.height * 0.18, width, f.height * 0.3)
+    size = s.fit_line(block.title, title_box, 40, 24, True, "part title", max_lines=2)
+    s.text(title_box, [[Run(block.title, size, True, colors.primary)]], "Title", anchor="bottom")
+    s.rect(Box(x, f.height * 0.5, 1.2, 0.08), colors.accent, "accent")
+    head_box = Box(x, f.height * 0.55, width, f.height * 0.25)
+    head = s.fit_line(block.headline, head_box, 26, 18, False, "headline", max_lines=3)
+    s.text(head_box, [[Run(block.headline, head, False, colors.text)]], "headline")
+
+
+def _card_grid(count: int, body: Box) -> list[Box]:
+    cols = count if count <= 3 else (2 if count == 4 else 3)
+    rows = -(-count // cols)
+    gap = 0.3
+    w = (body.w - gap * (cols - 1)) / cols
+    h = min((body.h - gap * (rows - 1)) / rows, 2.6)
+    top = body.y + (body.h - (h * rows + gap * (rows - 1))) / 2
+    return [Box(body.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h) for i in range(count)]
+
+
+def _small(size: float) -> float:
+    """Size of a figure's prefix and unit beside a value of the given size."""
+    return max(size * 0.5, 16)
+
+
+def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: float) -> float:
+    """The largest value size at which the figure fits: one line, or two for a figure in words."""
+    from .fit import WIDTH_SLACK
+
+    sizes, bold = s.theme.sizes, s.metrics.bold
+    words = not any(ch.isdigit() for ch in fig.value)
+    for size in sizes_between(sizes.deck_kpi_value_pt, sizes.deck_kpi_value_min_pt if not words else 24):
+        small = _small(size)
+        width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
+        lines = 1 if width <= width_in * 72 else (2 if words and width <= 2 * width_in * 72 * 0.9 else 0)
+        if lines and lines * size * 1.2 <= height_in * 72:
+            return size
+    raise GeneratorError(f"{s.where}, figure '{fig.label}': “{fig.text}” does not fit its card even at "
+                         f"{sizes.deck_kpi_value_min_pt:g} pt", hint="show fewer figures on this slide")
+
+
+def _figure_runs(fig: d.Figure, size: float, colour: str) -> list[Run]:
+    runs = [Run(fig.prefix, _small(size), True, colour)] if fig.prefix else []
+    runs.append(Run(fig.value, size, True, colour))
+    if fig.suffix:
+        runs.append(Run(fig.suffix, _small(size), True, colour))
+    return runs
+
+
+def _key_figures(s: SlideLayout, block: d.KeyFigures) -> None:
+    colors, sizes = s.theme.colors, s.theme.sizes
+    boxes = _card_grid(len(block.figures), s.body)
+    # one value size and one label size for every card: the largest at which every card's text fits
+    value_size = min(_figure_size(s, fig, box.w - 0.5, box.h * 0.5) for fig, box in zip(block.figures, boxes))
+    label_size = min(
+        s.fit_line(fig.label, Box(0, 0, box.w - 0.5, box.h * 0.42), sizes.deck_kpi_label_pt + 2,
+                   sizes.deck_kpi_label_pt - 2, False, f"label of '{fig.label}'", max_lines=3)
+        for fig, box in zip(block.figures, boxes)
+    )
+    with s.group("key figures", "；".join(f"{f.label} {f.text}" for f in block.figures)):
+        for fig, box in zip(block.figures, boxes):
+            s.rect(box, colors.light, f"card {fig.fact_id}")
+            s.rect(Box(box.x, box.y, 0.08, box.h), colors.primary, "card edge")
+            s.text(Box(box.x + 0.25, box.y + 0.1, box.w - 0.4, box.h * 0.5),
+                   [_figure_runs(fig, value_size, colors.primary)], f"value {fig.fact_id}", anchor="bottom")
+            s.text(Box(box.x + 0.25, box.y + box.h * 0.55, box.w - 0.4, box.h * 0.42),
+                   [[Run(fig.label, label_size, False, colors.text)]], f"label {fig.fact_id}")
+
+
+def _chart(s: SlideLayout, block: d.Chart) -> None:
+    sizes, body = s.theme.sizes, s.body
+    size = sizes.deck_chart_pt
+    longest = max((len(c) for c in block.categories), default=0)
+    if block.kind in ("column", "grouped") and longest * size * len(block.categories) > body.w * 72 * 1.6:
+        size = sizes.deck_chart_min_pt
+    s.shapes.append(ChartShape(body, block, size))
+
+
+def _timeline(s: SlideLayout, block: d.Timeline) -> None:
+    colors, body = s.theme.colors, s.body
+    count = len(block.events)
+    line_y = body.y + body.h * 0.36
+    col = body.w / count
+    date_size = min(s.fit_line(e.date, Box(0, 0, col - 0.3, 0.5), 20, 14, True, "date", 1) for e in block.events)
+    text_size = min(s.fit_lines([e.label, e.detail], Box(0, 0, col - 0.3, body.h * 0.58), 20, 14, 0.3,
+                                f"event '{e.label}'") for e in block.events)
+    with s.group("timeline", "；".join(f"{e.date} {e.label}" for e in block.events)):
+        s.rect(Box(body.x, line_y - 0.03, body.w, 0.06), colors.rule, "time axis")
+        for index, event in enumerate(block.events):
+            x = body.x + index * col
+            dot = 0.34
+            s.rect(Box(x + 0.15, line_y - dot / 2, dot, dot), colors.accent, "milestone", "oval")
+            s.text(Box(x + 0.1, line_y - 0.85, col - 0.3, 0.6), [[Run(event.date, date_size, True, colors.primary)]],
+                   "date", anchor="bottom")
+            s.text(Box(x + 0.1, line_y + 0.35, col - 0.3, body.h * 0.6),
+                   [[Run(event.label, text_size, True, colors.text)],
+                    [Run(event.detail, text_size - 2, False, colors.muted)]], "event", space_after_pt=text_size * 0.3)
+
+
+def _bullet_list(s: SlideLayout, block: d.BulletList) -> None:
+    colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
+    indent = 0.35
+    size = s.fit_lines(list(block.items), Box(body.x + indent, body.y, body.w - indent, body.h),
+                       sizes.deck_body_pt + 2, sizes.deck_body_min_pt, 0.6, "key points")
+    s.text(body, [[Run(item, size, False, colors.text)] for item in block.items], "key points",
+           space_after_pt=size * 0.6, bullet="■", bullet_colour=colors.accent, indent_in=indent, line_spacing=1.0)
+
+
+def _table(s: SlideLayout, block: d.Table) -> None:
+    colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
+    rows = len(block.rows) + 1
+    weights = block.widths or tuple(1.0 for _ in block.columns)
+    widths = tuple(body.w * w / sum(weights) for w in weights)
+    row_h, pad = min(body.h / rows, 0.75), 0.08
+    for size in sizes_between(sizes.deck_table_pt, sizes.deck_table_min_pt, 1):
+        if all(line_count(text, width - 2 * pad, size, s.metrics.regular) * size * 1.2 <= (row_h - 0.08) * 72
+               for row in (block.columns,) + block.rows for text, width in zip(row, widths)):
+            break
+    else:
+        raise GeneratorError(f"{s.where}, table: the cells do not fit even at {sizes.deck_table_min_pt:g} pt",
+                             hint="lower max_table_rows_per_slide in the layout")
+    cells = [tuple(Cell(text, True, colors.on_primary, colors.primary, "right" if i in block.numeric_columns else "left")
+                   for i, text in enumerate(block.columns))]
+    for r, row in enumerate(block.rows, 1):
+        fill = colors.light if r % 2 == 0 else colors.background
+        cells.append(tuple(Cell(text, False, colors.text, fill, "right" if i in block.numeric_columns else "left")
+                           for i, text in enumerate(row)))
+    s.shapes.append(TableShape(Box(body.x, body.y, body.w, row_h * rows), widths, row_h, tuple(cells), size,
+                               f"table: {s.page.title}", pad))
+
+
+def _highlight(s: SlideLayout, block: d.Highlight) -> None:
+    colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
+    card = Box(body.x + body.w * 0.1, body.y + 0.2, body.w * 0.8, body.h - 0.4)
+    s.rect(card, colors.light, "highlight card")
+    s.rect(Box(card.x, card.y, card.w, 0.1), colors.accent, "highlight edge")
+    if block.figure:
+        fig = block.figure
+        size = s.fit_line(fig.text, Box(0, 0, card.w - 0.8, 1.6), 72, sizes.deck_kpi_value_min_pt, True, "figure", 1)
+        s.text(Box(card.x + 0.4, card.y + 0.5, card.w - 0.8, card.h * 0.45), [_figure_runs(fig, size, colors.primary)],
+               "figure", anchor="bottom", align="center")
+    label = s.fit_line(block.text, Box(0, 0, card.w - 0.8, card.h * 0.25), 28, sizes.deck_body_min_pt, False, "text")
+    s.text(Box(card.x + 0.4, card.y + card.h * 0.55, card.w - 0.8, card.h * 0.25),
+           [[Run(block.text, label, False, colors.text)]], "text", align="center")
+    s.text(Box(card.x + 0.4, card.y + card.h * 0.82, card.w - 0.8, card.h * 0.14),
+           [[Run(block.attribution, 12, False, colors.muted)]], "source", align="center")
+
+
+def _paragraph(s: SlideLayout, block: d.Paragraph) -> None:
+    colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
+    size = s.fit_lines([block.text], body, sizes.deck_body_pt, sizes.deck_body_min_pt, 0, "paragraph")
+    s.text(body, [[Run(block.text, size, block.role == "lead", colors.text)]], "text")
+
+
+def _closing(s: SlideLayout, block: d.Closing) -> None:
+    colors, f = s.theme.colors, s.frame
+    s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
+    s.rect(Box(f.width / 2 - 0.8, f.height * 0.56, 1.6, 0.08), colors.accent, "accent")
+    s.text(Box(f.margin, f.height * 0.25, f.width - 2 * f.margin, f.height * 0.3),
+           [[Run(block.title, 54, True, colors.on_primary)]], "Title", anchor="bottom", align="center")
+    sub = s.fit_line(block.subtitle, Box(0, 0, f.width - 2 * f.margin, 0.8), 24, 16, False, "closing subtitle")
+    s.text(Box(f.margin, f.height * 0.62, f.width - 2 * f.margin, 1.4),
+           [[Run(block.subtitle, sub, False, colors.on_primary)], [Run(block.organisation, 16, False, colors.rule)]],
+           "organisation", align="center", space_after_pt=8)
+
+
+HANDLERS = {
+    d.Title: _title,
+    d.Agenda: _agenda,
+    d.Contents: _contents,
+    d.SectionDivider: _section_divider,
+    d.KeyFigures: _key_figures,
+    d.Chart: _chart,
+    d.Timeline: _timeline,
+    d.BulletList: _bullet_list,
+    d.Table: _table,
+    d.Highlight: _highlight,
+    d.Paragraph: _paragraph,
+    d.Closing: _closing,
+}
