@@ -10,18 +10,19 @@ from .document import Chart
 from .fonts import FontFace, cache_dir
 from .theme import Theme
 
-#: hatches distinguish series when printed in gray
-HATCHES = ("", "///", "...", "xx", "\\\\")
+# Grayscale print: the theme's series colours step in lightness, bars carry their values as direct labels,
+# and wedges and bars are separated by white edges. (Hatching is not used: svglib drops SVG pattern fills.)
 
 
-def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:
+def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float,
+              font_pt: float = 9) -> bytes:
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content."""
     key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               _VERSION]).encode()).hexdigest()[:24]
+                               font_pt, _VERSION]).encode()).hexdigest()[:24]
     cached = cache_dir() / "charts" / f"{key}.svg"
     if cached.exists():
         return cached.read_bytes()
-    data = _draw(chart, theme, face, width_in, height_in)
+    data = _draw(chart, theme, face, width_in, height_in, font_pt)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temp = cached.with_suffix(".tmp")
@@ -32,7 +33,7 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     return data
 
 
-_VERSION = 1
+_VERSION = 2
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +45,7 @@ def family_of(face: FontFace) -> str:
         return str(font["name"].getDebugName(1))
 
 
-def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float) -> bytes:
+def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -56,7 +57,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     colors = theme.colors
     rc = {
         "font.family": [family],
-        "font.size": 9,
+        "font.size": font_pt,
         "svg.fonttype": "none",
         "svg.hashsalt": "briefing",
         "axes.unicode_minus": False,
@@ -111,15 +112,15 @@ def _bars(ax, chart: Chart, palette, colors) -> None:
         if chart.highlight is not None and groups == 1:
             colours = [colors.accent if i == chart.highlight else colors.primary for i in range(count)]
         draw = ax.barh if horizontal else ax.bar
-        bars = draw(offsets, series.values, width * 0.92, color=colours, hatch=HATCHES[index % len(HATCHES)],
-                    edgecolor="white", linewidth=0.5, label=series.name)
+        bars = draw(offsets, series.values, width * 0.92, color=colours, edgecolor="white", linewidth=0.8,
+                    label=series.name)
         for bar, label in zip(bars, series.labels):
             if horizontal:
                 ax.annotate(label, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
-                            textcoords="offset points", va="center", ha="left", fontsize=8, color=colors.text)
+                            textcoords="offset points", va="center", ha="left", color=colors.text)
             else:
                 ax.annotate(label, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 2),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=8, color=colors.text)
+                            textcoords="offset points", ha="center", va="bottom", color=colors.text)
     if horizontal:
         ax.set_yticks(positions, categories)
         ax.invert_yaxis()
@@ -129,7 +130,7 @@ def _bars(ax, chart: Chart, palette, colors) -> None:
         ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.18)
     _style_axes(ax, colors, horizontal)
     if groups > 1:
-        ax.legend(frameon=False, loc="upper left", fontsize=8)
+        ax.legend(frameon=False, loc="upper left")
 
 
 def _line(ax, chart: Chart, palette, colors) -> None:
@@ -139,12 +140,12 @@ def _line(ax, chart: Chart, palette, colors) -> None:
         ax.plot(list(chart.categories), series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
                 linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
         for x, y, label in zip(chart.categories, series.values, series.labels):
-            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8,
+            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
                         color=colors.text)
     ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
     ax.margins(x=0.25)
     _style_axes(ax, colors, False)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    ax.legend(frameon=False, loc="upper left")
 
 
 def _doughnut(ax, chart: Chart, palette, colors) -> None:
@@ -152,8 +153,6 @@ def _doughnut(ax, chart: Chart, palette, colors) -> None:
     wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
                        startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
                                                                        "linewidth": 1.5})
-    for index, wedge in enumerate(wedges):
-        wedge.set_hatch(HATCHES[index % len(HATCHES)])
     labels = [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
-    ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
+    ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
     ax.set_aspect("equal")

@@ -136,21 +136,28 @@ def fonts(theme_name: str, check: bool) -> None:
 @data_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, help="Folder for the outputs.")
-@click.option("--format", "fmt", type=click.Choice(["all", "pptx", "pdf"]), default="all", show_default=True,
-              help="Which outputs to build.")
+@click.option("--format", "fmt", multiple=True,
+              type=click.Choice(["all", "pptx", "pdf", "deck-pdf", "handout", "everything"]),
+              help="Which outputs to build: pptx (the deck), pdf (the briefing), deck-pdf (the slides as PDF, "
+                   "no PowerPoint needed), handout (three slides per A4 page with lines for notes); all = pptx "
+                   "and pdf (the default); everything = all four. Repeat to combine.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the outputs. Default: the layout's. English outputs are named <layout>.en.pptx.")
-def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: str, lang: str | None) -> None:
+def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
+          lang: str | None) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
     from .build import FORMATS, build as build_layout
     from .dataset import load_dataset
     from .layouts import resolve_layout_path
 
-    formats = FORMATS if fmt == "all" else (fmt,)
+    formats: list[str] = []
+    for name in fmt or ("all",):
+        wanted = {"all": FORMATS, "everything": FORMATS + ("deck-pdf", "handout")}.get(name, (name,))
+        formats += [f for f in wanted if f not in formats]
     dataset = load_dataset(data_path or default_data())
     for name in layouts or ("lianghui",):
         path = resolve_layout_path(name, default_layouts_dir())
-        for output in build_layout(path, data_path or default_data(), out_dir, formats, lang, dataset):
+        for output in build_layout(path, data_path or default_data(), out_dir, tuple(formats), lang, dataset):
             click.echo(f"{output.path}  {output.summary}")
 
 

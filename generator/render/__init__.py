@@ -41,7 +41,21 @@ def _pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
     return render_pdf(document, options, out_path)
 
 
+def _deck_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
+    from .pdf.deck import render_deck_pdf
+
+    return render_deck_pdf(document, options, out_path)
+
+
+def _handout(document: Document, options: RenderOptions, out_path: Path) -> str:
+    from .pdf.deck import render_handout
+
+    return render_handout(document, options, out_path)
+
+
 RENDERERS: dict[str, Renderer] = {
     "pptx": Renderer("pptx", ".pptx", _pptx),
     "pdf": Renderer("pdf", ".pdf", _pdf),
+    "deck-pdf": Renderer("deck-pdf", ".deck.pdf", _deck_pdf),
+    "handout": Renderer("handout", ".handout.pdf", _handout),
 }

@@ -111,3 +111,25 @@ def test_tables_split_across_pdf_pages_with_their_header(tmp_path):
         text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
         assert "指标" in text and "时期" in text, page
+
+
+def test_deck_as_pdf_and_handout_show_the_same_slides(tmp_path):
+    import re
+
+    chart = CHARTS["grouped"]
+    slides = [d.Page("要点", (d.BulletList(("第一条要点", "第二条要点")),), notes=("要点",)),
+              d.Page(chart.title, (chart,)),
+              d.Page("指标", (d.KeyFigures((d.Figure("107", "招引项目", "", "个"), d.Figure("259", "总投资", "", "亿元"))),)),
+              d.Page("结束", (d.Closing("谢谢！", "测试标题", "日照经济技术开发区管委会"),), kind="closing")]
+    document = _doc(slides, [])
+    deck = _render(document, tmp_path, "deck-pdf")
+    info = subprocess.run(["pdfinfo", str(deck)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+4\b", info) and re.search(r"Page size:\s+959.9\d* x 540 pts", info)
+    text = subprocess.run(["pdftotext", str(deck), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("第一条要点", "107个", "259亿元", "谢谢！", "2021年目标", "测试 · 2021年1月20日"):
+        assert expected in text.replace("\n", ""), expected
+    fonts = subprocess.run(["pdffonts", str(deck)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes yes yes " in line for line in fonts.splitlines()[2:])
+    handout = _render(document, tmp_path, "handout")
+    info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+2\b", info) and "(A4)" in info

@@ -58,12 +58,22 @@ def _set_fonts(node, regular: str, bold: str) -> None:
         _set_fonts(child, regular, bold)
 
 
+def draw_drawing(canvas, drawing, font_name: str) -> None:
+    """Draw at the canvas origin; text with no font of its own uses font_name, never an unembedded Helvetica."""
+    from reportlab.graphics import renderPDF, shapes
+
+    saved = shapes.STATE_DEFAULTS["fontName"]
+    shapes.STATE_DEFAULTS["fontName"] = font_name
+    try:
+        renderPDF.draw(drawing, canvas, 0, 0)
+    finally:
+        shapes.STATE_DEFAULTS["fontName"] = saved
+
+
 class VectorChart:
     """A flowable drawing an SVG-converted chart at the frame's width, text in our fonts (never Helvetica)."""
 
     def __new__(cls, drawing, font_name: str):
-        from reportlab.graphics import renderPDF
-        from reportlab.graphics import shapes
         from reportlab.platypus import Flowable
 
         class _Chart(Flowable):
@@ -73,12 +83,7 @@ class VectorChart:
                 return self.width, self.height
 
             def draw(self):
-                saved = shapes.STATE_DEFAULTS["fontName"]
-                shapes.STATE_DEFAULTS["fontName"] = font_name
-                try:
-                    self.canv.scale(self.scale, self.scale)
-                    renderPDF.draw(drawing, self.canv, 0, 0)
-                finally:
-                    shapes.STATE_DEFAULTS["fontName"] = saved
+                self.canv.scale(self.scale, self.scale)
+                draw_drawing(self.canv, drawing, font_name)
 
         return _Chart()

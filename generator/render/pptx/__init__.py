@@ -9,18 +9,10 @@ from pathlib import Path
 from pptx import Presentation
 
 from ...document import Document, Page
-from ...fonts import MixedMetrics, latin_metrics, metrics_for
 from .. import RenderOptions
-from ..slides import SLIDE_SIZES_IN, DeckMetrics, layout_deck
+from ..slides import SLIDE_SIZES_IN, deck_metrics, layout_deck
 from .draw import Painter
 from .text import DeckFonts, Run, emu, write_paragraphs
-
-
-def deck_metrics(options: RenderOptions) -> DeckMetrics:
-    """The metrics slides are laid out with: the CJK faces, with Arial-metric Latin faces where installed."""
-    latin = options.theme.fonts.latin_families
-    return DeckMetrics(MixedMetrics(metrics_for(options.regular), latin_metrics(latin, False)),
-                       MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
 
 
 def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> str:

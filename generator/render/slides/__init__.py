@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ...document import Document
+from ...fonts import MixedMetrics, latin_metrics, metrics_for
 from ...theme import Theme
 from .blocks import HANDLERS, Frame, SlideLayout
 from .fit import DeckMetrics
@@ -9,7 +10,14 @@ from .shapes import Box, Run, SlideDrawing
 
 SLIDE_SIZES_IN = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
-__all__ = ["HANDLERS", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "layout_deck"]
+__all__ = ["HANDLERS", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "deck_metrics", "layout_deck"]
+
+
+def deck_metrics(options) -> DeckMetrics:
+    """The metrics slides are laid out with: the CJK faces, with Arial-metric Latin faces where installed."""
+    latin = options.theme.fonts.latin_families
+    return DeckMetrics(MixedMetrics(metrics_for(options.regular), latin_metrics(latin, False)),
+                       MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
 
 
 def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics) -> list[SlideDrawing]:

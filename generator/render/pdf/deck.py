@@ -1,0 +1,205 @@
+"""The deck as PDF without LibreOffice: the shared slide layout drawn with reportlab, one slide per page, and a
+handout with three slides per A4 page beside lines for notes."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ...charts import chart_svg
+from ...document import Document
+from ...textfit import normalise_punctuation, wrap
+from .. import RenderOptions
+from ..slides import SLIDE_SIZES_IN, deck_metrics, layout_deck
+from ..slides import shapes as sh
+from . import register_fonts
+from .svg import draw_drawing, svg_drawing
+from .text import colour
+
+PT = 72.0  # points per inch
+
+
+class _SlidePainter:
+    """Draws laid-out slide shapes on a reportlab canvas; y runs down from the slide's top edge."""
+
+    def __init__(self, canvas: Canvas, height_in: float, regular: str, bold: str, options: RenderOptions):
+        self.c, self.height, self.regular, self.bold, self.options = canvas, height_in, regular, bold, options
+
+    def y(self, y_in: float) -> float:
+        return (self.height - y_in) * PT
+
+    def draw(self, shape: sh.Shape) -> None:
+        if isinstance(shape, sh.Rect):
+            self.rect(shape)
+        elif isinstance(shape, sh.TextShape):
+            self.text(shape)
+        elif isinstance(shape, sh.TableShape):
+            self.table(shape)
+        elif isinstance(shape, sh.ChartShape):
+            self.chart(shape)
+        else:
+            for child in shape.shapes:
+                self.draw(child)
+
+    def rect(self, rect: sh.Rect) -> None:
+        b, c = rect.box, self.c
+        c.setFillColor(colour(rect.fill))
+        x, y, w, h = b.x * PT, self.y(b.y + b.h), b.w * PT, b.h * PT
+        if rect.shape == "oval":
+            c.ellipse(x, y, x + w, y + h, stroke=0, fill=1)
+        elif rect.shape == "rounded":
+            c.roundRect(x, y, w, h, min(w, h) * 0.16, stroke=0, fill=1)
+        else:
+            c.rect(x, y, w, h, stroke=0, fill=1)
+        if rect.text:
+            self.text(rect.text)
+
+    def _font(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+    def _lines(self, paragraph: tuple[sh.Run, ...], width_pt: float) -> list[list[sh.Run]]:
+        """A paragraph of one run wraps; runs of several sizes (a figure and its unit) stay on one line."""
+        if len(paragraph) != 1:
+            return [list(paragraph)]
+        run = paragraph[0]
+        font = self._font(run.bold)
+        lines = wrap(normalise_punctuation(run.text), width_pt, lambda t: stringWidth(t, font, run.size_pt))
+        return [[sh.Run(line, run.size_pt, run.bold, run.colour)] for line in lines]
+
+    def text(self, text: sh.TextShape) -> None:
+        b = text.box
+        indent = text.indent_in * PT
+        spacing = 1.2 * (text.line_spacing or 1.0)
+        laid = [self._lines(p, b.w * PT - indent) for p in text.paragraphs]
+        heights = [sum(max(r.size_pt for r in line) * spacing for line in lines) for lines in laid]
+        total = sum(heights) + text.space_after_pt * max(0, len(laid) - 1)
+        top = {"top": 0.0, "middle": (b.h * PT - total) / 2, "bottom": b.h * PT - total}[text.anchor]
+        cursor = b.y * PT + top
+        for lines in laid:
+            for index, line in enumerate(lines):
+                size = max(r.size_pt for r in line)
+                baseline = cursor + size * 0.95
+                widths = [stringWidth(r.text, self._font(r.bold), r.size_pt) for r in line]
+                x = b.x * PT + indent
+                if text.align == "center":
+                    x = b.x * PT + (b.w * PT - sum(widths)) / 2
+                elif text.align == "right":
+                    x = b.x * PT + b.w * PT - sum(widths)
+                if text.bullet and index == 0:
+                    self.c.setFillColor(colour(text.bullet_colour or line[0].colour))
+                    self.c.setFont(self.regular, size * 0.6)
+                    self.c.drawString(b.x * PT, self.height * PT - baseline + size * 0.1, text.bullet)
+                for run, width in zip(line, widths):
+                    self.c.setFillColor(colour(run.colour))
+                    self.c.setFont(self._font(run.bold), run.size_pt)
+                    self.c.drawString(x, self.height * PT - baseline, run.text)
+                    x += width
+                cursor += size * spacing
+            cursor += text.space_after_pt
+
+    def table(self, table: sh.TableShape) -> None:
+        y = table.box.y
+        for row in table.rows:
+            x = table.box.x
+            for cell, width in zip(row, table.widths_in):
+                self.c.setFillColor(colour(cell.fill))
+                self.c.rect(x * PT, self.y(y + table.row_height_in), width * PT, table.row_height_in * PT, stroke=0,
+                            fill=1)
+                inner = sh.Box(x + table.pad_in, y, width - 2 * table.pad_in, table.row_height_in)
+                self.text(sh.TextShape(inner, ((sh.Run(cell.text, table.size_pt, cell.bold, cell.colour),),), "cell",
+                                       anchor="middle", align=cell.align))
+                x += width
+            y += table.row_height_in
+
+    def chart(self, shape: sh.ChartShape) -> None:
+        b = shape.box
+        svg = chart_svg(shape.chart, self.options.theme, self.options.regular, b.w, b.h, shape.size_pt)
+        drawing = svg_drawing(svg, self.options, self.regular, self.bold)
+        scale = min(b.w * PT / drawing.width, b.h * PT / drawing.height)
+        self.c.saveState()
+        self.c.translate(b.x * PT, self.y(b.y) - drawing.height * scale)
+        self.c.scale(scale, scale)
+        draw_drawing(self.c, drawing, self.regular)
+        self.c.restoreState()
+
+
+def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str) -> Canvas:
+    meta = document.meta
+    canvas = Canvas(str(out_path), pagesize=size, invariant=1, initialFontName=regular, initialFontSize=10,
+                    lang="zh-CN" if meta.language == "zh" else "en-US")
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.organisation)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("briefing")
+    return canvas
+
+
+def render_deck_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
+    """Write the slides, one per page at the slide's size, with a bookmark per slide; return a summary."""
+    started = time.perf_counter()
+    drawings = layout_deck(document, options.theme, deck_metrics(options))
+    regular, bold = register_fonts(options, document.text())
+    width, height = SLIDE_SIZES_IN[document.slide_size]
+    canvas = _canvas(out_path, document, (width * PT, height * PT), regular)
+    for drawing in drawings:
+        painter = _SlidePainter(canvas, height, regular, bold, options)
+        for shape in drawing.shapes:
+            painter.draw(shape)
+        key = f"slide{drawing.number}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(f"{drawing.number}. {drawing.page.title}", key, level=0)
+        canvas.showPage()
+    canvas.save()
+    return f"{len(drawings)} slides as PDF, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+
+
+def render_handout(document: Document, options: RenderOptions, out_path: Path) -> str:
+    """Write an A4 handout: three slides per page on the left, ruled lines for notes on the right."""
+    started = time.perf_counter()
+    theme, meta = options.theme, document.meta
+    drawings = layout_deck(document, theme, deck_metrics(options))
+    regular, bold = register_fonts(options, document.text())
+    width_in, height_in = SLIDE_SIZES_IN[document.slide_size]
+    page_w, page_h = A4
+    margin, gap = 15 * mm, 8 * mm
+    slot_h = (page_h - 2 * margin - 16 * mm - 2 * gap) / 3
+    slide_w = min(page_w * 0.56, slot_h * width_in / height_in)
+    scale = slide_w / (width_in * PT)
+    slide_h = height_in * PT * scale
+    pages = -(-len(drawings) // 3)
+    canvas = _canvas(out_path, document, A4, regular)
+    for start in range(0, len(drawings), 3):
+        canvas.setFont(regular, 8.5)
+        canvas.setFillColor(colour(theme.colors.muted))
+        canvas.drawString(margin, page_h - margin + 2 * mm, meta.title)
+        canvas.drawRightString(page_w - margin, margin - 8 * mm, f"{start // 3 + 1} / {pages}")
+        canvas.drawString(margin, margin - 8 * mm, meta.footer)
+        for slot, drawing in enumerate(drawings[start : start + 3]):
+            top = page_h - margin - 8 * mm - slot * (slot_h + gap)
+            x0, y0 = margin, top - slide_h
+            canvas.saveState()
+            canvas.translate(x0, y0)
+            canvas.scale(scale, scale)
+            painter = _SlidePainter(canvas, height_in, regular, bold, options)
+            for shape in drawing.shapes:
+                painter.draw(shape)
+            canvas.restoreState()
+            canvas.setStrokeColor(colour(theme.colors.rule))
+            canvas.setLineWidth(0.6)
+            canvas.rect(x0, y0, slide_w, slide_h, stroke=1, fill=0)
+            key = f"slide{drawing.number}"
+            canvas.bookmarkHorizontal(key, 0, top)
+            canvas.addOutlineEntry(f"{drawing.number}. {drawing.page.title}", key, level=0)
+            lines_x0, lines_x1 = x0 + slide_w + 8 * mm, page_w - margin
+            for line in range(1, 9):
+                y = top - line * (slide_h / 8.5)
+                canvas.line(lines_x0, y, lines_x1, y)
+        canvas.showPage()
+    canvas.save()
+    return (f"{len(drawings)} slides on {pages} A4 pages, {out_path.stat().st_size / 1024:.0f} KB, "
+            f"{time.perf_counter() - started:.2f} s")
