@@ -26,7 +26,7 @@ def resolve_theme(layout):
     return apply_overrides(THEMES[layout.model.theme], overrides)
 
 
-def render_options(theme, document):
+def render_options(theme, document, template=None):
     """Find the theme's fonts and check that they have every character of the document."""
     from .fonts import find_face, metrics_for
     from .render import RenderOptions
@@ -43,7 +43,7 @@ def render_options(theme, document):
                 "the text would print as boxes",
                 hint="choose another font in the theme, or change the text",
             )
-    return RenderOptions(theme, regular, bold)
+    return RenderOptions(theme, regular, bold, template)
 
 
 def _where_chars_occur(document, missing: list[str]) -> str:
@@ -99,7 +99,7 @@ def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str,
     dataset = dataset or load_dataset(data_path)
     layout = load_layout(layout_path, dataset)
     document = compose(dataset, layout, lang)
-    options = render_options(resolve_theme(layout), document)
+    options = render_options(resolve_theme(layout), document, layout.template)
     suffix = "" if (lang or layout.model.language) == layout.model.language else f".{lang}"
     jobs = [(name, out_dir / f"{layout.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
     if len(jobs) > 1 and _can_fork():

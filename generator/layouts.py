@@ -181,6 +181,8 @@ class LayoutModel(Strict):
     theme: str = "civic_blue"
     theme_overrides: ThemeOverrides = ThemeOverrides()
     slide_size: Literal["16:9", "4:3"] = "16:9"
+    template: str | None = Field(None, description="a .pptx whose slide masters, layouts, theme fonts and colours "
+                                 "the deck uses (path relative to this layout); its slide size wins")
     max_bullets_per_slide: int = Field(6, ge=2, le=8)
     max_table_rows_per_slide: int = Field(6, ge=2, le=12)
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
@@ -195,6 +197,7 @@ class Layout:
     path: str
     slug: str
     model: LayoutModel
+    template: Path | None = None  # the resolved template file, when the layout names one
 
 
 def layout_json_schema() -> dict:
@@ -227,7 +230,16 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
     loaded = load_file(path, "layout")
     model = build_model(loaded, LayoutModel, "layout")
     validate_layout(model, loaded, dataset)
-    return Layout(loaded.path, path.stem, model)
+    template = None
+    if model.template:
+        template = (path.parent / model.template).resolve()
+        if not template.is_file():
+            raise GeneratorError(f"template not found: {template}", loaded.ref(("template",)),
+                                 "the path is relative to the layout file")
+        if template.suffix.lower() != ".pptx":
+            raise GeneratorError(f"a template must be a .pptx file, not {template.name}", loaded.ref(("template",)),
+                                 "in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)")
+    return Layout(loaded.path, path.stem, model, template)
 
 
 def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:

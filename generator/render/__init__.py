@@ -17,7 +17,7 @@ class RenderOptions:
     theme: Theme
     regular: FontFace
     bold: FontFace
-    cache: Path | None = None
+    template: Path | None = None  # a .pptx corporate template for the deck
 
 
 @dataclass(frozen=True)

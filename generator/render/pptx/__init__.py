@@ -12,6 +12,7 @@ from ...document import Document, Page
 from .. import RenderOptions
 from ..slides import SLIDE_SIZES_IN, deck_metrics, layout_deck
 from .draw import Painter
+from .template import open_template
 from .text import DeckFonts, Run, emu, write_paragraphs
 
 
@@ -19,19 +20,30 @@ def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> s
     """Write the deck to out_path; return a summary. Raises GeneratorError when text cannot fit."""
     started = time.perf_counter()
     theme = options.theme
-    drawings = layout_deck(document, theme, deck_metrics(options))
-    fonts = DeckFonts(theme.fonts.deck_east_asian, theme.fonts.deck_latin,
-                      "zh-CN" if document.meta.language == "zh" else "en-US")
-    painter = Painter(fonts, theme)
-    prs = Presentation()
+    lang = "zh-CN" if document.meta.language == "zh" else "en-US"
+    if options.template:
+        # the template's masters, layouts, theme colours and theme fonts (+mn-lt, +mn-ea) and its slide size
+        template = open_template(options.template, theme)
+        theme, prs = template.theme, template.presentation
+        drawings = layout_deck(document, theme, deck_metrics(options), template.frame)
+        fonts = DeckFonts("+mn-ea", "+mn-lt", lang)
+        layout_for = {kind: template.layouts[kind if kind in template.layouts else "content"]
+                      for kind in ("title", "content", "divider", "closing")}
+    else:
+        prs = Presentation()
+        width, height = SLIDE_SIZES_IN[document.slide_size]
+        prs.slide_width, prs.slide_height = emu(width), emu(height)
+        drawings = layout_deck(document, theme, deck_metrics(options))
+        fonts = DeckFonts(theme.fonts.deck_east_asian, theme.fonts.deck_latin, lang)
+        layout_for = dict.fromkeys(("title", "content", "divider", "closing"), prs.slide_layouts[6])
     _number_parts_in_constant_time(prs.part.package)
-    width, height = SLIDE_SIZES_IN[document.slide_size]
-    prs.slide_width, prs.slide_height = emu(width), emu(height)
-    blank = prs.slide_layouts[6]
+    painter = Painter(fonts, theme, template=options.template is not None)
     for drawing in drawings:
-        slide = prs.slides.add_slide(blank)
+        slide = prs.slides.add_slide(layout_for[drawing.page.kind])
+        painter.begin_slide(slide)
         for shape in drawing.shapes:
             painter.draw(slide.shapes, shape)
+        painter.end_slide()
         _notes(slide, drawing.page, document, fonts)
     _properties(prs, document)
     prs.save(str(out_path))

@@ -19,14 +19,40 @@ _ALIGNS = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.R
 _SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE, "oval": MSO_SHAPE.OVAL}
 
 
-class Painter:
-    """Draws shapes into a slide's (or a group's) shape collection."""
+#: text shapes that go into a template's placeholders: the title, and the subtitle or body placeholder (idx 1)
+PLACEHOLDER_ROLES = {"Title": 0, "Subtitle": 1, "headline": 1}
 
-    def __init__(self, fonts: DeckFonts, theme: Theme):
-        self.fonts, self.theme = fonts, theme
+
+class Painter:
+    """Draws shapes into a slide's (or a group's) shape collection. With a template, the title and subtitle go
+    into the slide layout's placeholders, and placeholders left empty are removed."""
+
+    def __init__(self, fonts: DeckFonts, theme: Theme, template: bool = False):
+        self.fonts, self.theme, self.template = fonts, theme, template
+        self.slide = None
+
+    def begin_slide(self, slide) -> None:
+        self.slide = slide
+
+    def end_slide(self) -> None:
+        for placeholder in list(self.slide.placeholders):
+            if not placeholder.has_text_frame or not placeholder.text_frame.text.strip():
+                placeholder._element.getparent().remove(placeholder._element)
+        self.slide = None
 
     def draw(self, shapes, shape: sh.Shape) -> None:
         _DRAW[type(shape)](self, shapes, shape)
+
+    def placeholder_for(self, shapes, text: sh.TextShape):
+        if not (self.template and self.slide is not None and shapes is self.slide.shapes):
+            return None
+        index = PLACEHOLDER_ROLES.get(text.name)
+        if index is None:
+            return None
+        for placeholder in self.slide.placeholders:
+            if placeholder.placeholder_format.idx == index and not placeholder.text_frame.text:
+                return placeholder
+        return None
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -62,8 +88,12 @@ def _fill_text(painter: Painter, frame, text: sh.TextShape) -> None:
 
 def _text(painter: Painter, shapes, text: sh.TextShape) -> None:
     b = text.box
-    shape = shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
-    shape.name = text.name
+    shape = painter.placeholder_for(shapes, text)
+    if shape is not None:  # the template's placeholder, at the size the text was fitted for
+        shape.left, shape.top, shape.width, shape.height = emu(b.x), emu(b.y), emu(b.w), emu(b.h)
+    else:
+        shape = shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
+        shape.name = text.name
     _fill_text(painter, shape.text_frame, text)
     if text.field == "slidenum":
         _slide_number_field(shape)

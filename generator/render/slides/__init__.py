@@ -20,10 +20,12 @@ def deck_metrics(options) -> DeckMetrics:
                        MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
 
 
-def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics) -> list[SlideDrawing]:
-    """Lay out every slide; raises GeneratorError naming the slide when text cannot fit its box."""
+def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics, frame: Frame | None = None) -> list[SlideDrawing]:
+    """Lay out every slide (in frame, default: the document's slide size and the theme's margins); raises
+    GeneratorError naming the slide when text cannot fit its box."""
     width, height = SLIDE_SIZES_IN[document.slide_size]
-    frame = Frame(width, height, theme.slide_margin_in)
+    frame = frame or Frame(width, height, theme.slide_margin_in)
+    width, height = frame.width, frame.height
     drawings = []
     for number, page in enumerate(document.slides, 1):
         body = frame.body if page.kind == "content" else Box(0, 0, width, height)
@@ -39,11 +41,12 @@ def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics) -> list[
 def _chrome(s: SlideLayout) -> None:
     """The title bar, its rule and the footer of a content slide."""
     f, colors, sizes = s.frame, s.theme.colors, s.theme.sizes
-    s.rect(Box(f.margin, f.title_top + 0.12, 0.09, f.title_height - 0.24), colors.accent, "title bar")
-    title_box = Box(f.margin + 0.25, f.title_top, f.width - 2 * f.margin - 0.25, f.title_height)
-    size = s.fit_line(s.page.title, title_box, sizes.deck_title_pt, 20, bold=True, where="slide title")
-    s.text(title_box, [[Run(s.page.title, size, True, colors.primary)]], "Title", anchor="middle")
-    s.rect(Box(f.margin, f.title_top + f.title_height + 0.08, f.width - 2 * f.margin, 0.02), colors.rule, "rule")
+    if f.chrome:
+        s.rect(Box(f.margin, f.title_top + 0.12, 0.09, f.title_height - 0.24), colors.accent, "title bar")
+    size = s.fit_line(s.page.title, f.title, sizes.deck_title_pt, 20, bold=True, where="slide title")
+    s.text(f.title, [[Run(s.page.title, size, True, colors.primary)]], "Title", anchor="middle")
+    if f.chrome:
+        s.rect(Box(f.margin, f.title_top + f.title_height + 0.08, f.width - 2 * f.margin, 0.02), colors.rule, "rule")
     foot_y = f.height - f.footer_height - 0.12
     footer_box = Box(f.margin, foot_y, f.width - 2 * f.margin - 1.2, f.footer_height)
     s.fit_line(s.document.meta.footer, footer_box, sizes.deck_footer_pt, sizes.deck_footer_pt, where="footer",

@@ -14,7 +14,8 @@ from .shapes import Box, Cell, ChartShape, Group, Rect, Run, TableShape, TextSha
 
 @dataclass(frozen=True)
 class Frame:
-    """Slide geometry in inches: margins, the title bar and the footer band."""
+    """Slide geometry in inches: margins, the title bar and the footer band. A corporate template gives its
+    own title box (its title placeholder) and body box, and draws its own decoration (`chrome` False)."""
 
     width: float
     height: float
@@ -22,9 +23,20 @@ class Frame:
     title_top: float = 0.38
     title_height: float = 0.85
     footer_height: float = 0.4
+    title_box: Box | None = None
+    body_box: Box | None = None
+    chrome: bool = True
+
+    @property
+    def title(self) -> Box:
+        if self.title_box:
+            return self.title_box
+        return Box(self.margin + 0.25, self.title_top, self.width - 2 * self.margin - 0.25, self.title_height)
 
     @property
     def body(self) -> Box:
+        if self.body_box:
+            return self.body_box
         top = self.title_top + self.title_height + 0.3
         return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - self.footer_height - 0.3)
 
@@ -77,23 +89,32 @@ class SlideLayout:
 # ---------------------------------------------------------------------------------------------- handlers
 
 
+def _on_background(s: SlideLayout) -> tuple[str, str]:
+    """Text colours on a title, divider or closing slide: white on our own coloured background, the theme's
+    text colours on a corporate template's background."""
+    colors = s.theme.colors
+    return (colors.on_primary, colors.rule) if s.frame.chrome else (colors.text, colors.muted)
+
+
 def _title(s: SlideLayout, block: d.Title) -> None:
     f, colors, sizes = s.frame, s.theme.colors, s.theme.sizes
-    s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
-    s.rect(Box(0, f.height * 0.62, f.width, f.height * 0.38), colors.primary_dark, "band")
-    s.rect(Box(f.margin + 0.1, f.height * 0.62 - 0.06, 1.6, 0.12), colors.accent, "accent")
+    on, soft = _on_background(s)
+    if f.chrome:
+        s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
+        s.rect(Box(0, f.height * 0.62, f.width, f.height * 0.38), colors.primary_dark, "band")
+        s.rect(Box(f.margin + 0.1, f.height * 0.62 - 0.06, 1.6, 0.12), colors.accent, "accent")
     width = f.width - 2 * f.margin - 0.2
     title_box = Box(f.margin + 0.1, f.height * 0.18, width, f.height * 0.26)
     size = s.fit_line(block.title, title_box, sizes.deck_cover_title_pt, 28, True, "title", max_lines=2)
-    s.text(title_box, [[Run(block.title, size, True, colors.on_primary)]], "Title", anchor="bottom")
+    s.text(title_box, [[Run(block.title, size, True, on)]], "Title", anchor="bottom")
     sub_box = Box(f.margin + 0.1, f.height * 0.46, width, f.height * 0.13)
     sub = s.fit_line(block.subtitle, sub_box, sizes.deck_subtitle_pt, 16, False, "subtitle")
-    s.text(sub_box, [[Run(block.subtitle, sub, False, colors.on_primary)]], "Subtitle")
+    s.text(sub_box, [[Run(block.subtitle, sub, False, on)]], "Subtitle")
     info_box = Box(f.margin + 0.1, f.height * 0.68, width, f.height * 0.22)
     info = s.fit_lines([block.organisation, block.date, block.note], info_box, 18, 12, 0.3, "organisation and date")
-    s.text(info_box, [[Run(block.organisation, info, True, colors.on_primary)],
-                      [Run(block.date, info - 2, False, colors.on_primary)],
-                      [Run(block.note, max(info - 6, 10), False, colors.rule)]], "Organisation and date",
+    s.text(info_box, [[Run(block.organisation, info, True, on)],
+                      [Run(block.date, info - 2, False, on)],
+                      [Run(block.note, max(info - 6, 10), False, soft)]], "Organisation and date",
            space_after_pt=6)
 
 
@@ -121,9 +142,11 @@ def _contents(s: SlideLayout, block: d.Contents) -> None:
 def _section_divider(s: SlideLayout, block: d.SectionDivider) -> None:
     colors, f = s.theme.colors, s.frame
     panel_w = f.width * 0.36
-    s.rect(Box(0, 0, panel_w, f.height), colors.primary, "panel")
+    if f.chrome:
+        s.rect(Box(0, 0, panel_w, f.height), colors.primary, "panel")
     s.text(Box(0.4, f.height * 0.3, panel_w - 0.8, f.height * 0.4),
-           [[Run(f"{block.number:02d}", 96, True, colors.on_primary)]], "part number", anchor="middle", align="center")
+           [[Run(f"{block.number:02d}", 96, True, colors.on_primary if f.chrome else colors.primary)]],
+           "part number", anchor="middle", align="center")
     x = panel_w + 0.7
     width = f.width - x - f.margin
     title_box = Box(x, f.height * 0.18, width, f.height * 0.3)
@@ -281,14 +304,16 @@ def _paragraph(s: SlideLayout, block: d.Paragraph) -> None:
 
 def _closing(s: SlideLayout, block: d.Closing) -> None:
     colors, f = s.theme.colors, s.frame
-    s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
+    on, soft = _on_background(s)
+    if f.chrome:
+        s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
     s.rect(Box(f.width / 2 - 0.8, f.height * 0.56, 1.6, 0.08), colors.accent, "accent")
     s.text(Box(f.margin, f.height * 0.25, f.width - 2 * f.margin, f.height * 0.3),
-           [[Run(block.title, 54, True, colors.on_primary)]], "Title", anchor="bottom", align="center")
+           [[Run(block.title, 54, True, on)]], "Title", anchor="bottom", align="center")
     sub = s.fit_line(block.subtitle, Box(0, 0, f.width - 2 * f.margin, 0.8), 24, 16, False, "closing subtitle")
     s.text(Box(f.margin, f.height * 0.62, f.width - 2 * f.margin, 1.4),
-           [[Run(block.subtitle, sub, False, colors.on_primary)], [Run(block.organisation, 16, False, colors.rule)]],
-           "organisation", align="center", space_after_pt=8)
+           [[Run(block.subtitle, sub, False, on)], [Run(block.organisation, 16, False, soft)]],
+           "Subtitle", align="center", space_after_pt=8)
 
 
 HANDLERS = {

@@ -1,0 +1,88 @@
+"""A user's corporate template: its layouts, placeholders, colours and slide size are used; what it lacks is named."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from generator.cli import cli
+
+from ..conftest import DATA, LAYOUTS, ROOT
+
+CORPORATE_GREEN = "006E51"
+
+
+def make_template(path: Path, drop_layout: str | None = None) -> Path:
+    """A small corporate template made with python-pptx: 4:3, accent colour 006E51, optionally missing a layout."""
+    prs = Presentation()
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    theme._blob = theme.blob.replace(b'<a:srgbClr val="4F81BD"/>', f'<a:srgbClr val="{CORPORATE_GREEN}"/>'.encode(), 1)
+    if drop_layout:
+        layout = next(l for l in prs.slide_layouts if l.name == drop_layout)
+        prs.slide_layouts.remove(layout)
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "a sample slide the deck must not keep"
+    prs.save(str(path))
+    return path
+
+
+def _layout_with(tmp_path: Path, template: str) -> Path:
+    text = (LAYOUTS / "lianghui.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "with-template.yaml"
+    path.write_text(text.replace('slide_size: "16:9"\n', f'slide_size: "16:9"\ntemplate: {template}\n'), encoding="utf-8")
+    return path
+
+
+def _build(tmp_path: Path, layout: Path):
+    return CliRunner().invoke(cli, ["build", str(layout), "--data", str(DATA), "--format", "pptx", "--out",
+                                    str(tmp_path / "dist")], catch_exceptions=False)
+
+
+def test_a_deck_built_on_the_template_uses_its_layouts_placeholders_colours_and_size(tmp_path):
+    make_template(tmp_path / "corporate.pptx")
+    result = _build(tmp_path, _layout_with(tmp_path, "corporate.pptx"))
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(tmp_path / "dist" / "with-template.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)  # the template's 4:3 wins
+    assert len(prs.slides) == 23
+    first, content = prs.slides[0], prs.slides[2]
+    assert first.slide_layout.name == "Title Slide" and first.shapes.title.text == "激活高质量发展新动能"
+    assert content.slide_layout.name == "Title Only" and content.shapes.title.text == "2020年主要成绩"
+    assert prs.slides[3].slide_layout.name == "Section Header"
+    assert "a sample slide" not in "".join(s.shapes.title.text for s in prs.slides if s.shapes.title)
+    xml = "".join(s._element.xml for s in prs.slides)
+    assert CORPORATE_GREEN in xml and 'typeface="+mn-ea"' in xml
+    for slide in prs.slides:  # no empty "click to add text" placeholders left behind
+        assert all(p.text_frame.text.strip() for p in slide.placeholders)
+
+
+def test_a_template_without_a_needed_layout_is_named(tmp_path):
+    make_template(tmp_path / "corporate.pptx", drop_layout="Section Header")
+    result = _build(tmp_path, _layout_with(tmp_path, "corporate.pptx"))
+    assert result.exit_code == 1
+    assert "corporate.pptx: the template has no slide layout named 'Section Header' (for divider slides)" in result.output
+    assert "View → Slide Master" in result.output and not (tmp_path / "dist" / "with-template.pptx").exists()
+
+
+def test_a_corrupt_template_is_named(tmp_path):
+    shutil.copy(ROOT / "tests" / "bad_inputs" / "corrupt-template.pptx", tmp_path / "broken.pptx")
+    result = _build(tmp_path, _layout_with(tmp_path, "broken.pptx"))
+    assert result.exit_code == 1 and "broken.pptx: the template is not a PowerPoint file (.pptx)" in result.output
+
+
+def test_a_missing_template_is_named_with_the_layout_line(tmp_path):
+    layout = _layout_with(tmp_path, "nowhere.pptx")
+    result = _build(tmp_path, layout)
+    line = layout.read_text(encoding="utf-8").splitlines().index("template: nowhere.pptx") + 1
+    assert result.exit_code == 1 and f"with-template.yaml:{line}:" in result.output
+    assert "template not found" in result.output
+
+
+@pytest.mark.parametrize("name", ["corporate.potx"])
+def test_a_template_of_another_kind_is_refused(tmp_path, name):
+    make_template(tmp_path / name)
+    result = _build(tmp_path, _layout_with(tmp_path, name))
+    assert result.exit_code == 1 and "a template must be a .pptx file" in result.output
