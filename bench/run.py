@@ -41,14 +41,29 @@ def median_of(runs: int, command: list[str], **kwargs) -> tuple[float, float]:
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
-def scaled_layout(factor: int, folder: Path) -> Path:
-    """The default layout with its slides and briefing parts repeated factor times."""
-    text = (ROOT / "layouts" / "lianghui.yaml").read_text(encoding="utf-8")
-    head, deck_and_rest = text.split("\ndeck:\n", 1)
-    deck, briefing = deck_and_rest.split("\nbriefing:\n", 1)
+ONCE = {"title", "agenda", "closing", "cover", "contents", "appendix"}
+
+
+def scaled_layout(factor: int, folder: Path) -> tuple[Path, int]:
+    """The default layout with its content slides and briefing sections repeated factor times (title, agenda,
+    contents, appendix and closing once, so that the content, not the table of contents, grows); returns the
+    layout and its number of deck entries."""
+    import yaml
+
+    layout = yaml.safe_load((ROOT / "layouts" / "lianghui.yaml").read_text(encoding="utf-8"))
+    for key in ("deck", "briefing"):
+        entries = layout[key]
+        middle = [e for e in entries if e["kind"] not in ONCE]
+        head = [e for e in entries[:3] if e["kind"] in ONCE]
+        tail = [e for e in entries[-2:] if e["kind"] in ONCE]
+        layout[key] = head + middle * factor + tail
+    # the agenda lists the parts once
+    for entry in layout["deck"]:
+        if entry["kind"] == "agenda":
+            entry["sections"] = ["investment_talent", "business_environment", "livelihood", "party_building", "plan_2021"]
     path = folder / f"scale-{factor}x.yaml"
-    path.write_text(f"{head}\ndeck:\n{deck * factor}\nbriefing:\n{briefing * factor}", encoding="utf-8")
-    return path
+    path.write_text(yaml.safe_dump(layout, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path, len(layout["deck"])
 
 
 def main() -> None:
@@ -81,11 +96,11 @@ def main() -> None:
     if not args.no_scale:
         base = None
         for factor in (1, 10, 50):
-            layout = scaled_layout(factor, work)
+            layout, entries = scaled_layout(factor, work)
             measure(briefing + ["build", str(layout), *out], env=env)  # fill the caches for this size
             seconds, rss = median_of(1 if factor > 1 else args.runs, briefing + ["build", str(layout), *out], env=env)
             base = base or seconds
-            rows.append((f"scale {factor}x ({23 * factor} slides), warm", seconds, rss,
+            rows.append((f"scale {factor}x ({entries} deck entries), warm", seconds, rss,
                          f"{seconds / base:.1f}x the 1x time"))
 
     if not args.no_libreoffice and shutil.which("soffice"):

@@ -22,8 +22,11 @@ def resolve_theme(layout):
     """Return the layout's theme with its overrides applied."""
     from .theme import THEMES, apply_overrides
 
+    from dataclasses import replace
+
     overrides = layout.model.theme_overrides.model_dump()
-    return apply_overrides(THEMES[layout.model.theme], overrides)
+    theme = apply_overrides(THEMES[layout.model.theme], overrides)
+    return replace(theme, logo=str(layout.logo)) if layout.logo else theme
 
 
 def render_options(theme, document, template=None):

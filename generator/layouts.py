@@ -183,6 +183,8 @@ class LayoutModel(Strict):
     slide_size: Literal["16:9", "4:3"] = "16:9"
     template: str | None = Field(None, description="a .pptx whose slide masters, layouts, theme fonts and colours "
                                  "the deck uses (path relative to this layout); its slide size wins")
+    logo: str | None = Field(None, description="a PNG or JPEG shown on the title and closing slides and the "
+                             "briefing's cover (path relative to this layout)")
     max_bullets_per_slide: int = Field(6, ge=2, le=8)
     max_table_rows_per_slide: int = Field(6, ge=2, le=12)
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
@@ -198,6 +200,7 @@ class Layout:
     slug: str
     model: LayoutModel
     template: Path | None = None  # the resolved template file, when the layout names one
+    logo: Path | None = None  # the resolved logo image, when the layout names one
 
 
 def layout_json_schema() -> dict:
@@ -239,7 +242,18 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
         if template.suffix.lower() != ".pptx":
             raise GeneratorError(f"a template must be a .pptx file, not {template.name}", loaded.ref(("template",)),
                                  "in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)")
-    return Layout(loaded.path, path.stem, model, template)
+    logo = None
+    if model.logo:
+        logo = (path.parent / model.logo).resolve()
+        try:
+            magic = logo.read_bytes()[:8]
+        except OSError:
+            raise GeneratorError(f"logo not found: {logo}", loaded.ref(("logo",)),
+                                 "the path is relative to the layout file") from None
+        if not (magic.startswith(b"\x89PNG") or magic.startswith(b"\xff\xd8")):
+            raise GeneratorError(f"the logo {logo.name} is not a PNG or JPEG image", loaded.ref(("logo",)),
+                                 "save it as .png or .jpg")
+    return Layout(loaded.path, path.stem, model, template, logo)
 
 
 def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:

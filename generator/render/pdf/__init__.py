@@ -134,6 +134,15 @@ def _running_header(canvas, document: Document, theme, styles, odd: bool, inner,
         canvas.drawRightString(width - outer, y, text)
     else:
         canvas.drawString(outer, y, text)
+    if theme.logo:  # a small logo on the inner side of the running header
+        from reportlab.lib.utils import ImageReader
+
+        image = ImageReader(theme.logo)
+        width_px, height_px = image.getSize()
+        logo_h = 6 * mm
+        logo_w = min(logo_h * width_px / height_px, 40 * mm)
+        x = inner if odd else width - inner - logo_w
+        canvas.drawImage(image, x, y - 1 * mm, logo_w, logo_w * height_px / width_px, mask="auto")
     canvas.setStrokeColor(theme.colors.rule)
     canvas.setLineWidth(0.5)
     left = inner if odd else outer

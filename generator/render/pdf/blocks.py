@@ -95,8 +95,14 @@ def _keep_with_next(heading: Flowable, first: Flowable) -> list[Flowable]:
 
 def _title_flowables(ctx: _Ctx, block: d.Title) -> list[Flowable]:
     s = ctx.styles
-    return [
-        Spacer(0, 55 * mm),
+    logo: list[Flowable] = []
+    if ctx.theme.logo:
+        from reportlab.platypus import Image
+
+        image = Image(ctx.theme.logo, height=16 * mm, width=60 * mm, kind="proportional", hAlign="LEFT")
+        logo = [Spacer(0, 10 * mm), image, Spacer(0, 29 * mm - image.drawHeight)]
+    return logo + [
+        Spacer(0, 55 * mm if not logo else 0),
         TextBlock(block.title, s.cover_title),
         TextBlock(block.subtitle, s.cover_sub),
         Spacer(0, 95 * mm),

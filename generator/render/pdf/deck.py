@@ -41,6 +41,9 @@ class _SlidePainter:
             self.table(shape)
         elif isinstance(shape, sh.ChartShape):
             self.chart(shape)
+        elif isinstance(shape, sh.Picture):
+            b = shape.box
+            self.c.drawImage(shape.path, b.x * PT, self.y(b.y + b.h), b.w * PT, b.h * PT, mask="auto")
         else:
             for child in shape.shapes:
                 self.draw(child)

@@ -227,4 +227,12 @@ def _axes_and_series(chart, plot, block, colors, size: float) -> None:
                 point.format.fill.fore_color.rgb = _rgb(colors.accent if point_index == target else colors.primary)
 
 
-_DRAW = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart}
+def _picture(painter: Painter, shapes, picture: sh.Picture) -> None:
+    b = picture.box
+    shape = shapes.add_picture(picture.path, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
+    shape.name = "logo"
+    _describe(shape, picture.description)
+
+
+_DRAW = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,
+         sh.Picture: _picture}

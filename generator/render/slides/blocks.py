@@ -9,7 +9,7 @@ from ...document import Document, Page
 from ...errors import GeneratorError
 from ...theme import Theme
 from .fit import DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, ChartShape, Group, Rect, Run, TableShape, TextShape
+from .shapes import Box, Cell, ChartShape, Group, Picture, Rect, Run, TableShape, TextShape
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,20 @@ def _on_background(s: SlideLayout) -> tuple[str, str]:
     return (colors.on_primary, colors.rule) if s.frame.chrome else (colors.text, colors.muted)
 
 
+def _logo(s: SlideLayout, height_in: float = 0.75) -> None:
+    """The theme's logo in the top right corner, in its own proportions."""
+    if not s.theme.logo:
+        return
+    from PIL import Image
+
+    with Image.open(s.theme.logo) as image:
+        width, height = image.size
+    w = min(height_in * width / height, s.frame.width * 0.3)
+    h = w * height / width
+    s.shapes.append(Picture(Box(s.frame.width - s.frame.margin - w, 0.45, w, h), s.theme.logo,
+                            f"{s.document.meta.organisation} logo"))
+
+
 def _title(s: SlideLayout, block: d.Title) -> None:
     f, colors, sizes = s.frame, s.theme.colors, s.theme.sizes
     on, soft = _on_background(s)
@@ -111,6 +125,7 @@ def _title(s: SlideLayout, block: d.Title) -> None:
     sub = s.fit_line(block.subtitle, sub_box, sizes.deck_subtitle_pt, 16, False, "subtitle")
     s.text(sub_box, [[Run(block.subtitle, sub, False, on)]], "Subtitle")
     info_box = Box(f.margin + 0.1, f.height * 0.68, width, f.height * 0.22)
+    _logo(s)
     info = s.fit_lines([block.organisation, block.date, block.note], info_box, 18, 12, 0.3, "organisation and date")
     s.text(info_box, [[Run(block.organisation, info, True, on)],
                       [Run(block.date, info - 2, False, on)],
@@ -314,6 +329,7 @@ def _closing(s: SlideLayout, block: d.Closing) -> None:
     s.text(Box(f.margin, f.height * 0.62, f.width - 2 * f.margin, 1.4),
            [[Run(block.subtitle, sub, False, on)], [Run(block.organisation, 16, False, soft)]],
            "Subtitle", align="center", space_after_pt=8)
+    _logo(s)
 
 
 HANDLERS = {

@@ -82,6 +82,15 @@ class ChartShape:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image file drawn in a box (the box already has the image's proportions)."""
+
+    box: Box
+    path: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Group:
     """Shapes that belong together (a set of figure cards, a timeline) with their alt text."""
 
@@ -90,7 +99,7 @@ class Group:
     shapes: tuple["Shape", ...]
 
 
-Shape = Union[Rect, TextShape, TableShape, ChartShape, Group]
+Shape = Union[Rect, TextShape, TableShape, ChartShape, Picture, Group]
 
 
 @dataclass(frozen=True)
