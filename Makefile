@@ -31,9 +31,9 @@ system-font:
 
 # The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs.
 system-render-tools:
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . || { \
-	  echo "installing LibreOffice Impress, poppler-utils and qpdf for the rendering tests"; \
-	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2; }
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . || { \
+	  echo "installing LibreOffice Impress, poppler-utils, qpdf and test fonts for the rendering tests"; \
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2 fonts-wqy-microhei; }
 
 clean:
 	rm -rf $(VENV) dist/*.pptx dist/*.pdf

@@ -29,13 +29,23 @@ def resolve_theme(layout):
     return replace(theme, logo=str(layout.logo)) if layout.logo else theme
 
 
-def render_options(theme, document, template=None):
-    """Find the theme's fonts and check that they have every character of the document."""
-    from .fonts import find_face, metrics_for
+def _ignore(message: str) -> None:
+    """The default for warnings: the CLI passes a function that prints them (or, with --strict, stops)."""
+
+
+def render_options(theme, document, template=None, warn=_ignore):
+    """Find the theme's fonts and check that they have every character of the document; report fallbacks
+    through warn."""
+    from .fonts import find_face, latin_metrics, metrics_for
     from .render import RenderOptions
 
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
+    if not bold.bold:
+        warn(f"{bold.label}: {bold.how_found}; bold text (titles, figures) is set in the regular weight")
+    if latin_metrics(theme.fonts.latin_families, False) is None:
+        warn("no font with Arial's metrics (" + ", ".join(theme.fonts.latin_families) + ") is installed: Latin "
+             "text in decks is measured with the CJK font's Latin letters (on Debian: apt-get install fonts-liberation2)")
     text = document.text()
     for face in {regular, bold}:
         missing = metrics_for(face).missing(text)
@@ -92,7 +102,7 @@ def write_atomically(out_path: Path, produce) -> str:
 
 
 def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str, ...], lang: str | None,
-          dataset=None) -> list[Output]:
+          dataset=None, warn=_ignore) -> list[Output]:
     """Build the layout's outputs into out_dir; return what was written. Raises GeneratorError."""
     from .compose import compose
     from .dataset import load_dataset
@@ -102,7 +112,7 @@ def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str,
     dataset = dataset or load_dataset(data_path)
     layout = load_layout(layout_path, dataset)
     document = compose(dataset, layout, lang)
-    options = render_options(resolve_theme(layout), document, layout.template)
+    options = render_options(resolve_theme(layout), document, layout.template, warn)
     suffix = "" if (lang or layout.model.language) == layout.model.language else f".{lang}"
     jobs = [(name, out_dir / f"{layout.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
     if len(jobs) > 1 and _can_fork():

@@ -143,12 +143,23 @@ def fonts(theme_name: str, check: bool) -> None:
                    "and pdf (the default); everything = all four. Repeat to combine.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the outputs. Default: the layout's. English outputs are named <layout>.en.pptx.")
+@click.option("--strict", is_flag=True, help="Treat warnings (a font fallback) as errors.")
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
-          lang: str | None) -> None:
+          lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
     from .build import FORMATS, build as build_layout
     from .dataset import load_dataset
+    from .errors import GeneratorError
     from .layouts import resolve_layout_path
+
+    warned: set[str] = set()
+
+    def warn(message: str) -> None:
+        if strict:
+            raise GeneratorError(f"{message} (a warning; --strict makes it an error)")
+        if message not in warned:
+            warned.add(message)
+            click.echo(f"warning: {message}", err=True)
 
     formats: list[str] = []
     for name in fmt or ("all",):
@@ -157,7 +168,7 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
     dataset = load_dataset(data_path or default_data())
     for name in layouts or ("lianghui",):
         path = resolve_layout_path(name, default_layouts_dir())
-        for output in build_layout(path, data_path or default_data(), out_dir, tuple(formats), lang, dataset):
+        for output in build_layout(path, data_path or default_data(), out_dir, tuple(formats), lang, dataset, warn):
             click.echo(f"{output.path}  {output.summary}")
 
 
