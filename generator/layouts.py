@@ -256,6 +256,11 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
     return Layout(loaded.path, path.stem, model, template, logo)
 
 
+#: the fields of slides and parts that name ids, and what they name
+REFERENCES = {"facts": "fact", "figures": "fact", "fact": "fact", "highlight": "fact", "section": "section",
+              "sections": "section", "events": "event", "comparisons": "comparison"}
+
+
 def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:
     """Check every id a layout names, and what a chart or figure needs; raise GeneratorError listing all."""
     issues = IssueCollector()
@@ -274,9 +279,6 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
             issues.add(ref(*key_path), f"unknown {kind} id '{item}'", did_you_mean(item, table))
 
     def check_chart(chart: ChartSpec, *key_path) -> None:
-        check_ids("fact", facts, chart.facts, *key_path, "facts")
-        check_ids("comparison", comparisons, chart.comparisons, *key_path, "comparisons")
-        check_one("fact", facts, chart.highlight, *key_path, "highlight")
         if chart.chart in ("grouped", "line"):
             if not chart.comparisons:
                 issues.add(ref(*key_path), f"a '{chart.chart}' chart needs 'comparisons' (2020 actual vs 2021 target)")
@@ -306,40 +308,28 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
             issues.add(ref(*key_path, "facts"), f"chart facts have different units ({', '.join(units)})",
                        "a chart shows one unit; split it into two charts")
 
-    for index, slide in enumerate(model.deck):
-        at = ("deck", index)
-        for key in ("section",):
-            if hasattr(slide, key):
-                check_one("section", sections, getattr(slide, key), *at, key)
-        if isinstance(slide, AgendaSlide):
-            check_ids("section", sections, slide.sections, *at, "sections")
-        elif isinstance(slide, KpiSlide):
-            check_ids("fact", facts, slide.facts, *at, "facts")
-        elif isinstance(slide, ChartSlide):
-            check_chart(slide, *at)
-        elif isinstance(slide, TimelineSlide):
-            check_ids("event", events, slide.events, *at, "events")
-        elif isinstance(slide, ComparisonSlide):
-            check_ids("comparison", comparisons, slide.comparisons, *at, "comparisons")
-        elif isinstance(slide, FactTableSlide):
-            check_ids("fact", facts, slide.facts, *at, "facts")
-            if not slide.facts and not slide.section:
-                issues.add(ref(*at), "a fact_table needs 'facts' or 'section'")
-        elif isinstance(slide, HighlightSlide):
-            check_one("fact", facts, slide.fact, *at, "fact")
+    tables = {"fact": facts, "section": sections, "event": events, "comparison": comparisons}
 
+    def check_references(spec, *key_path) -> None:
+        """Every field that names ids (see REFERENCES) must name known ones."""
+        for name, kind in REFERENCES.items():
+            value = getattr(spec, name, None)
+            if isinstance(value, str):
+                check_one(kind, tables[kind], value, *key_path, name)
+            elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                check_ids(kind, tables[kind], value, *key_path, name)
+
+    for index, slide in enumerate(model.deck):
+        check_references(slide, "deck", index)
+        if isinstance(slide, ChartSlide):
+            check_chart(slide, "deck", index)
+        elif isinstance(slide, FactTableSlide) and not slide.facts and not slide.section:
+            issues.add(ref("deck", index), "a fact_table needs 'facts' or 'section'")
     for index, part in enumerate(model.briefing):
-        at = ("briefing", index)
-        if isinstance(part, GlancePart):
-            check_ids("fact", facts, part.facts, *at, "facts")
-        elif isinstance(part, AppendixPart):
-            check_ids("section", sections, part.sections, *at, "sections")
-        elif isinstance(part, SectionPart):
-            check_one("section", sections, part.section, *at, "section")
-            check_ids("fact", facts, part.figures, *at, "figures")
-            check_ids("comparison", comparisons, part.comparisons, *at, "comparisons")
-            for chart_index, chart in enumerate(part.charts):
-                check_chart(chart, *at, "charts", chart_index)
+        check_references(part, "briefing", index)
+        for chart_index, chart in enumerate(getattr(part, "charts", ())):
+            check_references(chart, "briefing", index, "charts", chart_index)
+            check_chart(chart, "briefing", index, "charts", chart_index)
 
     if model.theme not in THEMES:
         issues.add(ref("theme"), f"unknown theme '{model.theme}'",
