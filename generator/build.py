@@ -101,20 +101,124 @@ def write_atomically(out_path: Path, produce) -> str:
             temp.unlink()
 
 
-def build(layout_path: Path, data_path: Path, out_dir: Path, formats: tuple[str, ...], lang: str | None,
-          dataset=None, warn=_ignore) -> list[Output]:
+@dataclass(frozen=True)
+class Prepared:
+    """A meeting ready to render: the composed document and what the renderers need from its layout."""
+
+    document: object
+    slug: str
+    language: str
+    theme: object
+    template: Path | None
+    logo: Path | None
+
+
+class Inputs:
+    """Loads the dataset once for every layout of a run, and only when a prepared meeting is not cached."""
+
+    def __init__(self, data_path: Path):
+        self.data_path = data_path
+        self._dataset = None
+
+    @property
+    def dataset(self):
+        if self._dataset is None:
+            from .dataset import load_dataset
+
+            self._dataset = load_dataset(self.data_path)
+        return self._dataset
+
+    def prepare(self, layout_path: Path, lang: str | None) -> Prepared:
+        """Validate and compose the meeting; raise GeneratorError. A meeting whose inputs, files named by them
+        and code are unchanged is read from the cache instead (validation and composing are then skipped)."""
+        key = _prepared_key(self.data_path, layout_path, lang)
+        cached = _read_prepared(key) if key else None
+        if cached is not None:
+            return cached
+        from .compose import compose
+        from .layouts import load_layout
+
+        layout = load_layout(layout_path, self.dataset)
+        document = compose(self.dataset, layout, lang)
+        prepared = Prepared(document, layout.slug, layout.model.language, resolve_theme(layout), layout.template,
+                            layout.logo)
+        if key:
+            _write_prepared(key, prepared, [layout.template, layout.logo])
+        return prepared
+
+
+def _fingerprint(paths) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in paths:
+        if path is None:
+            digest.update(b"<none>")
+            continue
+        digest.update(str(path).encode())
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+def _code_files() -> list[Path]:
+    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+
+
+def _prepared_key(data_path: Path, layout_path: Path, lang: str | None) -> str | None:
+    """A key over everything a prepared meeting depends on: the dataset, the texts beside it (its article), the
+    layout and the code."""
+    try:
+        texts = sorted(data_path.parent.glob("*.txt"))
+        return _fingerprint([data_path, *texts, layout_path, *_code_files()]) + f"-{lang or 'layout'}"
+    except OSError:
+        return None
+
+
+def _read_prepared(key: str) -> Prepared | None:
+    import pickle
+
+    from .fonts import cache_dir
+
+    path = cache_dir() / "prepared" / f"{key}.pickle"
+    try:
+        prepared, extra_key = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    # the files a layout names (template, logo) are part of the key too
+    if extra_key != _fingerprint([prepared.template, prepared.logo]):
+        return None
+    return prepared
+
+
+def _write_prepared(key: str, prepared: Prepared, named_files) -> None:
+    import pickle
+
+    from .fonts import cache_dir
+
+    path = cache_dir() / "prepared" / f"{key}.pickle"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temp.write_bytes(pickle.dumps((prepared, _fingerprint(named_files)), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp, path)
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
+def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, ...], lang: str | None,
+          warn=_ignore) -> list[Output]:
     """Build the layout's outputs into out_dir; return what was written. Raises GeneratorError."""
-    from .compose import compose
-    from .dataset import load_dataset
-    from .layouts import load_layout
     from .render import RENDERERS
 
-    dataset = dataset or load_dataset(data_path)
-    layout = load_layout(layout_path, dataset)
-    document = compose(dataset, layout, lang)
-    options = render_options(resolve_theme(layout), document, layout.template, warn)
-    suffix = "" if (lang or layout.model.language) == layout.model.language else f".{lang}"
-    jobs = [(name, out_dir / f"{layout.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    prepared = inputs.prepare(layout_path, lang)
+    document = prepared.document
+    options = render_options(prepared.theme, document, prepared.template, warn)
+    suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
+    layout_slug = prepared.slug
+    jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
     if len(jobs) > 1 and _can_fork():
         # the deck here, the briefing in a forked process: each imports and renders on its own core
         from concurrent.futures import ProcessPoolExecutor

@@ -147,10 +147,9 @@ def fonts(theme_name: str, check: bool) -> None:
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
           lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
-    from .build import FORMATS, build as build_layout
-    from .dataset import load_dataset
+    from .build import FORMATS, Inputs, build as build_layout
     from .errors import GeneratorError
-    from .layouts import resolve_layout_path
+    from .loading import resolve_layout_path
 
     warned: set[str] = set()
 
@@ -165,10 +164,10 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
     for name in fmt or ("all",):
         wanted = {"all": FORMATS, "everything": FORMATS + ("deck-pdf", "handout")}.get(name, (name,))
         formats += [f for f in wanted if f not in formats]
-    dataset = load_dataset(data_path or default_data())
+    inputs = Inputs(data_path or default_data())
     for name in layouts or ("lianghui",):
         path = resolve_layout_path(name, default_layouts_dir())
-        for output in build_layout(path, data_path or default_data(), out_dir, tuple(formats), lang, dataset, warn):
+        for output in build_layout(path, inputs, out_dir, tuple(formats), lang, warn):
             click.echo(f"{output.path}  {output.summary}")
 
 

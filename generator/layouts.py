@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
-from .loading import Loaded, load_file
+from .loading import Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
 from .theme import THEMES, theme_fields
 from .validation import Strict, build_model
 
@@ -209,23 +209,6 @@ def layout_json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "briefing meeting layout"
     return schema
-
-
-def resolve_layout_path(name: str, layouts_dir: Path) -> Path:
-    """Return the file of a layout given by name (from layouts_dir) or by path; raise GeneratorError if none."""
-    candidate = Path(name)
-    if candidate.suffix in {".yaml", ".yml"} or "/" in name or "\\" in name:
-        if not candidate.is_file():
-            raise GeneratorError(f"layout file not found: {name}", hint="check the path")
-        return candidate
-    path = layouts_dir / f"{name}.yaml"
-    if path.is_file():
-        return path
-    names = sorted(p.stem for p in layouts_dir.glob("*.yaml"))
-    raise GeneratorError(
-        f"unknown layout '{name}' (looked in {layouts_dir}/)",
-        hint=did_you_mean(name, names) or ("layouts: " + ", ".join(names) if names else "the folder has no layouts"),
-    )
 
 
 def load_layout(path: Path, dataset: Dataset) -> Layout:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError, SourceRef
+from .errors import GeneratorError, SourceRef, did_you_mean
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
@@ -199,3 +199,20 @@ def write_json(path: Path, data: Any) -> None:
     import json
 
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def resolve_layout_path(name: str, layouts_dir: Path) -> Path:
+    """Return the file of a layout given by name (from layouts_dir) or by path; raise GeneratorError if none."""
+    candidate = Path(name)
+    if candidate.suffix in {".yaml", ".yml"} or "/" in name or "\\" in name:
+        if not candidate.is_file():
+            raise GeneratorError(f"layout file not found: {name}", hint="check the path")
+        return candidate
+    path = layouts_dir / f"{name}.yaml"
+    if path.is_file():
+        return path
+    names = sorted(p.stem for p in layouts_dir.glob("*.yaml"))
+    raise GeneratorError(
+        f"unknown layout '{name}' (looked in {layouts_dir}/)",
+        hint=did_you_mean(name, names) or ("layouts: " + ", ".join(names) if names else "the folder has no layouts"),
+    )

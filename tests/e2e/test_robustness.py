@@ -85,3 +85,30 @@ def test_an_output_that_cannot_be_replaced_is_named(tmp_path):
     assert result.returncode == 1
     assert "dist/lianghui.pptx" in result.stderr and "cannot" in result.stderr
     assert [p.name for p in (project / "dist").iterdir()] == ["lianghui.pptx"]
+
+
+def test_a_changed_dataset_or_language_is_never_served_from_the_cache(tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    project = _project(tmp_path)
+    env_cache = project / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(env_cache))
+    assert _briefing("build", "one-pager", "--format", "pptx", cwd=project).returncode == 0
+    facts = project / "data" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("label_zh: 招引项目\n", "label_zh: 全年招引项目\n"),
+                     encoding="utf-8")
+    assert _briefing("build", "one-pager", "--format", "pptx", cwd=project).returncode == 0
+    assert _briefing("build", "one-pager", "--format", "pptx", "--lang", "en", cwd=project).returncode == 0
+    def text_of(path: Path) -> str:
+        def walk(shapes):
+            for shape in shapes:
+                if shape.shape_type == 6:  # a group
+                    yield from walk(shape.shapes)
+                elif shape.has_text_frame:
+                    yield shape.text_frame.text
+        return "".join(t for slide in Presentation(str(path)).slides for t in walk(slide.shapes))
+
+    assert "全年招引项目" in text_of(project / "dist" / "one-pager.pptx")
+    english = text_of(project / "dist" / "one-pager.en.pptx")
+    assert "Projects attracted" in english and "全年招引项目" not in english
+    assert len(list((env_cache / "prepared").iterdir())) == 3
