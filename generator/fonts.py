@@ -239,12 +239,47 @@ def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
     TrueType faces are used as they are. CFF faces are subset to the characters needed and converted
     to quadratic outlines once; the result is cached and reused for any later set it covers.
     """
+    return truetype_for_pdf_all([face], chars)[0]
+
+
+def truetype_for_pdf_all(faces: list[FontFace], chars: str) -> list[tuple[str, int]]:
+    """truetype_for_pdf for several faces; the conversions that are not cached run in parallel processes."""
+    results: list[tuple[str, int] | None] = [_cached_subset(face, chars) for face in faces]
+    missing = [i for i, found in enumerate(results) if found is None]
+    if len(missing) > 1 and _can_fork():
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(max_workers=len(missing), mp_context=get_context("fork")) as pool:
+            made = list(pool.map(_make_subset, [faces[i] for i in missing], [chars] * len(missing)))
+    else:
+        made = [_make_subset(faces[i], chars) for i in missing]
+    for index, result in zip(missing, made):
+        results[index] = result
+    return results  # type: ignore[return-value]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
+
+
+def _face_key(face: FontFace) -> str:
+    stat = os.stat(face.path)
+    return hashlib.sha1(
+        f"{_SUBSET_FORMAT}|{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+def _wanted(chars: str) -> set[str]:
+    return set(chars) | set(BASE_CHARS)
+
+
+def _cached_subset(face: FontFace, chars: str) -> tuple[str, int] | None:
+    """The face itself when it has TrueType outlines, a cached subset covering chars, or None."""
     if not is_cff(face):
         return face.path, face.index
-    wanted = set(chars) | set(BASE_CHARS)
-    stat = os.stat(face.path)
-    face_key = hashlib.sha1(
-        f"{_SUBSET_FORMAT}|{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    wanted, face_key = _wanted(chars), _face_key(face)
     folder = cache_dir() / "fonts"
     if folder.is_dir():
         for listing in sorted(folder.glob(f"{face_key}-*.chars")):
@@ -254,9 +289,13 @@ def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
                     return str(font_file), 0
             except OSError:
                 continue
-    text = "".join(sorted(wanted))
+    return None
+
+
+def _make_subset(face: FontFace, chars: str) -> tuple[str, int]:
+    text = "".join(sorted(_wanted(chars)))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    font_file = folder / f"{face_key}-{digest}.ttf"
+    font_file = cache_dir() / "fonts" / f"{_face_key(face)}-{digest}.ttf"
     _convert_subset(face, text, font_file, digest)
     _atomic_write_text(font_file.with_suffix(".chars"), text)
     return str(font_file), 0

@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ...document import Document
 from ...errors import GeneratorError
-from ...fonts import truetype_for_pdf
+from ...fonts import truetype_for_pdf_all
 from .. import RenderOptions
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
@@ -23,8 +23,9 @@ def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
     import hashlib
 
     names = []
-    for label, face in (("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)):
-        path, index = truetype_for_pdf(face, text)
+    files = truetype_for_pdf_all([options.regular, options.bold], text)
+    for (label, face), (path, index) in zip((("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)),
+                                            files):
         name = f"{label}-{hashlib.sha1(f'{path}#{index}'.encode()).hexdigest()[:10]}"
         names.append(name)
         if name in pdfmetrics.getRegisteredFontNames():
