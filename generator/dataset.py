@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
+from .errors import IssueCollector, SourceRef, did_you_mean
 from .loading import Loaded, display_path, load_file, read_text
 from .validation import Strict, build_model
 

@@ -1,15 +1,13 @@
 """compose: wording and numbers decided once, lists split, from small layouts and no renderer."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from generator import document as d
 from generator.compose import compose
-from generator.dataset import Dataset, DatasetModel
+from generator.dataset import Dataset
 from generator.formatting import figure
 from generator.layouts import Layout, LayoutModel, load_layout
 
@@ -46,7 +44,7 @@ def test_figures_are_written_as_the_article_and_in_english(dataset, fact_id, zh,
 
 def test_key_points_split_onto_continuation_slides(dataset):
     section = dataset.sections["investment_talent"]
-    tripled = dataclasses.replace(section) if False else section.model_copy(
+    tripled = section.model_copy(
         update={"points_zh": section.points_zh * 3, "points_en": section.points_en * 3})
     model = dataset.model.model_copy(update={"sections": tuple(tripled if s.id == section.id else s
                                                                for s in dataset.model.sections)})

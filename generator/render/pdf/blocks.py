@@ -1,7 +1,6 @@
 """One handler per block type, turning blocks into reportlab flowables for the A4 briefing."""
 from __future__ import annotations
 
-from reportlab.lib import colors as rl_colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents

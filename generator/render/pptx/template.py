@@ -56,7 +56,7 @@ def open_template(path: Path, theme: Theme) -> Template:
         found = next((l for name in names for l in prs.slide_layouts if l.name.lower() == name.lower()), None)
         if found is None:
             raise GeneratorError(
-                f"the template has no slide layout named " + " or ".join(f"'{n}'" for n in names)
+                "the template has no slide layout named " + " or ".join(f"'{n}'" for n in names)
                 + f" (for {kind} slides); its layouts: " + ", ".join(f"'{n}'" for n in available),
                 shown, "add or rename the layout in PowerPoint: View → Slide Master")
         layouts[kind] = found
