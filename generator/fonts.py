@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,10 +105,12 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
     Raises GeneratorError naming the families and the folders searched when none is installed.
     """
     if explicit:
-        path = Path(explicit).expanduser()
+        # "msyh.ttc#1" names the second face of a collection
+        name, _, index = explicit.rpartition("#") if re.search(r"#\d+$", explicit) else (explicit, "", "0")
+        path = Path(name).expanduser()
         if not path.is_file():
             raise GeneratorError(f"font file not found: {path}", hint="fix the font path in the theme or layout")
-        return FontFace(str(path), 0, path.stem, bold, "named in the theme")
+        return FontFace(str(path), int(index), path.stem, bold, "named in the theme")
     faces = system_faces()
     for family in families:
         matches = [f for f in faces if f[2].lower() == family.lower()]

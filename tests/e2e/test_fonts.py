@@ -39,3 +39,14 @@ def test_strict_turns_the_warning_into_an_error_before_writing(tmp_path):
                                       str(tmp_path / "dist"), "--strict"], catch_exceptions=False)
     assert result.exit_code == 1 and "--strict makes it an error" in result.output
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_face_of_a_collection_is_chosen_with_path_and_index(tmp_path):
+    """Noto's .ttc holds the Japanese face first; #2 is the Simplified Chinese one."""
+    from generator.fonts import find_face, metrics_for
+
+    noto = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+    chinese = find_face((), False, f"{noto}#2")
+    japanese = find_face((), False, noto)
+    assert (chinese.index, japanese.index) == (2, 0)
+    assert metrics_for(chinese).advances != {} and chinese.path == japanese.path

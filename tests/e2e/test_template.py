@@ -63,7 +63,7 @@ def test_a_template_without_a_needed_layout_is_named(tmp_path):
     make_template(tmp_path / "corporate.pptx", drop_layout="Section Header")
     result = _build(tmp_path, _layout_with(tmp_path, "corporate.pptx"))
     assert result.exit_code == 1
-    assert "corporate.pptx: the template has no slide layout named 'Section Header' (for divider slides)" in result.output
+    assert "corporate.pptx: the template has no slide layout named 'Section Header' or '节标题' (for divider slides)" in result.output
     assert "View → Slide Master" in result.output and not (tmp_path / "dist" / "with-template.pptx").exists()
 
 
@@ -86,3 +86,16 @@ def test_a_template_of_another_kind_is_refused(tmp_path, name):
     make_template(tmp_path / name)
     result = _build(tmp_path, _layout_with(tmp_path, name))
     assert result.exit_code == 1 and "a template must be a .pptx file" in result.output
+
+
+def test_a_template_from_a_chinese_powerpoint_is_understood(tmp_path):
+    path = make_template(tmp_path / "chinese.pptx")
+    prs = Presentation(str(path))
+    names = {"Title Slide": "标题幻灯片", "Title Only": "仅标题", "Section Header": "节标题"}
+    for layout in prs.slide_layouts:
+        layout.name = names.get(layout.name, layout.name)
+    prs.save(str(path))
+    result = _build(tmp_path, _layout_with(tmp_path, "chinese.pptx"))
+    assert result.exit_code == 0, result.output
+    built = Presentation(str(tmp_path / "dist" / "with-template.pptx"))
+    assert [built.slides[i].slide_layout.name for i in (0, 2, 3)] == ["标题幻灯片", "仅标题", "节标题"]

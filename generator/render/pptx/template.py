@@ -18,12 +18,13 @@ from ..slides.shapes import Box
 EMU_PER_IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
-#: the template's slide layout used for each kind of slide, by name, in order of preference
+#: the template's slide layout used for each kind of slide, by name, in order of preference (English names, and
+#: the names a Chinese PowerPoint or WPS gives the same layouts)
 LAYOUT_NAMES = {
-    "title": ("Title Slide",),
-    "content": ("Title Only", "Title and Content"),
-    "divider": ("Section Header",),
-    "closing": ("Title Slide", "Title Only"),
+    "title": ("Title Slide", "标题幻灯片"),
+    "content": ("Title Only", "仅标题", "Title and Content", "标题和内容"),
+    "divider": ("Section Header", "节标题"),
+    "closing": ("Title Slide", "标题幻灯片", "Title Only", "仅标题"),
 }
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 
