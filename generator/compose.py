@@ -1,26 +1,27 @@
-"""compose(dataset, layout, lang) -> Document: resolves ids, words every figure once, splits long lists."""
+"""compose(dataset, layout, lang) -> Document: resolves ids, words every figure and sentence once, splits long lists."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from . import layouts as L
-from .dataset import Dataset, Fact
+from .dataset import ZONE, Dataset, Fact
 from .document import (
     Agenda, BulletList, Chart, Closing, Contents, Document, Figure, Highlight, KeyFigures, Meta, Page, Paragraph,
     SectionDivider, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
-from .formatting import chart_unit, chart_value, date_text, figure
+from .formatting import chart_unit, chart_value, date_text
 from .layouts import Layout
 from .textfit import normalise_punctuation
+from .wording import Wording
 
-#: fixed wording of both languages
+#: fixed wording of both languages; {results_year} and {plan_year} come from the dataset
 WORDS = {
     "agenda": ("汇报提纲", "Agenda"),
     "contents": ("目录", "Contents"),
     "key_figures": ("主要指标", "Key figures"),
     "timeline": ("重点项目时间线", "Milestones"),
-    "comparison": ("2020年实绩与2021年目标", "2020 results and 2021 targets"),
+    "comparison": ("{results_year}年实绩与{plan_year}年目标", "{results_year} results and {plan_year} targets"),
     "fact_table": ("数据一览", "Facts and figures"),
     "projects": ("重点项目与机构", "Key projects and institutions"),
     "highlight": ("亮点", "Highlight"),
@@ -30,8 +31,8 @@ WORDS = {
     "indicator": ("指标", "Indicator"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
-    "actual": ("2020年实绩", "2020 actual"),
-    "target": ("2021年目标", "2021 target"),
+    "actual": ("{results_year}年实绩", "{results_year} actual"),
+    "target": ("{plan_year}年目标", "{plan_year} target"),
     "name": ("名称", "Name"),
     "kind": ("类别", "Type"),
     "related": ("相关数据", "Figures"),
@@ -40,38 +41,23 @@ WORDS = {
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
     "section_facts": ("本部分数据", "Figures of this part"),
-    "actual_2020": ("2020年", "2020"),
-    "target_2021": ("2021年目标", "2021 target"),
-    "goal_multi_year": ("中长期目标", "Multi-year goal"),
+    "achieved": ("{results_year}年", "{results_year}"),
+    "cumulative": ("累计", "to date"),
+    "pipeline": ("推进中", "in progress"),
+    "goal": ("中长期目标", "multi-year goal"),
+    "context": ("{plan_year}年", "{plan_year}"),
     "project": ("项目", "project"),
     "company": ("企业", "company"),
     "organisation": ("组织", "organisation"),
     "school": ("学校", "school"),
     "hospital": ("医院", "hospital"),
     "care": ("养老", "elderly care"),
+    "group_of": ("{kind}（合计）", "{kind}s (together)"),
     "industries": ("重点产业", "Key industries"),
     "industry": ("产业", "Industry"),
     "role": ("定位", "Role"),
     "markets": ("招商重点区域", "Where we look for partners"),
-    "investment_focus": ("招商重点产业", "investment focus"),
-    "emerging_2021": ("2021年着力发展的新兴产业", "emerging industry for 2021"),
-    "cluster_100bn": ("千亿级产业集群目标", "target: RMB 100-billion cluster"),
-    "cluster_30bn": ("三百亿级产业集群目标", "target: RMB 30-billion cluster"),
-    "groundbreaking_2020": ("2020年集中开工项目涵盖", "among the 2020 groundbreakings"),
-    "logistics_2021": ("现代化临港物流基地", "modern port logistics base"),
 }
-
-
-class _Words:
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.index = 0 if lang == "zh" else 1
-
-    def __call__(self, key: str) -> str:
-        return WORDS[key][self.index]
-
-    def pick(self, zh: str | None, en: str | None) -> str | None:
-        return zh if self.lang == "zh" else en
 
 
 def _chunks(items: Sequence, size: int) -> list[Sequence]:
@@ -89,17 +75,25 @@ class _Composer:
         self.m = layout.model
         self.slug = layout.slug
         self.lang = lang
-        self.w = _Words(lang)
+        self.say = Wording(dataset, lang)
         zone = dataset.model.zone
-        self.organisation = self.w.pick(self.m.organisation_zh or zone.organisation_zh,
-                                        self.m.organisation_en or zone.organisation_en) or ""
+        self.organisation = self.say.pick(self.m.organisation_zh or zone.organisation_zh,
+                                          self.m.organisation_en or zone.organisation_en)
+        self.sep = "：" if lang == "zh" else ": "
+        self.list_sep = "；" if lang == "zh" else "; "
 
     # ------------------------------------------------------------------ helpers
+    def w(self, key: str) -> str:
+        return self.say(WORDS[key][0 if self.lang == "zh" else 1])
+
     def label(self, fact: Fact) -> str:
-        return fact.label_zh if self.lang == "zh" else fact.label_en
+        return self.say.label(fact)
 
     def fig(self, fact_id: str) -> Figure:
-        return figure(self.d.facts[fact_id], self.lang)
+        return self.say.figure(self.d.facts[fact_id])
+
+    def status(self, fact: Fact) -> str:
+        return self.w(fact.status)
 
     def sources(self, fact_ids: Iterable[str]) -> tuple[Source, ...]:
         seen, result = set(), []
@@ -107,200 +101,313 @@ class _Composer:
             if fact_id in seen:
                 continue
             seen.add(fact_id)
-            result.append(Source(fact_id, normalise_punctuation(self.d.facts[fact_id].quote)))
+            fact = self.d.facts[fact_id]
+            result.append(Source(fact_id, fact.quote, self.label(fact)))
         return tuple(result)
 
     def section_title(self, section_id: str) -> str:
         s = self.d.sections[section_id]
-        return s.title_zh if self.lang == "zh" else s.title_en
+        return self.say.pick(s.title_zh, s.title_en)
 
     def headline(self, section_id: str) -> str:
         s = self.d.sections[section_id]
-        return s.headline_zh if self.lang == "zh" else s.headline_en
+        return self.say.pick(s.headline_zh, s.headline_en)
 
     def points(self, section_id: str | None) -> tuple[str, ...]:
         if not section_id:
             return ()
         s = self.d.sections[section_id]
-        return s.points_zh if self.lang == "zh" else s.points_en
+        return tuple(self.say(p) for p in (s.points_zh if self.lang == "zh" else s.points_en))
 
     def figure_notes(self, fact_ids: Iterable[str]) -> tuple[str, ...]:
-        sep = "：" if self.lang == "zh" else ": "
-        return tuple(f"{self.fig(f).label}{sep}{self.fig(f).text}" for f in fact_ids)
-
-    def period(self, fact: Fact) -> str:
-        return self.w(fact.period)
+        """A line a speaker can read aloud per figure: what it is, when, and the figure."""
+        lines = []
+        for fact_id in fact_ids:
+            fact, fig = self.d.facts[fact_id], self.fig(fact_id)
+            lines.append(f"{fig.label}（{self.status(fact)}）{self.sep}{fig.text}" if self.lang == "zh" else
+                         f"{fig.label} ({self.status(fact)}){self.sep}{fig.text}")
+        return tuple(lines)
 
     def title_of(self, spec, default: str) -> str:
-        return self.w.pick(spec.title_zh, spec.title_en) or default
+        return self.say.pick(spec.title_zh, spec.title_en) or default
 
     def continued(self, title: str, index: int) -> str:
         return title + self.w("continued") if index else title
 
+    def subject_name(self, subject: str) -> str:
+        if subject in self.d.groups:
+            group = self.d.groups[subject]
+            return self.say.pick(group.name_zh, group.name_en)
+        if subject in self.d.entities:
+            entity = self.d.entities[subject]
+            return self.say.pick(entity.name_zh, entity.name_en)
+        if subject in self.d.events:
+            event = self.d.events[subject]
+            return self.say.pick(event.label_zh, event.label_en)
+        return self.say.pick(self.d.model.zone.name_zh, self.d.model.zone.name_en)
+
     # ------------------------------------------------------------------ blocks
+    def key_figures(self, fact_ids: Sequence[str]) -> KeyFigures:
+        """Figure cards; when the figures differ in status (a result beside a target or a running total), each
+        card's label says its own."""
+        facts = [self.d.facts[f] for f in fact_ids]
+        mixed = len({f.status for f in facts}) > 1
+        figures = []
+        for fact in facts:
+            fig = self.fig(fact.id)
+            if mixed:
+                tag = f"（{self.status(fact)}）" if self.lang == "zh" else f" ({self.status(fact)})"
+                fig = replace(fig, label=fig.label + tag)
+            figures.append(fig)
+        return KeyFigures(tuple(figures))
+
     def chart(self, spec: L.ChartSpec) -> tuple[Chart, list[str]]:
-        w, d = self.w, self.d
+        d = self.d
         if spec.chart in ("grouped", "line"):
             comparisons = [d.comparisons[c] for c in spec.comparisons or ()]
-            categories = tuple(c.label_zh if self.lang == "zh" else c.label_en for c in comparisons)
+            categories = tuple(self.say.pick(c.label_zh, c.label_en) for c in comparisons)
             series = []
-            for key, name in (("actual", w("actual")), ("target", w("target"))):
+            for key in ("actual", "target"):
                 facts = [d.facts[getattr(c, key)] for c in comparisons]
-                series.append(Series(name, tuple(chart_value(f, self.lang) for f in facts),
-                                     tuple(figure(f, self.lang).text for f in facts)))
+                series.append(Series(self.w(key), tuple(chart_value(f, self.lang) for f in facts),
+                                     tuple(self.say.figure(f).text for f in facts)))
             if spec.chart == "line":
-                # a line runs over time: one line per measure, from 2020 to 2021
-                categories, series = (w("actual"), w("target")), [
+                # a line runs over time: one line per measure, from the results year to the plan year
+                categories, series = (self.w("actual"), self.w("target")), [
                     Series(cat, (a, t), (la, lt))
                     for cat, a, t, la, lt in zip(categories, series[0].values, series[1].values, series[0].labels,
                                                  series[1].labels)
                 ]
-            unit = chart_unit(d.facts[comparisons[0].actual], self.lang)
+            first = d.facts[comparisons[0].actual]
+            unit = chart_unit(first, self.lang)
             fact_ids = [f for c in comparisons for f in (c.actual, c.target)]
-            title = self.title_of(spec, w("comparison"))
+            measure = d.measures[first.measure] if first.measure else None
+            default = self.w("comparison") + (f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
+            title = self.title_of(spec, default)
         else:
             facts = [d.facts[f] for f in spec.facts or ()]
             categories = tuple(self.label(f) for f in facts)
-            series = [Series(w("value"), tuple(chart_value(f, self.lang) for f in facts),
-                             tuple(figure(f, self.lang).text for f in facts))]
+            series = [Series(self.w("value"), tuple(chart_value(f, self.lang) for f in facts),
+                             tuple(self.say.figure(f).text for f in facts))]
             unit = chart_unit(facts[0], self.lang)
             fact_ids = [f.id for f in facts]
-            title = self.title_of(spec, self.section_title(facts[0].section))
-        highlight = fact_ids.index(spec.highlight) if spec.highlight in fact_ids and spec.chart not in ("grouped", "line") else None
-        sep = "；" if self.lang == "zh" else "; "
-        pairs = [f"{cat} {lab}" for s in series for cat, lab in zip(categories if len(series) == 1 else [s.name] * len(categories), s.labels)]
+            title = self.title_of(spec, self.chart_title(facts[0], unit))
+        highlight = (fact_ids.index(spec.highlight)
+                     if spec.highlight in fact_ids and spec.chart not in ("grouped", "line") else None)
         if len(series) > 1 and spec.chart == "grouped":
-            pairs = [f"{cat}: {series[0].labels[i]} → {series[1].labels[i]}" for i, cat in enumerate(categories)]
-        description = f"{title}{'：' if self.lang == 'zh' else ': '}" + sep.join(pairs)
+            pairs = [f"{cat}{self.sep}{series[0].name} {series[0].labels[i]} → {series[1].name} {series[1].labels[i]}"
+                     for i, cat in enumerate(categories)]
+        else:
+            pairs = [f"{cat} {lab}" for s in series
+                     for cat, lab in zip(categories if len(series) == 1 else [s.name] * len(categories), s.labels)]
+        description = f"{title}{self.sep}" + self.list_sep.join(pairs)
         return Chart(spec.chart, title, categories, tuple(series), unit, description, highlight), fact_ids
 
+    def chart_title(self, fact: Fact, unit: str) -> str:
+        """The default title of a chart of one measure and status: 2020年 投资同比增长（%）."""
+        measure = self.d.measures[fact.measure].label_zh if self.lang == "zh" else self.d.measures[fact.measure].label_en  # type: ignore[index]
+        measure = self.say(measure)
+        if self.lang == "zh":
+            return f"{self.status(fact)}{measure}" + (f"（{unit}）" if unit else "")
+        return f"{measure}, {self.status(fact)}" + (f" ({unit})" if unit else "")
+
     def comparison_table(self, ids: Sequence[str]) -> tuple[Table, list[str]]:
-        w, rows, fact_ids = self.w, [], []
+        rows, fact_ids, row_facts = [], [], []
         for cid in ids:
             c = self.d.comparisons[cid]
-            rows.append((c.label_zh if self.lang == "zh" else c.label_en, self.fig(c.actual).text, self.fig(c.target).text))
+            rows.append((self.say.pick(c.label_zh, c.label_en), self.fig(c.actual).text, self.fig(c.target).text))
             fact_ids += [c.actual, c.target]
-        return Table((w("indicator"), w("actual"), w("target")), tuple(rows), "comparison", (1, 2), (2.2, 1, 1)), fact_ids
-
-    def fact_rows(self, fact_ids: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple((self.fig(f).label, self.fig(f).text, self.period(self.d.facts[f])) for f in fact_ids)
+            row_facts.append((c.actual, c.target))
+        return Table((self.w("indicator"), self.w("actual"), self.w("target")), tuple(rows), "comparison", (1, 2),
+                     (2.2, 1, 1), row_facts=tuple(row_facts)), fact_ids
 
     def fact_table(self, fact_ids: Sequence[str], role: str = "facts") -> Table:
-        w = self.w
-        return Table((w("indicator"), w("value"), w("period")), self.fact_rows(fact_ids), role, (1,), (2.6, 1.3, 0.9))
+        rows = tuple((self.fig(f).label, self.fig(f).text, self.status(self.d.facts[f])) for f in fact_ids)
+        return Table((self.w("indicator"), self.w("value"), self.w("period")), rows, role, (1,),  # type: ignore[arg-type]
+                     (2.6, 1.3, 0.9), row_facts=tuple((f,) for f in fact_ids))
 
     def section_facts(self, section_id: str) -> list[str]:
         return [f.id for f in self.d.model.facts if f.section == section_id]
 
+    def event_facts(self, event) -> list[Fact]:
+        subjects = (event.id,) + ((event.subject,) if event.subject else ())
+        return self.d.facts_of(*subjects)
+
     def timeline(self, event_ids: Sequence[str] | None) -> tuple[Timeline, list[str]]:
-        events = [self.d.events[e] for e in event_ids] if event_ids else sorted(self.d.model.events, key=lambda e: e.date)
+        d = self.d
+        events = [d.events[e] for e in event_ids] if event_ids else sorted(d.model.events, key=lambda e: e.date)
         items, fact_ids = [], []
         for e in events:
-            details = [self.fig(f).label + ("：" if self.lang == "zh" else ": ") + self.fig(f).text for f in e.facts]
-            items.append(TimelineEvent(date_text(e.date, self.lang), e.label_zh if self.lang == "zh" else e.label_en,
-                                       ("；" if self.lang == "zh" else "; ").join(details)))
-            fact_ids += list(e.facts)
+            facts = self.event_facts(e)
+            details = [f"{self.label(f)}{self.sep}{self.say.figure(f).text}" for f in facts]
+            items.append(TimelineEvent(date_text(e.date, self.lang), self.say.pick(e.label_zh, e.label_en),
+                                       self.list_sep.join(details)))
+            fact_ids += [f.id for f in facts]
         return Timeline(tuple(items)), fact_ids
 
     def projects_table(self, section_id: str | None) -> tuple[Table, list[str]]:
-        w, rows, fact_ids = self.w, [], []
-        for entity in self.d.model.entities:
-            if section_id and entity.section != section_id:
-                continue
-            figures = "、" if self.lang == "zh" else "; "
-            related = figures.join(self.fig(f).text for f in entity.facts[:2]) or "—"
-            rows.append((entity.name_zh if self.lang == "zh" else entity.name_en, w(entity.kind), related))
-            fact_ids += list(entity.facts[:2])
-        return Table((w("name"), w("kind"), w("related")), tuple(rows), "facts", (), (2.2, 0.8, 1.6)), fact_ids
-
-    def industries_table(self) -> Table:
-        w = self.w
+        """One row per named project or institution and per group the article counts together. A row shows only
+        the figures whose subject it is: a group's figures stand on the group's row, whose name says which
+        members the article names; a member never carries them."""
+        d = self.d
+        rows, fact_ids, row_facts = [], [], []
+        listed = [(e.id, e.kind, e.section) for e in d.model.entities if e.id not in d.group_of]
+        listed += [(g.id, g.kind, g.section) for g in d.model.groups]
+        order = {subject: index for index, subject in enumerate(
+            [e.id for e in d.model.entities] + [g.id for g in d.model.groups])}
+        # a group takes the place of its first named member, so that the table follows the article
+        for group in d.model.groups:
+            if group.members:
+                order[group.id] = order[group.members[0]]
         sep = "、" if self.lang == "zh" else "; "
-        rows = tuple((i.name_zh if self.lang == "zh" else i.name_en, sep.join(w(role) for role in i.roles))
-                     for i in self.d.model.industries)
-        return Table((w("industry"), w("role")), rows, "facts", (), (1.4, 2.2))
+        for subject, kind, section in sorted(listed, key=lambda item: order[item[0]]):
+            if section_id and section != section_id:
+                continue
+            facts = d.facts_of(subject)
+            related = sep.join(self.say.figure(f).text + ("" if f.status == "achieved" else f"（{self.status(f)}）"
+                                                          if self.lang == "zh" else f" ({self.status(f)})")
+                               for f in facts) or "—"
+            kind_word = self.w(kind)
+            if subject in d.groups:
+                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace("{kind}", kind_word))
+            rows.append((self.subject_name(subject), kind_word, related))
+            fact_ids += [f.id for f in facts]
+            row_facts.append(tuple(f.id for f in facts))
+        return Table((self.w("name"), self.w("kind"), self.w("related")), tuple(rows), "facts", (), (2.4, 0.8, 1.6),
+                     row_facts=tuple(row_facts)), fact_ids
+
+    def industries_table(self, roles: Sequence[str] | None = None) -> Table:
+        sep = "、" if self.lang == "zh" else "; "
+        rows = []
+        for industry in self.d.model.industries:
+            shown = [r for r in industry.roles if not roles or r in roles]
+            if not shown:
+                continue
+            labels = [self.say.pick(self.d.roles[r].label_zh, self.d.roles[r].label_en) for r in shown]
+            rows.append((self.say.pick(industry.name_zh, industry.name_en), sep.join(labels)))
+        return Table((self.w("industry"), self.w("role")), tuple(rows), "facts", (), (1.4, 2.2))
+
+    def table_pages(self, title: str, table: Table) -> list[Page]:
+        """A table on as many slides as it needs, each with the notes and sources of its own rows."""
+        pages = []
+        size = self.m.max_table_rows_per_slide
+        for i, rows in enumerate(_chunks(range(len(table.rows)), size)):
+            part = replace(table, rows=tuple(table.rows[r] for r in rows),
+                           row_facts=tuple(table.row_facts[r] for r in rows) if table.row_facts else ())
+            notes = tuple(self.sep.join(cells[:2]) if table.role != "comparison" else
+                          f"{cells[0]}{self.sep}{table.columns[1]} {cells[1]}{self.list_sep}{table.columns[2]} {cells[2]}"
+                          for cells in part.rows)
+            ids = [f for row in part.row_facts for f in row]
+            pages.append(Page(self.continued(title, i), (part,), notes=notes, sources=self.sources(ids),
+                              continued=bool(i)))
+        return pages
 
     # ------------------------------------------------------------------ deck
+    def _title_slide(self, spec: L.TitleSlide) -> list[Page]:
+        return [Page(self.title_of(spec, self.meta.title), (self.title_block(),), kind="title",
+                     notes=(self.meta.subtitle,) + tuple(self.points_intro()))]
+
+    def _agenda_slide(self, spec: L.AgendaSlide) -> list[Page]:
+        divider_sections = [s.section for s in self.m.deck if isinstance(s, L.DividerSlide)]
+        sections = spec.sections or divider_sections or [s.id for s in self.d.model.sections]
+        items = [self.headline(s) for s in sections]
+        title = self.title_of(spec, self.w("agenda"))
+        pages, start = [], 1
+        for i, chunk in enumerate(_chunks(items, self.m.max_bullets_per_slide)):
+            pages.append(Page(self.continued(title, i), (Agenda(tuple(chunk), start),), notes=tuple(chunk),
+                              continued=bool(i)))
+            start += len(chunk)
+        return pages
+
+    def _divider_slide(self, spec: L.DividerSlide) -> list[Page]:
+        self.divider_number += 1
+        return [Page(self.title_of(spec, self.section_title(spec.section)),
+                     (SectionDivider(self.divider_number, self.section_title(spec.section), self.headline(spec.section)),),
+                     kind="divider", notes=self.points(spec.section))]
+
+    def _kpi_slide(self, spec: L.KpiSlide) -> list[Page]:
+        title = self.title_of(spec, self.section_title(spec.section) if spec.section else self.w("key_figures"))
+        return [Page(title, (self.key_figures(spec.facts),), notes=self.points(spec.section) + self.figure_notes(spec.facts),
+                     sources=self.sources(spec.facts))]
+
+    def _chart_slide(self, spec: L.ChartSlide) -> list[Page]:
+        chart, fact_ids = self.chart(spec)
+        return [Page(chart.title, (chart,), notes=self.points(spec.section) + self.figure_notes(fact_ids),
+                     sources=self.sources(fact_ids))]
+
+    def _timeline_slide(self, spec: L.TimelineSlide) -> list[Page]:
+        block, fact_ids = self.timeline(spec.events)
+        notes = tuple(f"{e.date}{self.sep}{e.label}" + (f"（{e.detail}）" if self.lang == "zh" and e.detail else
+                                                        f" ({e.detail})" if e.detail else "")
+                      for e in block.events)
+        return [Page(self.title_of(spec, self.w("timeline")), (block,), notes=notes, sources=self.sources(fact_ids))]
+
+    def _key_points_slide(self, spec: L.KeyPointsSlide) -> list[Page]:
+        points = self.points(spec.section)
+        title = self.title_of(spec, self.headline(spec.section))
+        ids = self.point_facts(spec.section)
+        return [Page(self.continued(title, i), (BulletList(tuple(chunk)),), notes=tuple(chunk),
+                     sources=self.sources(ids), continued=bool(i))
+                for i, chunk in enumerate(_chunks(points, self.m.max_bullets_per_slide))]
+
+    def point_facts(self, section_id: str) -> list[str]:
+        """The facts a section's key points name, in order."""
+        from .dataset import placeholders
+
+        s = self.d.sections[section_id]
+        ids = [name for point in s.points_zh + s.points_en for name in placeholders(point) if name in self.d.facts]
+        return list(dict.fromkeys(ids))
+
+    def _comparison_slide(self, spec: L.ComparisonSlide) -> list[Page]:
+        table, _ = self.comparison_table(spec.comparisons or list(self.d.comparisons))
+        return self.table_pages(self.title_of(spec, self.w("comparison")), table)
+
+    def _fact_table_slide(self, spec: L.FactTableSlide) -> list[Page]:
+        fact_ids = list(spec.facts or self.section_facts(spec.section or ""))
+        default = (self.section_title(spec.section) + " · " + self.w("fact_table")) if spec.section else self.w("fact_table")
+        return self.table_pages(self.title_of(spec, default), self.fact_table(fact_ids))
+
+    def _projects_slide(self, spec: L.ProjectsSlide) -> list[Page]:
+        table, _ = self.projects_table(spec.section)
+        return self.table_pages(self.title_of(spec, self.w("projects")), table)
+
+    def _industries_slide(self, spec: L.IndustriesSlide) -> list[Page]:
+        table = self.industries_table(spec.roles)
+        return [Page(self.title_of(spec, self.w("industries")), (table,),
+                     notes=tuple(f"{r[0]}{self.sep}{r[1]}" for r in table.rows))]
+
+    def _markets_slide(self, spec: L.MarketsSlide) -> list[Page]:
+        names = tuple(self.say.pick(m.name_zh, m.name_en) for m in self.d.model.markets)
+        return [Page(self.title_of(spec, self.w("markets")), (BulletList(names, "items"),), notes=names)]
+
+    def _highlight_slide(self, spec: L.HighlightSlide) -> list[Page]:
+        fact = self.d.facts[spec.fact]
+        fig = self.fig(spec.fact)
+        return [Page(self.title_of(spec, self.section_title(fact.section)),
+                     (Highlight(fig.label, fig, self.quote_attribution()),),
+                     notes=self.figure_notes([spec.fact]), sources=self.sources([spec.fact]))]
+
+    def _closing_slide(self, spec: L.ClosingSlide) -> list[Page]:
+        title = self.title_of(spec, self.w("closing"))
+        return [Page(title, (Closing(title, self.meta.title, self.organisation),), kind="closing")]
+
+    def slide_handlers(self) -> dict[type, Callable]:
+        """One composer per slide kind; tests check that every kind of the layout model has one."""
+        return {
+            L.TitleSlide: self._title_slide, L.AgendaSlide: self._agenda_slide, L.DividerSlide: self._divider_slide,
+            L.KpiSlide: self._kpi_slide, L.ChartSlide: self._chart_slide, L.TimelineSlide: self._timeline_slide,
+            L.KeyPointsSlide: self._key_points_slide, L.ComparisonSlide: self._comparison_slide,
+            L.FactTableSlide: self._fact_table_slide, L.ProjectsSlide: self._projects_slide,
+            L.IndustriesSlide: self._industries_slide, L.MarketsSlide: self._markets_slide,
+            L.HighlightSlide: self._highlight_slide, L.ClosingSlide: self._closing_slide,
+        }
+
     def deck(self) -> tuple[Page, ...]:
-        m, w = self.m, self.w
+        handlers = self.slide_handlers()
+        self.divider_number = 0
         pages: list[Page] = []
-        divider_sections = [s.section for s in m.deck if isinstance(s, L.DividerSlide)]
-        divider_number = 0
-        for spec in m.deck:
-            if isinstance(spec, L.TitleSlide):
-                pages.append(Page(self.title_of(spec, self.meta.title), (self.title_block(),), kind="title",
-                                  notes=(self.meta.subtitle,) + tuple(self.points_intro())))
-            elif isinstance(spec, L.AgendaSlide):
-                sections = spec.sections or divider_sections or [s.id for s in self.d.model.sections]
-                items = [self.headline(s) for s in sections]
-                title = self.title_of(spec, w("agenda"))
-                start = 1
-                for i, chunk in enumerate(_chunks(items, m.max_bullets_per_slide)):
-                    pages.append(Page(self.continued(title, i), (Agenda(tuple(chunk), start),), notes=tuple(chunk),
-                                      continued=bool(i)))
-                    start += len(chunk)
-            elif isinstance(spec, L.DividerSlide):
-                divider_number += 1
-                pages.append(Page(self.title_of(spec, self.section_title(spec.section)),
-                                  (SectionDivider(divider_number, self.section_title(spec.section),
-                                                  self.headline(spec.section)),),
-                                  kind="divider", notes=self.points(spec.section)))
-            elif isinstance(spec, L.KpiSlide):
-                title = self.title_of(spec, self.section_title(spec.section) if spec.section else w("key_figures"))
-                pages.append(Page(title, (KeyFigures(tuple(self.fig(f) for f in spec.facts)),),
-                                  notes=self.points(spec.section) + self.figure_notes(spec.facts),
-                                  sources=self.sources(spec.facts)))
-            elif isinstance(spec, L.ChartSlide):
-                chart, fact_ids = self.chart(spec)
-                pages.append(Page(chart.title, (chart,), notes=self.points(spec.section) + self.figure_notes(fact_ids),
-                                  sources=self.sources(fact_ids)))
-            elif isinstance(spec, L.TimelineSlide):
-                block, fact_ids = self.timeline(spec.events)
-                pages.append(Page(self.title_of(spec, w("timeline")), (block,),
-                                  notes=tuple(f"{e.date}{e.label}" for e in block.events), sources=self.sources(fact_ids)))
-            elif isinstance(spec, L.KeyPointsSlide):
-                points = self.points(spec.section)
-                title = self.title_of(spec, self.headline(spec.section))
-                ids = self.section_facts(spec.section)
-                for i, chunk in enumerate(_chunks(points, m.max_bullets_per_slide)):
-                    pages.append(Page(self.continued(title, i), (BulletList(tuple(chunk)),), notes=tuple(chunk),
-                                      sources=self.sources(ids), continued=bool(i)))
-            elif isinstance(spec, (L.ComparisonSlide, L.FactTableSlide, L.ProjectsSlide)):
-                if isinstance(spec, L.ComparisonSlide):
-                    table, fact_ids = self.comparison_table(spec.comparisons or list(self.d.comparisons))
-                    title = self.title_of(spec, w("comparison"))
-                elif isinstance(spec, L.FactTableSlide):
-                    fact_ids = list(spec.facts or self.section_facts(spec.section))
-                    table = self.fact_table(fact_ids)
-                    title = self.title_of(spec, self.section_title(spec.section) + " · " + w("fact_table")
-                                          if spec.section else w("fact_table"))
-                else:
-                    table, fact_ids = self.projects_table(spec.section)
-                    title = self.title_of(spec, w("projects"))
-                for i, rows in enumerate(_chunks(table.rows, m.max_table_rows_per_slide)):
-                    part = Table(table.columns, tuple(rows), table.role, table.numeric_columns, table.widths)
-                    shown = [r[0] for r in rows]
-                    pages.append(Page(self.continued(title, i), (part,), notes=tuple("：".join(r[:2]) if self.lang == "zh" else ": ".join(r[:2]) for r in rows),
-                                      sources=self.sources(f for f in fact_ids if self.fig(f).label in shown or isinstance(spec, L.ComparisonSlide)),
-                                      continued=bool(i)))
-            elif isinstance(spec, L.IndustriesSlide):
-                table = self.industries_table()
-                pages.append(Page(self.title_of(spec, w("industries")), (table,),
-                                  notes=tuple(f"{r[0]}：{r[1]}" if self.lang == "zh" else f"{r[0]}: {r[1]}"
-                                              for r in table.rows)))
-            elif isinstance(spec, L.MarketsSlide):
-                names = tuple(m.name_zh if self.lang == "zh" else m.name_en for m in self.d.model.markets)
-                pages.append(Page(self.title_of(spec, w("markets")), (BulletList(names, "items"),), notes=names))
-            elif isinstance(spec, L.HighlightSlide):
-                fact = self.d.facts[spec.fact]
-                fig = self.fig(spec.fact)
-                pages.append(Page(self.title_of(spec, self.section_title(fact.section)),
-                                  (Highlight(fig.label, fig, self.quote_attribution()),),
-                                  notes=self.figure_notes([spec.fact]), sources=self.sources([spec.fact])))
-            elif isinstance(spec, L.ClosingSlide):
-                pages.append(Page(self.title_of(spec, w("closing")),
-                                  (Closing(self.title_of(spec, w("closing")), self.meta.title, self.organisation),),
-                                  kind="closing"))
+        for spec in self.m.deck:
+            pages.extend(handlers[type(spec)](spec))
         return tuple(pages)
 
     def quote_attribution(self) -> str:
@@ -310,49 +417,42 @@ class _Composer:
 
     def points_intro(self) -> list[str]:
         zone = self.d.model.zone
-        return [zone.mission_zh if self.lang == "zh" else zone.mission_en]
+        return [self.say.pick(zone.mission_zh, zone.mission_en)]
 
     def title_block(self) -> Title:
         return Title(self.meta.title, self.meta.subtitle, self.organisation, self.meta.date, self.quote_attribution())
 
     # ------------------------------------------------------------------ briefing
-    def briefing(self) -> tuple[Page, ...]:
-        w = self.w
-        pages: list[Page] = []
-        for spec in self.m.briefing:
-            if isinstance(spec, L.CoverPart):
-                pages.append(Page(self.meta.title, (self.title_block(),), kind="title"))
-            elif isinstance(spec, L.ContentsPart):
-                pages.append(Page(self.title_of(spec, w("contents")), (Contents(self.title_of(spec, w("contents"))),),
-                                  level=0))
-            elif isinstance(spec, L.GlancePart):
-                zone = self.d.model.zone
-                lead = (zone.mission_zh if self.lang == "zh" else zone.mission_en)
-                lead = (f"{zone.name_zh}致力打造{lead}。" if self.lang == "zh" else
-                        f"The {zone.name_en} aims to be {lead}.")
-                pages.append(Page(self.title_of(spec, w("glance")),
-                                  (Paragraph(lead, "lead"), self.fact_table(spec.facts, "summary")),
-                                  sources=self.sources(spec.facts), bookmark="glance"))
-            elif isinstance(spec, L.SectionPart):
-                pages.append(self.section_page(spec))
-            elif isinstance(spec, L.AppendixPart):
-                rows = []
-                for number, fact in enumerate(self.d.model.facts, 1):
-                    if spec.sections and fact.section not in spec.sections:
-                        continue
-                    rows.append((str(number), self.label(fact), figure(fact, self.lang).text,
-                                 normalise_punctuation(fact.quote)))
-                table = Table((w("id"), w("indicator"), w("value"), w("quote")), tuple(rows), "appendix", (0,),
-                              (0.4, 1.9, 1.2, 2.6))
-                pages.append(Page(self.title_of(spec, w("appendix")),
-                                  (Paragraph(self.quote_attribution(), "source"), table), bookmark="appendix"))
-        return tuple(pages)
+    def _cover_part(self, spec: L.CoverPart) -> Page:
+        return Page(self.meta.title, (self.title_block(),), kind="title")
 
-    def section_page(self, spec: L.SectionPart) -> Page:
+    def _contents_part(self, spec: L.ContentsPart) -> Page:
+        title = self.title_of(spec, self.w("contents"))
+        return Page(title, (Contents(title),), level=0)
+
+    def _glance_part(self, spec: L.GlancePart) -> Page:
+        zone = self.d.model.zone
+        mission = self.say.pick(zone.mission_zh, zone.mission_en)
+        lead = f"{zone.name_zh}致力打造{mission}。" if self.lang == "zh" else f"The {zone.name_en} aims to be {mission}."
+        return Page(self.title_of(spec, self.w("glance")), (Paragraph(lead, "lead"), self.fact_table(spec.facts, "summary")),
+                    sources=self.sources(spec.facts), bookmark="glance")
+
+    def _appendix_part(self, spec: L.AppendixPart) -> Page:
+        rows = []
+        for number, fact in enumerate(self.d.model.facts, 1):
+            if spec.sections and fact.section not in spec.sections:
+                continue
+            rows.append((str(number), self.label(fact), self.say.figure(fact).text, fact.quote))
+        table = Table((self.w("id"), self.w("indicator"), self.w("value"), self.w("quote")), tuple(rows), "appendix", (0,),
+                      (0.4, 1.9, 1.2, 2.6))
+        return Page(self.title_of(spec, self.w("appendix")), (Paragraph(self.quote_attribution(), "source"), table),
+                    bookmark="appendix")
+
+    def _section_part(self, spec: L.SectionPart) -> Page:
         blocks: list = [Paragraph(self.section_title(spec.section), "lead"), BulletList(self.points(spec.section))]
-        fact_ids: list[str] = list(spec.figures)
+        fact_ids: list[str] = list(spec.figures) + self.point_facts(spec.section)
         if spec.figures:
-            blocks.append(KeyFigures(tuple(self.fig(f) for f in spec.figures)))
+            blocks.append(self.key_figures(spec.figures))
         for chart_spec in spec.charts:
             chart, ids = self.chart(chart_spec)
             blocks.append(chart)
@@ -377,30 +477,56 @@ class _Composer:
         return Page(self.title_of(spec, self.headline(spec.section)), tuple(blocks), sources=self.sources(fact_ids),
                     bookmark=spec.section)
 
+    def part_handlers(self) -> dict[type, Callable]:
+        """One composer per briefing part kind; tests check that every kind of the layout model has one."""
+        return {L.CoverPart: self._cover_part, L.ContentsPart: self._contents_part, L.GlancePart: self._glance_part,
+                L.SectionPart: self._section_part, L.AppendixPart: self._appendix_part}
+
+    def briefing(self) -> tuple[Page, ...]:
+        handlers = self.part_handlers()
+        return tuple(handlers[type(spec)](spec) for spec in self.m.briefing)
+
     # ------------------------------------------------------------------ document
     def compose(self) -> Document:
-        m, zone, src = self.m, self.d.model.zone, self.d.model.source
-        w = self.w
-        title = w.pick(m.title_zh, m.title_en) or ""
-        meeting = w.pick(m.meeting_zh, m.meeting_en) or ""
+        m, zone = self.m, self.d.model.zone
+        meeting = self.say.pick(m.meeting_zh, m.meeting_en)
         date = date_text(m.date, self.lang)
         self.meta = Meta(
-            title=title,
-            subtitle=w.pick(m.subtitle_zh, m.subtitle_en) or "",
+            title=self.say.pick(m.title_zh, m.title_en),
+            subtitle=self.say.pick(m.subtitle_zh, m.subtitle_en),
             organisation=self.organisation,
             date=date,
             date_iso=m.date.isoformat(),
             language=self.lang,  # type: ignore[arg-type]
             meeting=self.slug,
-            subject=w.pick(zone.name_zh, zone.name_en) or "",
+            subject=self.say.pick(zone.name_zh, zone.name_en),
             keywords=tuple(self.section_title(s.id) for s in self.d.model.sections),
             source_line=self.quote_attribution(),
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
         )
-        del src
-        return Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part)
+        return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part))
+
+
+def _final(value):
+    """The document with its punctuation decided once (full-width , ; : ( ) between Chinese characters), so that
+    renderers paint the text as it is."""
+    if isinstance(value, str):
+        return normalise_punctuation(value)
+    if isinstance(value, tuple):
+        return tuple(_final(item) for item in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return replace(value, **{name: _final(getattr(value, name)) for name in value.__dataclass_fields__
+                                 if name not in _VERBATIM})
+    return value
+
+
+#: fields that are identifiers or verbatim article text, never re-punctuated
+_VERBATIM = {"fact_id", "row_facts", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
 
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:
     """Return the meeting's Document in lang (default: the layout's language). Pure: reads and writes nothing."""
     return _Composer(dataset, layout, lang or layout.model.language).compose()
+
+
+__all__ = ["WORDS", "ZONE", "compose"]

@@ -1,25 +1,35 @@
-"""The facts of the article as frozen models, and the checks that prove them against the article."""
+"""The facts of the article as frozen models — what each figure measures, of what, with what status — and the
+checks that prove them against the article."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .errors import IssueCollector, SourceRef, did_you_mean
 from .loading import Loaded, display_path, load_file, read_text
 from .validation import Strict, build_model
 
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable English snake_case id")
-Period = Literal["actual_2020", "target_2021", "goal_multi_year"]
 Qualifier = Literal["more_than", "nearly", "about", "at_least"]
+#: what a figure's number is: achieved in the results year, a running total as of the report, a target for the
+#: plan year, projects already in progress (a stock, not a target), a goal over several years, or a circumstance
+#: of the plan year (an anniversary)
+Status = Literal["achieved", "cumulative", "target", "pipeline", "goal", "context"]
+EntityKind = Literal["project", "company", "organisation", "school", "hospital", "care"]
 
 #: units whose English form is computed from the value (the rest need `unit_en`)
 SCALED_UNITS = {"亿元", "万元", "亿美元", "万平方米", "万人", "%", "公里"}
+#: the subject of a figure about the whole zone
+ZONE = "zone"
+#: the names a sentence may use for the dataset's years
+YEAR_KEYS = ("results_year", "plan_year")
 
 
 class Source(Strict):
@@ -34,6 +44,19 @@ class Source(Strict):
     body_before: str = Field(description="text just after the article body")
 
 
+class Years(Strict):
+    """The year whose results the article reports and the year its plan is for."""
+
+    results: int = Field(ge=1990, le=2100)
+    plan: int = Field(ge=1990, le=2100)
+
+    @model_validator(mode="after")
+    def _plan_follows(self):
+        if self.plan < self.results:
+            raise ValueError(f"the plan year {self.plan} comes before the results year {self.results}")
+        return self
+
+
 class Zone(Strict):
     name_zh: str
     name_en: str
@@ -45,14 +68,22 @@ class Zone(Strict):
     mission_quote: str
 
 
+class Measure(Strict):
+    """What figures count or measure; only figures of one measure may share a chart."""
+
+    id: str = Id
+    label_zh: str
+    label_en: str
+
+
 class Section(Strict):
     id: str = Id
     title_zh: str
     title_en: str
     headline_zh: str
     headline_en: str
-    points_zh: tuple[str, ...] = Field(min_length=3, max_length=6)
-    points_en: tuple[str, ...] = Field(min_length=3, max_length=6)
+    points_zh: tuple[str, ...] = Field(min_length=3, max_length=8)
+    points_en: tuple[str, ...] = Field(min_length=3, max_length=8)
 
 
 class Fact(Strict):
@@ -65,7 +96,9 @@ class Fact(Strict):
     unit: str = ""
     unit_en: str | None = None
     qualifier: Qualifier | None = None
-    period: Period
+    measure: str | None = Field(None, description="what the figure counts or measures (a measure id)")
+    status: Status
+    subject: str = Field(ZONE, description="whose figure it is: zone, or an event, entity or group id")
     section: str
     quote: str
 
@@ -99,30 +132,56 @@ class Event(Strict):
     label_zh: str
     label_en: str
     section: str
-    facts: tuple[str, ...] = ()
+    subject: str | None = Field(None, description="the group or entity the event is about; its figures are shown")
     quote: str
 
 
 class Entity(Strict):
+    """A named project, company or institution; its figures are the facts whose subject it is."""
+
     id: str = Id
-    kind: Literal["project", "company", "organisation", "school", "hospital", "care"]
+    kind: EntityKind
     name_zh: str
     name_en: str
     section: str
-    facts: tuple[str, ...] = ()
     quote: str
+
+
+class Group(Strict):
+    """Several projects or institutions the article counts together (献唐学校等6所); a group's figures belong to the
+    group, never to one of its named members."""
+
+    id: str = Id
+    kind: EntityKind
+    name_zh: str
+    name_en: str
+    members: tuple[str, ...] = Field((), description="entity ids of the members the article names")
+    section: str
+    quote: str
+
+
+class Whole(Strict):
+    """Figures that are parts of one whole; a doughnut may show only the parts of a complete whole."""
+
+    id: str = Id
+    label_zh: str
+    label_en: str
+    total: str | None = Field(None, description="the fact holding the total; omit when the article gives none")
+    parts: tuple[str, ...] = Field(min_length=2)
+    complete: bool = Field(description="true when the parts make up the whole (they add up to the total)")
+
+
+class IndustryRole(Strict):
+    id: str = Id
+    label_zh: str
+    label_en: str
 
 
 class Industry(Strict):
     id: str = Id
     name_zh: str
     name_en: str
-    roles: tuple[
-        Literal[
-            "investment_focus", "emerging_2021", "cluster_100bn", "cluster_30bn", "groundbreaking_2020", "logistics_2021"
-        ],
-        ...,
-    ]
+    roles: tuple[str, ...]
     quote: str
 
 
@@ -134,6 +193,8 @@ class Market(Strict):
 
 
 class Comparison(Strict):
+    """A target of the plan year paired with the result of the results year for the same measure."""
+
     id: str = Id
     label_zh: str
     label_en: str
@@ -143,11 +204,16 @@ class Comparison(Strict):
 
 class DatasetModel(Strict):
     source: Source
+    years: Years
     zone: Zone
+    measures: tuple[Measure, ...] = ()
     sections: tuple[Section, ...] = Field(min_length=1)
     facts: tuple[Fact, ...] = Field(min_length=1)
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
+    groups: tuple[Group, ...] = ()
+    wholes: tuple[Whole, ...] = ()
+    industry_roles: tuple[IndustryRole, ...] = ()
     industries: tuple[Industry, ...] = ()
     markets: tuple[Market, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
@@ -174,17 +240,62 @@ class Dataset:
         return {event.id: event for event in self.model.events}
 
     @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {entity.id: entity for entity in self.model.entities}
+
+    @cached_property
+    def groups(self) -> dict[str, Group]:
+        return {group.id: group for group in self.model.groups}
+
+    @cached_property
+    def measures(self) -> dict[str, Measure]:
+        return {measure.id: measure for measure in self.model.measures}
+
+    @cached_property
+    def wholes(self) -> dict[str, Whole]:
+        return {whole.id: whole for whole in self.model.wholes}
+
+    @cached_property
+    def roles(self) -> dict[str, IndustryRole]:
+        return {role.id: role for role in self.model.industry_roles}
+
+    @cached_property
     def comparisons(self) -> dict[str, Comparison]:
         return {comparison.id: comparison for comparison in self.model.comparisons}
+
+    @cached_property
+    def years(self) -> dict[str, int]:
+        """The values of the year placeholders: {results_year} and {plan_year}."""
+        return {"results_year": self.model.years.results, "plan_year": self.model.years.plan}
+
+    @cached_property
+    def subject_kinds(self) -> dict[str, str]:
+        """Every id a fact may name as its subject, and what it is: zone, event, entity or group."""
+        kinds = {ZONE: "zone"}
+        kinds.update((e.id, "event") for e in self.model.events)
+        kinds.update((e.id, "entity") for e in self.model.entities)
+        kinds.update((g.id, "group") for g in self.model.groups)
+        return kinds
+
+    def facts_of(self, *subjects: str) -> list[Fact]:
+        """The facts whose subject is one of subjects, in the dataset's order."""
+        return [fact for fact in self.model.facts if fact.subject in subjects]
+
+    @cached_property
+    def group_of(self) -> dict[str, Group]:
+        """The group each named member belongs to."""
+        return {member: group for group in self.model.groups for member in group.members}
 
     @property
     def counts(self) -> dict[str, int]:
         m = self.model
         return {
             "facts": len(m.facts),
+            "measures": len(m.measures),
             "sections": len(m.sections),
             "events": len(m.events),
             "projects and institutions": len(m.entities),
+            "groups": len(m.groups),
             "industries": len(m.industries),
             "comparisons": len(m.comparisons),
         }
@@ -196,6 +307,21 @@ def number_text(value: int | float) -> str:
         return str(value)
     text = repr(value)
     return text[:-2] if text.endswith(".0") else text
+
+
+#: a figure or year named in a sentence: {projects_attracted}, {plan_year}
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]*)\}")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def placeholders(text: str) -> list[str]:
+    """The names of the placeholders in text, in order."""
+    return PLACEHOLDER.findall(text)
+
+
+def bare_numbers(text: str) -> list[str]:
+    """The numbers written in text outside placeholders."""
+    return _DIGITS.findall(PLACEHOLDER.sub("", text))
 
 
 def load_dataset(path: Path) -> Dataset:
@@ -223,12 +349,14 @@ _NUMERAL = re.compile(r"\d+(?:\.\d+)?")
 
 
 def body_numerals(dataset: Dataset) -> list[tuple[int, str]]:
-    """Return (offset, text) of every Arabic numeral of the body that is not part of a date or the years 2020/2021."""
+    """Return (offset, text) of every Arabic numeral of the body that is not part of a date or one of the
+    dataset's years (its results and plan year, followed by 年)."""
     start, end = article_body(dataset)
+    years = {str(year) for year in dataset.years.values()}
     found = []
     for match in _NUMERAL.finditer(dataset.article, start, end):
         after = dataset.article[match.end() : match.end() + 1]
-        if after in ("月", "日") or (match.group() in ("2020", "2021") and after == "年"):
+        if after in ("月", "日") or (match.group() in years and after == "年"):
             continue
         found.append((match.start(), match.group()))
     return found
@@ -260,8 +388,33 @@ def covered_numerals(dataset: Dataset) -> dict[int, list[str]]:
     return covered
 
 
+def sentences(model: DatasetModel):
+    """Yield (key path, text, figures allowed) for every sentence and label of the dataset that is shown: these
+    may name figures and years only through placeholders. (Quotes and values are the article's own text.)"""
+    for index, section in enumerate(model.sections):
+        for key in ("title_zh", "title_en", "headline_zh", "headline_en"):
+            yield ("sections", index, key), getattr(section, key), True
+        for key in ("points_zh", "points_en"):
+            for position, point in enumerate(getattr(section, key)):
+                yield ("sections", index, key, position), point, True
+    for key in ("name_zh", "name_en", "organisation_zh", "organisation_en", "mission_zh", "mission_en"):
+        yield ("zone", key), getattr(model.zone, key), False
+    named = {"facts": ("label_zh", "label_en"), "events": ("label_zh", "label_en"), "measures": ("label_zh", "label_en"),
+             "entities": ("name_zh", "name_en"), "groups": ("name_zh", "name_en"), "wholes": ("label_zh", "label_en"),
+             "industry_roles": ("label_zh", "label_en"), "industries": ("name_zh", "name_en"),
+             "markets": ("name_zh", "name_en"), "comparisons": ("label_zh", "label_en")}
+    for kind, keys in named.items():
+        for index, item in enumerate(getattr(model, kind)):
+            for key in keys:
+                yield (kind, index, key), getattr(item, key), kind != "facts" or True
+    for index, fact in enumerate(model.facts):
+        if fact.unit_en:
+            yield ("facts", index, "unit_en"), fact.unit_en, False
+
+
 def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> None:
-    """Check ids, references, quotes, values and coverage; raise GeneratorError listing every problem."""
+    """Check ids, references, what each figure measures and whose it is, wholes, comparisons, quotes, values,
+    sentences and coverage; raise GeneratorError listing every problem."""
     model, article = dataset.model, dataset.article
     issues = IssueCollector()
     src = model.source
@@ -273,7 +426,9 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
 
     section_ids = [s.id for s in model.sections]
     fact_ids = [f.id for f in model.facts]
-    for kind in ("sections", "facts", "events", "entities", "industries", "markets", "comparisons"):
+    kinds = ("measures", "sections", "facts", "events", "entities", "groups", "wholes", "industry_roles", "industries",
+             "markets", "comparisons")
+    for kind in kinds:
         seen: dict[str, int] = {}
         for index, item in enumerate(getattr(model, kind)):
             if item.id in seen:
@@ -281,6 +436,12 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
                 issues.add(loaded.ref((kind, index, "id")), f"duplicate id '{item.id}'", f"first used at line {first.line}")
             else:
                 seen[item.id] = index
+    subject_ids = set(dataset.subject_kinds)
+    clashes = {fact.id for fact in model.facts} & (subject_ids | set(dataset.comparisons)) | ({ZONE} & set(fact_ids))
+    for index, fact in enumerate(model.facts):
+        if fact.id in clashes:
+            issues.add(loaded.ref(("facts", index, "id")), f"the fact id '{fact.id}' is also the id of an event, "
+                       "entity, group or comparison", "give each thing its own id")
 
     for index, section in enumerate(model.sections):
         if len(section.points_zh) != len(section.points_en):
@@ -305,19 +466,25 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
                 "copy the quote from the article exactly, punctuation included",
             )
 
-    def check_fact_refs(kind: str, index: int, refs: tuple[str, ...]) -> None:
-        for position, fact_id in enumerate(refs):
-            if fact_id not in dataset.facts:
-                issues.add(
-                    loaded.ref((kind, index, "facts", position)),
-                    f"unknown fact '{fact_id}'",
-                    did_you_mean(fact_id, fact_ids),
-                )
+    def check_fact(key_path: tuple, fact_id: str) -> bool:
+        if fact_id not in dataset.facts:
+            issues.add(loaded.ref(key_path), f"unknown fact '{fact_id}'", did_you_mean(fact_id, fact_ids))
+            return False
+        return True
 
     for index, fact in enumerate(model.facts):
         check_section("facts", index, fact.section)
         check_quote("facts", index, fact.id, fact.quote)
+        if fact.subject not in subject_ids:
+            issues.add(loaded.ref(("facts", index, "subject")), f"fact '{fact.id}': unknown subject '{fact.subject}'",
+                       did_you_mean(fact.subject, subject_ids) or "the subject is zone, or an event, entity or group id")
+        if fact.measure is not None and fact.measure not in dataset.measures:
+            issues.add(loaded.ref(("facts", index, "measure")), f"fact '{fact.id}': unknown measure '{fact.measure}'",
+                       did_you_mean(fact.measure, dataset.measures) or "add it to `measures`")
         if fact.is_number:
+            if fact.measure is None:
+                issues.add(loaded.ref(("facts", index)), f"fact '{fact.id}': a number needs its measure",
+                           "add `measure:` naming what it counts or measures (see `measures`)")
             if not _number_offsets(fact.quote, fact.value_text):
                 issues.add(
                     loaded.ref(("facts", index, "value")),
@@ -347,22 +514,56 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
     for index, event in enumerate(model.events):
         check_section("events", index, event.section)
         check_quote("events", index, event.id, event.quote)
-        check_fact_refs("events", index, event.facts)
+        if event.subject is not None and dataset.subject_kinds.get(event.subject) not in ("entity", "group"):
+            issues.add(loaded.ref(("events", index, "subject")), f"event '{event.id}': unknown subject '{event.subject}'",
+                       did_you_mean(event.subject, list(dataset.entities) + list(dataset.groups))
+                       or "name an entity or a group")
         day = f"{event.date.month}月{event.date.day}日"
         if day not in event.quote:
             issues.add(loaded.ref(("events", index, "date")), f"event '{event.id}': date {day} does not occur in its quote")
     for index, entity in enumerate(model.entities):
         check_section("entities", index, entity.section)
         check_quote("entities", index, entity.id, entity.quote)
-        check_fact_refs("entities", index, entity.facts)
+    members_seen: dict[str, str] = {}
+    for index, group in enumerate(model.groups):
+        check_section("groups", index, group.section)
+        check_quote("groups", index, group.id, group.quote)
+        for position, member in enumerate(group.members):
+            if member not in dataset.entities:
+                issues.add(loaded.ref(("groups", index, "members", position)), f"unknown entity '{member}'",
+                           did_you_mean(member, dataset.entities))
+            elif member in members_seen:
+                issues.add(loaded.ref(("groups", index, "members", position)),
+                           f"'{member}' is already a member of the group '{members_seen[member]}'")
+            else:
+                members_seen[member] = group.id
     for kind in ("industries", "markets"):
         for index, item in enumerate(getattr(model, kind)):
             check_quote(kind, index, item.id, item.quote)
+    for index, industry in enumerate(model.industries):
+        for position, role in enumerate(industry.roles):
+            if role not in dataset.roles:
+                issues.add(loaded.ref(("industries", index, "roles", position)), f"unknown industry role '{role}'",
+                           did_you_mean(role, dataset.roles) or "add it to `industry_roles`")
+
+    for index, whole in enumerate(model.wholes):
+        _check_whole(dataset, whole, index, loaded, issues, check_fact)
     for index, comparison in enumerate(model.comparisons):
-        for key in ("actual", "target"):
-            fact_id = getattr(comparison, key)
-            if fact_id not in dataset.facts:
-                issues.add(loaded.ref(("comparisons", index, key)), f"unknown fact '{fact_id}'", did_you_mean(fact_id, fact_ids))
+        known = [check_fact(("comparisons", index, key), getattr(comparison, key)) for key in ("actual", "target")]
+        if not all(known):
+            continue
+        actual, target = dataset.facts[comparison.actual], dataset.facts[comparison.target]
+        if actual.status != "achieved":
+            issues.add(loaded.ref(("comparisons", index, "actual")), f"comparison '{comparison.id}': '{actual.id}' "
+                       f"is not a result achieved in the results year (its status is {actual.status})")
+        if target.status != "target":
+            issues.add(loaded.ref(("comparisons", index, "target")), f"comparison '{comparison.id}': '{target.id}' "
+                       f"is not a target (its status is {target.status})")
+        if actual.measure != target.measure:
+            issues.add(loaded.ref(("comparisons", index)), f"comparison '{comparison.id}' pairs two different measures "
+                       f"('{actual.measure}' and '{target.measure}')", "pair a target with the result of the same measure")
+
+    _check_sentences(dataset, loaded, issues)
 
     if not issues.issues:
         covered = covered_numerals(dataset)
@@ -376,3 +577,58 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
                     f"add a fact to {loaded.path} whose value and quote hold it",
                 )
     issues.raise_if_any()
+
+
+def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, issues: IssueCollector, check_fact) -> None:
+    """The parts of a whole measure the same thing with the same status and unit as each other and the total;
+    a complete whole's parts add up to its total."""
+    ids = [("parts", position, part) for position, part in enumerate(whole.parts)]
+    if whole.total is not None:
+        ids.insert(0, ("total", None, whole.total))
+    known = []
+    for key, position, fact_id in ids:
+        path = ("wholes", index, key) + ((position,) if position is not None else ())
+        if check_fact(path, fact_id):
+            fact = dataset.facts[fact_id]
+            if not fact.is_number:
+                issues.add(loaded.ref(path), f"whole '{whole.id}': '{fact_id}' is not a number")
+            else:
+                known.append(fact)
+    if len(known) != len(ids):
+        return
+    first = known[0]
+    for fact in known[1:]:
+        if (fact.measure, fact.status, fact.unit) != (first.measure, first.status, first.unit):
+            issues.add(loaded.ref(("wholes", index)), f"whole '{whole.id}': '{fact.id}' and '{first.id}' differ in "
+                       "measure, status or unit", "the parts of a whole count the same thing at the same time")
+            return
+    if whole.complete and whole.total is not None:
+        total = Decimal(number_text(dataset.facts[whole.total].value))  # type: ignore[arg-type]
+        parts = sum(Decimal(number_text(dataset.facts[p].value)) for p in whole.parts)  # type: ignore[arg-type]
+        if parts != total:
+            issues.add(loaded.ref(("wholes", index, "complete")), f"whole '{whole.id}': the parts add up to {parts}, "
+                       f"not to the total {total}", "set complete: false when the article names only some parts")
+
+
+def _check_sentences(dataset: Dataset, loaded: Loaded, issues: IssueCollector) -> None:
+    """Sentences show figures only through {fact_id} placeholders and years through {results_year} and
+    {plan_year}: a number typed into a sentence would not follow the fact when it changes."""
+    years = {str(v): k for k, v in dataset.years.items()}
+    by_value: dict[str, list[str]] = {}
+    for fact in dataset.model.facts:
+        if fact.is_number:
+            by_value.setdefault(fact.value_text, []).append(fact.id)
+    for key_path, text, figures_allowed in sentences(dataset.model):
+        for name in placeholders(text):
+            allowed = set(YEAR_KEYS) | (set(dataset.facts) if figures_allowed else set())
+            if name not in allowed:
+                issues.add(loaded.ref(key_path), f"unknown placeholder {{{name}}}",
+                           did_you_mean(name, allowed) or "placeholders name a fact id, {results_year} or {plan_year}")
+        for number in bare_numbers(text):
+            if number in years:
+                hint = f"write {{{years[number]}}} so that the year follows the dataset"
+            elif by_value.get(number):
+                hint = "write " + " or ".join(f"{{{i}}}" for i in by_value[number][:3]) + " so that the figure comes from its fact"
+            else:
+                hint = "name the figure by its fact id in braces, e.g. {projects_attracted}"
+            issues.add(loaded.ref(key_path), f"the number {number} is typed into the text “{text}”", hint)

@@ -23,10 +23,12 @@ class Figure:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a figure comes from: the fact id and the verbatim quote of the article."""
+    """Where a figure comes from: the fact id, what the figure is (its label) and the verbatim quote of the
+    article."""
 
     fact_id: str
     quote: str
+    label: str = ""
 
 
 # ----------------------------------------------------------------------------------------------- blocks
@@ -127,6 +129,7 @@ class Table:
     numeric_columns: tuple[int, ...] = ()
     widths: tuple[float, ...] = ()  # relative column widths
     caption: str = ""  # a heading shown above the table where the page title does not say it
+    row_facts: tuple[tuple[str, ...], ...] = ()  # per row, the ids of the facts it shows (for sources)
 
 
 @dataclass(frozen=True)

@@ -41,15 +41,25 @@ def _scaled(amount: Decimal) -> tuple[str, str]:
     return _grouped(amount), ""
 
 
-def figure(fact: Fact, lang: str) -> Figure:
-    """Return the fact's value as a Figure with its qualifier and unit, in the language asked for."""
-    label = fact.label_zh if lang == "zh" else fact.label_en
+def figure(fact: Fact, lang: str, years: dict[str, int] | None = None, label: str | None = None) -> Figure:
+    """Return the fact's value as a Figure with its qualifier and unit, in the language asked for. `years` fills
+    {results_year} and {plan_year} in English units and values (times the {results_year} number); `label`
+    replaces the fact's label (already worded by the caller)."""
+    if label is None:
+        label = fact.label_zh if lang == "zh" else fact.label_en
     if not fact.is_number:
-        return Figure(value=fact.value_text if lang == "zh" else (fact.value_en or fact.value_text), label=label,
-                      fact_id=fact.id)
+        value = fact.value_text if lang == "zh" else (fact.value_en or fact.value_text)
+        return Figure(value=_with_years(value, years), label=label, fact_id=fact.id)
     if lang == "zh":
         return _figure_zh(fact, label)
-    return _figure_en(fact, label)
+    result = _figure_en(fact, label)
+    return Figure(result.value, result.label, result.prefix, _with_years(result.suffix, years), result.fact_id)
+
+
+def _with_years(text: str, years: dict[str, int] | None) -> str:
+    for key, year in (years or {}).items():
+        text = text.replace("{" + key + "}", str(year))
+    return text
 
 
 def _figure_zh(fact: Fact, label: str) -> Figure:

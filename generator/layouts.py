@@ -84,6 +84,8 @@ class ProjectsSlide(_Titled):
 
 class IndustriesSlide(_Titled):
     kind: Literal["industries"]
+    roles: tuple[str, ...] | None = Field(None, description="only the industries with these roles (industry_roles "
+                                          "ids of the dataset); default: all")
 
 
 class MarketsSlide(_Titled):
@@ -241,7 +243,10 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
 
 #: the fields of slides and parts that name ids, and what they name
 REFERENCES = {"facts": "fact", "figures": "fact", "fact": "fact", "highlight": "fact", "section": "section",
-              "sections": "section", "events": "event", "comparisons": "comparison"}
+              "sections": "section", "events": "event", "comparisons": "comparison", "roles": "role"}
+#: keys whose values are names, paths or settings rather than text shown to the audience
+NOT_TEXT = set(REFERENCES) | {"kind", "chart", "theme", "template", "logo", "date", "$schema", "language",
+                              "slide_size", "description"}
 
 
 def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:
@@ -262,36 +267,10 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
             issues.add(ref(*key_path), f"unknown {kind} id '{item}'", did_you_mean(item, table))
 
     def check_chart(chart: ChartSpec, *key_path) -> None:
-        if chart.chart in ("grouped", "line"):
-            if not chart.comparisons:
-                issues.add(ref(*key_path), f"a '{chart.chart}' chart needs 'comparisons' (2020 actual vs 2021 target)")
-                return
-            known = [comparisons[c] for c in chart.comparisons if c in comparisons]
-            for c in known:
-                for fact_id in (c.actual, c.target):
-                    if not facts[fact_id].is_number:
-                        issues.add(ref(*key_path, "comparisons"), f"comparison '{c.id}': fact '{fact_id}' is not a number")
-                if facts[c.actual].unit != facts[c.target].unit:
-                    issues.add(
-                        ref(*key_path, "comparisons"),
-                        f"comparison '{c.id}' mixes units ({facts[c.actual].unit} vs {facts[c.target].unit}) and "
-                        "cannot be charted",
-                        "show it in a comparison table instead",
-                    )
-            return
-        if not chart.facts or len(chart.facts) < 2:
-            issues.add(ref(*key_path), f"a '{chart.chart}' chart needs 'facts': at least 2 fact ids")
-            return
-        known_facts = [facts[f] for f in chart.facts if f in facts]
-        for position, fact_id in enumerate(chart.facts):
-            if fact_id in facts and not facts[fact_id].is_number:
-                issues.add(ref(*key_path, "facts", position), f"fact '{fact_id}' is not a number and cannot be charted")
-        units = sorted({f.unit for f in known_facts if f.is_number})
-        if len(units) > 1:
-            issues.add(ref(*key_path, "facts"), f"chart facts have different units ({', '.join(units)})",
-                       "a chart shows one unit; split it into two charts")
+        for tail, problem, hint in chart_problems(chart, dataset):
+            issues.add(ref(*key_path, *tail), problem, hint)
 
-    tables = {"fact": facts, "section": sections, "event": events, "comparison": comparisons}
+    tables = {"fact": facts, "section": sections, "event": events, "comparison": comparisons, "role": dataset.roles}
 
     def check_references(spec, *key_path) -> None:
         """Every field that names ids (see REFERENCES) must name known ones."""
@@ -314,7 +293,105 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
             check_references(chart, "briefing", index, "charts", chart_index)
             check_chart(chart, "briefing", index, "charts", chart_index)
 
+    if any(isinstance(slide, TimelineSlide) for slide in model.deck) and not events:
+        index = next(i for i, slide in enumerate(model.deck) if isinstance(slide, TimelineSlide))
+        issues.add(ref("deck", index), "a timeline slide needs events, and the dataset has none",
+                   "remove the slide or add dated events to the dataset")
+    _check_texts(loaded, dataset, issues)
     if model.theme not in THEMES:
         issues.add(ref("theme"), f"unknown theme '{model.theme}'",
                    did_you_mean(model.theme, THEMES) or "themes: " + ", ".join(THEMES))
     issues.raise_if_any()
+
+
+def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str, str]]:
+    """What makes a chart untrue: items that measure different things, differ in status or year, mix the zone's
+    totals with single events or projects, or (for a doughnut) are not the parts of one complete whole. Returns
+    (problem, hint) pairs; empty when the chart compares like with like."""
+    facts = dataset.facts
+    problems: list[tuple[tuple, str, str]] = []
+    if chart.chart in ("grouped", "line"):
+        if not chart.comparisons:
+            return [((), f"a '{chart.chart}' chart needs 'comparisons' (a result and its target)", "")]
+        known = [dataset.comparisons[c] for c in chart.comparisons if c in dataset.comparisons]
+        for c in known:
+            for fact_id in (c.actual, c.target):
+                if not facts[fact_id].is_number:
+                    problems.append((("comparisons",), f"comparison '{c.id}': fact '{fact_id}' is not a number", ""))
+            if facts[c.actual].unit != facts[c.target].unit:
+                problems.append((("comparisons",), f"comparison '{c.id}' mixes units ({facts[c.actual].unit} vs {facts[c.target].unit}) "
+                                 "and cannot be charted", "show it in a comparison table instead"))
+        measures = {facts[c.actual].measure for c in known}
+        if len(measures) > 1:
+            problems.append((("comparisons",), "the comparisons measure different things (" + ", ".join(
+                f"'{c.id}': {facts[c.actual].measure}" for c in known) + ") and cannot share one chart",
+                "chart one measure, or show them in a comparison table"))
+        return problems
+    if not chart.facts or len(chart.facts) < 2:
+        return [((), f"a '{chart.chart}' chart needs 'facts': at least 2 fact ids", "")]
+    known_facts = [facts[f] for f in chart.facts if f in facts]
+    numbers = [f for f in known_facts if f.is_number]
+    for position, fact_id in enumerate(chart.facts):
+        fact = facts.get(fact_id)
+        if fact is not None and not fact.is_number:
+            problems.append((("facts", position), f"fact '{fact.id}' is not a number and cannot be charted", "show it in a kpis slide"))
+    if not numbers:
+        return problems
+    by_measure: dict[str, list[str]] = {}
+    for fact in numbers:
+        by_measure.setdefault(str(fact.measure), []).append(fact.id)
+    if len(by_measure) > 1:
+        problems.append((("facts",), "a chart compares like with like, but these facts measure different things: " + "; ".join(
+            f"{measure} ({', '.join(ids)})" for measure, ids in by_measure.items()),
+            "chart one measure; show the others in a kpis slide or a fact_table"))
+    by_status: dict[str, list[str]] = {}
+    for fact in numbers:
+        by_status.setdefault(fact.status, []).append(fact.id)
+    if len(by_status) > 1:
+        problems.append((("facts",), "the chart mixes figures of different status (" + "; ".join(
+            f"{status}: {', '.join(ids)}" for status, ids in by_status.items()) + ")",
+            "a chart shows results of one year, or targets, or running totals; not a mixture"))
+    units = sorted({f.unit for f in numbers})
+    if len(units) > 1 and len(by_measure) == 1:
+        problems.append((("facts",), f"chart facts have different units ({', '.join(units)})",
+                         "a chart shows one unit; split it into two charts"))
+    zone_level = [f.id for f in numbers if f.subject == "zone"]
+    if zone_level and len(zone_level) < len(numbers):
+        single = [f.id for f in numbers if f.subject != "zone"]
+        problems.append((("facts",), f"the chart puts the zone's totals ({', '.join(zone_level)}) beside figures of single "
+                         f"events, projects or groups ({', '.join(single)})", "a total and its members are not alike"))
+    if chart.chart == "doughnut":
+        wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
+        if not wholes:
+            problems.append((("facts",), "a doughnut shows the parts of one whole, and these facts are not the parts of one "
+                             "complete whole in the dataset", "use a column or bar chart, or a table; or declare "
+                             "the whole under `wholes` in the dataset if the article gives one"))
+    return problems
+
+
+def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> None:
+    """Text of a layout names figures and years through placeholders: a typed year would be wrong next year."""
+    from .dataset import placeholders
+
+    years = {str(year): key for key, year in dataset.years.items()}
+    allowed = set(dataset.years) | set(dataset.facts)
+
+    def walk(value, key_path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in NOT_TEXT and key != "theme_overrides":
+                    walk(item, key_path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, key_path + (index,))
+        elif isinstance(value, str):
+            for name in placeholders(value):
+                if name not in allowed:
+                    issues.add(loaded.ref(key_path), f"unknown placeholder {{{name}}}",
+                               did_you_mean(name, allowed) or "name a fact id, {results_year} or {plan_year}")
+            for year, key in years.items():
+                if re.search(rf"(?<!\d){year}(?!\d)", re.sub(r"\{[^}]*\}", "", value)):
+                    issues.add(loaded.ref(key_path), f"the year {year} is typed into “{value}”",
+                               f"write {{{key}}} so that the layout works with next year's dataset")
+
+    walk(loaded.data, ())

@@ -73,7 +73,7 @@ def test_broken_dataset_file(path, tmp_path, monkeypatch):
 
 # Broken copies of the real dataset: (what to replace, with what, the message expected).
 DATASET_EDITS = [
-    ("value: 259\n", "value: 295\n", "fact 'planned_investment_2020': value 295 does not occur in its quote"),
+    ("value: 259\n", "value: 295\n", "fact 'planned_investment': value 295 does not occur in its quote"),
     ("quote: 新增学位6510个", "quote: 新增学位6500个", "'school_places_added': quote is not in the article"),
     ("value: 6510", "value: -6510", "must not be negative (got -6510)"),
     ("value: 107\n", "value: 一百零七\n", "value “一百零七” does not occur in its quote"),
@@ -83,12 +83,12 @@ DATASET_EDITS = [
     ("    label_en: New green space\n", "", "missing key 'label_en'"),
     ("value: 136\n", "value: [1, 3, 6]\n", "'value'"),
     ("value: 43.2\n", "value: true\n", "must be a number or text, not true/false"),
-    ("period: actual_2020\n    section: livelihood\n    quote: 新增学位6510个",
-     "period: 2020\n    section: livelihood\n    quote: 新增学位6510个", "'period' is 2020"),
-    ("qualifier: nearly\n    period: actual_2020\n    section: business_environment",
-     "qualifier: almost\n    period: actual_2020\n    section: business_environment", "'qualifier' is 'almost'"),
-    ("    actual: graduates_2020\n", "    actual: graduate_2020\n",
-     "unknown fact 'graduate_2020' (did you mean 'graduates_2020'?)"),
+    ("status: achieved\n    section: livelihood\n    quote: 新增学位6510个",
+     "status: 2020\n    section: livelihood\n    quote: 新增学位6510个", "'status' is 2020"),
+    ("qualifier: nearly\n    measure: company_count\n    status: achieved",
+     "qualifier: almost\n    measure: company_count\n    status: achieved", "'qualifier' is 'almost'"),
+    ("    actual: graduates\n", "    actual: graduate_2020\n",
+     "unknown fact 'graduate_2020' (did you mean 'graduates'?)"),
     ("date: 2020-10-27", "date: 2020-10-28", "event 'groundbreaking_oct27': date 10月28日 does not occur in its quote"),
     ("      - 获评“全省人才工作先进单位”\n", "", "has 5 Chinese key points but 6 English ones"),
     ("  file: article.txt", "  file: nowhere.txt", "source article not found"),
@@ -126,7 +126,7 @@ def test_a_font_path_that_is_not_a_font(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     layout = tmp_path / "fonty.yaml"
     base = (CORPUS / "layouts" / "unknown-fact.yaml").read_text(encoding="utf-8")
-    base = base.replace("planed_investment_2020", "planned_investment_2020")
+    base = base.replace("planed_investment_2020", "planned_investment")
     layout.write_text(base + f"theme_overrides:\n  fonts: {{regular_file: '{CORPUS / 'not-a-font.ttf'}'}}\n",
                       encoding="utf-8")
     result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
@@ -138,7 +138,7 @@ def test_a_missing_font_file_is_named(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     layout = tmp_path / "fonty.yaml"
     base = (CORPUS / "layouts" / "unknown-fact.yaml").read_text(encoding="utf-8")
-    base = base.replace("planed_investment_2020", "planned_investment_2020")
+    base = base.replace("planed_investment_2020", "planned_investment")
     layout.write_text(base + "theme_overrides:\n  fonts: {bold_file: C:/Windows/Fonts/msyhbd.ttc}\n", encoding="utf-8")
     result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
     _assert_clean_failure(result, seconds, "msyhbd.ttc", "font file not found", None)

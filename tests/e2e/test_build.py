@@ -123,7 +123,7 @@ def test_default_build_writes_lianghui(run_cli, tmp_path):
     result = run_cli("build")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["lianghui.pdf", "lianghui.pptx"]
-    assert "23 slides" in result.output and "pages A4" in result.output
+    assert "24 slides" in result.output and "pages A4" in result.output
 
 
 def test_layouts_lists_the_four_meetings(run_cli):
@@ -147,7 +147,7 @@ def test_an_edited_copy_builds_without_code_changes(run_cli, tmp_path, dataset):
     assert result.exit_code == 0, result.output
     prs = Presentation(str(tmp_path / "dist" / "spring.pptx"))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
-    assert len(prs.slides) == 23 - 2 + 1
+    assert len(prs.slides) == 24 - 2 + 1
     first = prs.slides[0]
     assert any("2020年实绩与2021年目标" in s.text_frame.text for s in first.shapes if s.has_text_frame)
     assert b"7A1F5C" in (tmp_path / "dist" / "spring.pptx").read_bytes() or any(

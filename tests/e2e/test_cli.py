@@ -11,7 +11,7 @@ from ..conftest import ROOT, replace_once
 def test_check_passes_and_prints_counts(run_cli):
     result = run_cli("check", "--data", str(ROOT / "data" / "facts.yaml"))
     assert result.exit_code == 0, result.output
-    assert "96 facts, 5 sections, 3 events" in result.output
+    assert "98 facts, 52 measures, 5 sections, 3 events" in result.output
     assert "89 figures" in result.output
 
 
@@ -19,7 +19,7 @@ def test_check_of_a_mistyped_number_exits_1_with_file_line_and_id(run_cli, data_
     line = replace_once(data_copy, "value: 259\n", "value: 295\n")
     result = run_cli("check", "--data", str(data_copy))
     assert result.exit_code == 1
-    assert f"facts.yaml:{line}:" in result.output and "planned_investment_2020" in result.output
+    assert f"facts.yaml:{line}:" in result.output and "planned_investment" in result.output
     assert "Traceback" not in result.output
 
 

@@ -48,12 +48,12 @@ def test_a_layout_error_leaves_the_previous_outputs(tmp_path):
     assert _briefing("build", cwd=project).returncode == 0
     before = _snapshot(project / "dist")
     layout = project / "layouts" / "lianghui.yaml"
-    layout.write_text(layout.read_text(encoding="utf-8").replace("facts: [projects_attracted_2020, planned",
+    layout.write_text(layout.read_text(encoding="utf-8").replace("facts: [projects_attracted, planned",
                                                                   "facts: [projects_atracted_2020, planned", 1),
                       encoding="utf-8")
     result = _briefing("build", cwd=project)
     assert result.returncode == 1
-    assert "unknown fact id 'projects_atracted_2020' (did you mean 'projects_attracted_2020'?)" in result.stderr
+    assert "unknown fact id 'projects_atracted_2020' (did you mean 'projects_attracted'?)" in result.stderr
     assert "Traceback" not in result.stderr
     assert _snapshot(project / "dist") == before
 

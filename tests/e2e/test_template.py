@@ -47,7 +47,7 @@ def test_a_deck_built_on_the_template_uses_its_layouts_placeholders_colours_and_
     assert result.exit_code == 0, result.output
     prs = Presentation(str(tmp_path / "dist" / "with-template.pptx"))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)  # the template's 4:3 wins
-    assert len(prs.slides) == 23
+    assert len(prs.slides) == 24
     first, content = prs.slides[0], prs.slides[2]
     assert first.slide_layout.name == "Title Slide" and first.shapes.title.text == "激活高质量发展新动能"
     assert content.slide_layout.name == "Title Only" and content.shapes.title.text == "2020年主要成绩"

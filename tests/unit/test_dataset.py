@@ -58,14 +58,14 @@ def test_dated_events(dataset):
 
 def test_qualifiers_follow_the_article(dataset):
     facts = dataset.facts
-    assert facts["graduates_2020"].qualifier == "more_than"  # 1300余名
+    assert facts["graduates"].qualifier == "more_than"  # 1300余名
     assert facts["companies_benefiting_tech_policy"].qualifier == "nearly"  # 近80家
     assert facts["production_nov3_investment"].qualifier == "about"  # 约43亿元
     assert facts["foreign_investment_target"].qualifier == "at_least"  # 2亿美元以上
 
 
 def test_amounts_in_yi_yuan_keep_the_article_unit(dataset):
-    planned = dataset.facts["planned_investment_2020"]
+    planned = dataset.facts["planned_investment"]
     assert (planned.value, planned.unit) == (259, "亿元")
     assert dataset.facts["living_allowances"].value == 875.12
 
@@ -76,10 +76,11 @@ def test_sections_have_points_in_both_languages(dataset):
         assert 3 <= len(section.points_zh) == len(section.points_en) <= 6
 
 
-def test_comparisons_pair_2020_actuals_with_2021_targets(dataset):
+def test_comparisons_pair_results_with_targets_of_the_same_measure(dataset):
     for comparison in dataset.model.comparisons:
-        assert dataset.facts[comparison.actual].period == "actual_2020"
-        assert dataset.facts[comparison.target].period == "target_2021"
+        actual, target = dataset.facts[comparison.actual], dataset.facts[comparison.target]
+        assert (actual.status, target.status) == ("achieved", "target")
+        assert actual.measure == target.measure
 
 
 def _error_of(path) -> str:
@@ -125,11 +126,20 @@ def test_missing_english_label_and_unknown_section_are_reported_together(data_co
 
 def test_removed_fact_leaves_the_article_figure_uncovered(data_copy):
     text = data_copy.read_text(encoding="utf-8")
+    start = text.index("  - id: poor_people_in_care")
+    end = text.index("  - id:", start + 1)
+    data_copy.write_text(text[:start] + text[end:], encoding="utf-8")
+    message = _error_of(data_copy)
+    assert "article.txt:" in message and "figure 51" in message and "is not held by any fact" in message
+
+
+def test_a_sentence_naming_a_removed_fact_is_reported(data_copy):
+    text = data_copy.read_text(encoding="utf-8")
     start = text.index("  - id: film_screenings")
     end = text.index("  # ----", start)
     data_copy.write_text(text[:start] + text[end:], encoding="utf-8")
     message = _error_of(data_copy)
-    assert "article.txt:" in message and "figure 700" in message and "is not held by any fact" in message
+    assert "unknown placeholder {film_screenings}" in message
 
 
 def test_negative_value_is_rejected(data_copy):

@@ -76,7 +76,7 @@ def _notes(slide, page: Page, document: Document, fonts: DeckFonts) -> None:
         lines.append("")
         lines.append(document.meta.source_line)
         sep = "：" if document.meta.language == "zh" else ": "
-        lines.extend(f"[{s.fact_id}]{sep}“{s.quote}”" for s in page.sources)
+        lines.extend(f"{s.label or s.fact_id}{sep}“{s.quote}”" for s in page.sources)
     if not lines:
         lines = [page.title]
     frame = slide.notes_slide.notes_text_frame

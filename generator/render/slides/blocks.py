@@ -193,7 +193,7 @@ def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: floa
     from .fit import WIDTH_SLACK
 
     sizes, bold = s.theme.sizes, s.metrics.bold
-    words = not any(ch.isdigit() for ch in fig.value)
+    words = any(ch.isalpha() for ch in fig.value)  # a figure in words (翻一番, "double the 2020 number")
     for size in sizes_between(sizes.deck_kpi_value_pt, sizes.deck_kpi_value_min_pt if not words else 24):
         small = _small(size)
         width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
