@@ -174,3 +174,35 @@ def test_new_layout_copies_with_a_header(tmp_path, monkeypatch):
 def test_unknown_layout_name_suggests(run_cli):
     result = run_cli("build", "lianghiu")
     assert result.exit_code == 1 and "unknown layout 'lianghiu'" in result.output and "did you mean 'lianghui'?" in result.output
+
+
+@pytest.mark.render
+def test_next_years_dataset_builds_every_layout_and_its_outputs_show_only_its_years(tmp_path):
+    """The outputs themselves (slide XML, notes, chart workbooks' text and the briefing's text as pdftotext reads
+    it) hold no year outside the dataset of 2021 results and the 2022 plan."""
+    import zipfile
+
+    from generator.cli import cli
+
+    from ..fixtures.next_year import FOLDER
+
+    runner = CliRunner()
+    for lang in ("zh", "en"):
+        result = runner.invoke(cli, ["build", *LAYOUT_NAMES, "--data", str(FOLDER / "facts.yaml"), "--out",
+                                     str(tmp_path), "--lang", lang], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    years = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
+    seen: set[str] = set()
+    for deck in tmp_path.glob("*.pptx"):
+        with zipfile.ZipFile(deck) as package:
+            for name in package.namelist():
+                if name.endswith(".xml") and ("slides/" in name or "notesSlides/" in name or "charts/" in name):
+                    text = " ".join(re.findall(r"<(?:a|c):(?:t|v)>([^<]*)<", package.read(name).decode()))
+                    found = set(years.findall(text))
+                    assert found <= {"2021", "2022"}, (deck.name, name, found)
+                    seen |= found
+    for briefing in tmp_path.glob("*.pdf"):
+        found = set(years.findall(_run("pdftotext", str(briefing), "-")))
+        assert found <= {"2021", "2022"}, (briefing.name, found)
+        seen |= found
+    assert seen == {"2021", "2022"}
