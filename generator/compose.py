@@ -387,9 +387,28 @@ class _Composer:
                      (Highlight(fig.label, fig, self.quote_attribution()),),
                      notes=self.figure_notes([spec.fact]), sources=self.sources([spec.fact]))]
 
+    def own_words(self, spec) -> tuple[tuple[str, ...], list[str]]:
+        """The lines of a text slide or part in this language (else the other), worded; and the facts they name."""
+        from .dataset import placeholders
+
+        lines = (spec.text_zh or spec.text_en) if self.lang == "zh" else (spec.text_en or spec.text_zh)
+        ids = [name for line in lines for name in placeholders(line) if name in self.d.facts]
+        return tuple(self.say(line) for line in lines), list(dict.fromkeys(ids))
+
+    def _text_slide(self, spec: L.TextSlide) -> list[Page]:
+        lines, ids = self.own_words(spec)
+        title = self.title_of(spec, "")
+        if not spec.bullets:
+            return [Page(title, (Paragraph("\n".join(lines)),), notes=lines, sources=self.sources(ids))]
+        return [Page(self.continued(title, i), (BulletList(tuple(chunk), "items"),), notes=tuple(chunk),
+                     sources=self.sources(ids), continued=bool(i))
+                for i, chunk in enumerate(_chunks(lines, self.m.max_bullets_per_slide))]
+
     def _closing_slide(self, spec: L.ClosingSlide) -> list[Page]:
         title = self.title_of(spec, self.w("closing"))
-        return [Page(title, (Closing(title, self.meta.title, self.organisation),), kind="closing")]
+        subtitle = self.say.pick(spec.subtitle_zh, spec.subtitle_en) or self.meta.title
+        contact = self.say.pick(spec.contact_zh, spec.contact_en) or self.organisation
+        return [Page(title, (Closing(title, subtitle, contact),), kind="closing")]
 
     def slide_handlers(self) -> dict[type, Callable]:
         """One composer per slide kind; tests check that every kind of the layout model has one."""
@@ -399,7 +418,7 @@ class _Composer:
             L.KeyPointsSlide: self._key_points_slide, L.ComparisonSlide: self._comparison_slide,
             L.FactTableSlide: self._fact_table_slide, L.ProjectsSlide: self._projects_slide,
             L.IndustriesSlide: self._industries_slide, L.MarketsSlide: self._markets_slide,
-            L.HighlightSlide: self._highlight_slide, L.ClosingSlide: self._closing_slide,
+            L.HighlightSlide: self._highlight_slide, L.TextSlide: self._text_slide, L.ClosingSlide: self._closing_slide,
         }
 
     def deck(self) -> tuple[Page, ...]:
@@ -424,6 +443,11 @@ class _Composer:
 
     # ------------------------------------------------------------------ briefing
     def _cover_part(self, spec: L.CoverPart) -> Page:
+        if spec.compact:  # a title block at the top of the first page: the heading, then who and when
+            info = " · ".join(p for p in (self.organisation, self.meta.date) if p)
+            blocks = tuple(Paragraph(text, role) for text, role in ((self.meta.subtitle, "lead"), (info, "source"),
+                                                                     (self.quote_attribution(), "source")) if text)
+            return Page(self.meta.title, blocks, level=1)
         return Page(self.meta.title, (self.title_block(),), kind="title")
 
     def _contents_part(self, spec: L.ContentsPart) -> Page:
@@ -477,10 +501,16 @@ class _Composer:
         return Page(self.title_of(spec, self.headline(spec.section)), tuple(blocks), sources=self.sources(fact_ids),
                     bookmark=spec.section)
 
+    def _text_part(self, spec: L.TextPart) -> Page:
+        lines, ids = self.own_words(spec)
+        blocks = (BulletList(lines, "items"),) if spec.bullets else tuple(Paragraph(line) for line in lines)
+        return Page(self.title_of(spec, ""), blocks, sources=self.sources(ids), level=2 if not spec.title_zh and
+                    not spec.title_en else 1)
+
     def part_handlers(self) -> dict[type, Callable]:
         """One composer per briefing part kind; tests check that every kind of the layout model has one."""
         return {L.CoverPart: self._cover_part, L.ContentsPart: self._contents_part, L.GlancePart: self._glance_part,
-                L.SectionPart: self._section_part, L.AppendixPart: self._appendix_part}
+                L.SectionPart: self._section_part, L.TextPart: self._text_part, L.AppendixPart: self._appendix_part}
 
     def briefing(self) -> tuple[Page, ...]:
         handlers = self.part_handlers()
@@ -504,7 +534,8 @@ class _Composer:
             source_line=self.quote_attribution(),
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
         )
-        return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part))
+        return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
+                               m.briefing_pages))
 
 
 def _final(value):

@@ -211,6 +211,7 @@ class Document:
     theme_name: str = "civic_blue"
     slide_size: Literal["16:9", "4:3"] = "16:9"
     page_per_part: bool = True
+    max_pages: int | None = None  # the briefing may take at most this many pages
 
     def text(self) -> str:
         """Every string of the document, for font coverage checks."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
@@ -97,14 +97,43 @@ class HighlightSlide(_Titled):
     fact: str
 
 
+class _OwnWords(_Titled):
+    """The meeting's own words (an agenda of the meeting, questions, contacts), in both languages; a figure is
+    named {fact_id}. A language left out shows the other language's text."""
+
+    text_zh: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in Chinese")
+    text_en: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in English")
+    bullets: bool = Field(True, description="show the lines as a bulleted list; false: as paragraphs")
+
+    @model_validator(mode="after")
+    def _some_text(self):
+        if not self.text_zh and not self.text_en:
+            raise ValueError("needs text_zh or text_en: the lines to show")
+        return self
+
+
+class TextSlide(_OwnWords):
+    kind: Literal["text"]
+
+    @model_validator(mode="after")
+    def _titled(self):
+        if not self.title_zh and not self.title_en:
+            raise ValueError("a text slide needs its title: title_zh (and title_en)")
+        return self
+
+
 class ClosingSlide(_Titled):
     kind: Literal["closing"]
+    subtitle_zh: str | None = Field(None, description="the closing line (default: the meeting's title)")
+    subtitle_en: str | None = None
+    contact_zh: str | None = Field(None, description="contact details shown below (default: the organisation)")
+    contact_en: str | None = None
 
 
 SlideSpec = Annotated[
     Union[
         TitleSlide, AgendaSlide, DividerSlide, KpiSlide, ChartSlide, TimelineSlide, KeyPointsSlide, ComparisonSlide,
-        FactTableSlide, ProjectsSlide, IndustriesSlide, MarketsSlide, HighlightSlide, ClosingSlide,
+        FactTableSlide, ProjectsSlide, IndustriesSlide, MarketsSlide, HighlightSlide, TextSlide, ClosingSlide,
     ],
     Field(discriminator="kind"),
 ]
@@ -112,6 +141,7 @@ SlideSpec = Annotated[
 
 class CoverPart(_Titled):
     kind: Literal["cover"]
+    compact: bool = Field(False, description="a title block at the top of the first page instead of a cover page")
 
 
 class ContentsPart(_Titled):
@@ -139,8 +169,13 @@ class AppendixPart(_Titled):
     sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
 
 
+class TextPart(_OwnWords):
+    kind: Literal["text"]
+    bullets: bool = Field(False, description="show the lines as a bulleted list; false: as paragraphs")
+
+
 PartSpec = Annotated[
-    Union[CoverPart, ContentsPart, GlancePart, SectionPart, AppendixPart], Field(discriminator="kind")
+    Union[CoverPart, ContentsPart, GlancePart, SectionPart, TextPart, AppendixPart], Field(discriminator="kind")
 ]
 
 
@@ -190,6 +225,8 @@ class LayoutModel(Strict):
     max_bullets_per_slide: int = Field(6, ge=2, le=8)
     max_table_rows_per_slide: int = Field(6, ge=2, le=12)
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
+    briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
+                                       "longer briefing is an error that says what takes the room")
     deck: tuple[SlideSpec, ...] = Field(min_length=1)
     briefing: tuple[PartSpec, ...] = Field(min_length=1)
 

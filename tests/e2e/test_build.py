@@ -206,3 +206,56 @@ def test_next_years_dataset_builds_every_layout_and_its_outputs_show_only_its_ye
         assert found <= {"2021", "2022"}, (briefing.name, found)
         seen |= found
     assert seen == {"2021", "2022"}
+
+
+def _page_lines(pdf: Path) -> list[int]:
+    """Lines of text per page, without the running header and footer."""
+    pages = int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(pdf))).group(1))
+    counts = []
+    for page in range(1, pages + 1):
+        lines = [l for l in _run("pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-").splitlines()
+                 if l.strip()]
+        counts.append(len(lines) - (2 if page > 1 or len(lines) > 8 else 0))
+    return counts
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_no_briefing_page_but_the_last_holds_a_mere_remnant(built, name, lang):
+    counts = _page_lines(built / f"{_out_name(name, lang)}.pdf")
+    assert all(count >= 5 for count in counts[:-1]), counts
+
+
+@pytest.mark.render
+def test_the_meetings_own_words_and_a_two_page_budget(tmp_path):
+    from pptx import Presentation
+
+    from generator.cli import cli
+
+    layout = ROOT / "tests" / "fixtures" / "own-words.yaml"
+    result = CliRunner().invoke(cli, ["build", str(layout), "--out", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Pages:\s+2\n", _run("pdfinfo", str(tmp_path / "own-words.pdf")))
+    text = _run("pdftotext", "-layout", str(tmp_path / "own-words.pdf"), "-")
+    assert "Dear guests, welcome to the zone. In 2020 it attracted 107 projects" in " ".join(text.split())
+    slides = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+              for slide in Presentation(str(tmp_path / "own-words.pptx")).slides]
+    assert "Programme" in slides[1] and "9:20 The zone: 107 projects attracted, planned investment RMB 25.9 billion" \
+        in slides[1].replace("\v", " ").replace("\n", " ")
+    assert "Your questions, please." in slides[2]
+    assert "Contact: Investment Bureau, tel. +86 633 000 0000" in slides[3]
+
+
+def test_a_briefing_over_its_page_budget_names_what_takes_the_room(tmp_path):
+    from generator.cli import cli
+
+    layout = tmp_path / "tight.yaml"
+    layout.write_text((ROOT / "tests" / "fixtures" / "own-words.yaml").read_text(encoding="utf-8")
+                      .replace("briefing_pages: 2", "briefing_pages: 1"), encoding="utf-8")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "tight.pdf").write_bytes(b"previous")
+    result = CliRunner().invoke(cli, ["build", str(layout), "--out", str(tmp_path / "dist")], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "the briefing takes 2 pages, and the layout allows 1 (briefing_pages); its parts: " \
+           "“Autumn investment symposium” p. 1" in result.output
+    assert (tmp_path / "dist" / "tight.pdf").read_bytes() == b"previous"

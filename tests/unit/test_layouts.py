@@ -90,3 +90,18 @@ def test_shipped_schema_matches_the_model():
     assert shipped == json.loads(json.dumps(layout_json_schema(), ensure_ascii=False))
     kinds = shipped["$defs"]["KpiSlide"]["properties"]["kind"]
     assert kinds.get("const") == "kpis" or kinds.get("enum") == ["kpis"]
+
+
+def test_a_text_slide_needs_its_title_and_its_lines(small, dataset):
+    line = replace_once(small, "  - kind: closing", "  - kind: text\n    text_zh: []\n  - kind: closing")
+    errors = "\n".join(_errors(small, dataset))
+    assert f":{line}:" in errors and "needs text_zh or text_en" in errors
+    small.write_text(small.read_text(encoding="utf-8").replace("text_zh: []", "text_zh: [议程]"), encoding="utf-8")
+    assert "a text slide needs its title" in "\n".join(_errors(small, dataset))
+
+
+def test_a_typed_year_in_a_layout_asks_for_the_placeholder(small, dataset):
+    line = replace_once(small, "title_zh: 测试会议", "title_zh: 2020年测试会议")
+    errors = _errors(small, dataset)
+    assert errors == [f"{small}:{line}:1: the year 2020 is typed into “2020年测试会议” (write {{results_year}} so that "
+                      "the layout works with next year's dataset)"]

@@ -49,6 +49,7 @@ class _BriefingDoc(BaseDocTemplate):
 
     def build(self, flowables, *args, **kwargs):
         self.used_total = self.total_pages
+        self.part_starts: list[tuple[str, int]] = []
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
 
@@ -58,6 +59,8 @@ class _BriefingDoc(BaseDocTemplate):
             level, title, key = outline
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
+            if level == 0:
+                self.part_starts.append((title, self.page))
             if level <= 1 and key != "contents":
                 self.notify("TOCEntry", (level, title, self.page, key))
 
@@ -111,7 +114,22 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         if doc.used_total == doc.total_pages:
             break
     pages = doc.page
+    if document.max_pages and pages > document.max_pages:
+        raise GeneratorError(_over_budget(document, doc.part_starts, pages), hint=(
+            "remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer sections)"
+            + (", or set new_page_per_part: false" if document.page_per_part else "")
+            + "; or raise briefing_pages"))
     return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+
+
+def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) -> str:
+    """Which parts take the room: each part's first page and how many pages it runs to."""
+    parts = []
+    for index, (title, first) in enumerate(starts):
+        last = starts[index + 1][1] if index + 1 < len(starts) else pages + 1
+        parts.append(f"“{title}” p. {first}" + (f"–{last - 1}" if last - 1 > first else ""))
+    return (f"the briefing takes {pages} pages, and the layout allows {document.max_pages} (briefing_pages); "
+            "its parts: " + ", ".join(parts))
 
 
 def _story(document: Document, styles: Styles, options: RenderOptions) -> list:

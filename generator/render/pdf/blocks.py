@@ -231,6 +231,29 @@ def _bullet_list_flowables(ctx: _Ctx, block: d.BulletList) -> list[Flowable]:
     return [TextBlock(item, ctx.styles.bullet) for item in block.items] + [Spacer(0, 2 * mm)]
 
 
+class _KeptRows(Table):
+    """A table that, split across pages, repeats its header, keeps at least two body rows at the foot of a page and
+    carries at least TAIL_ROWS over to the next (a page holding two rows of a table's end reads as a mistake)."""
+
+    TAIL_ROWS = 4
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        header = self.repeatRows or 0
+        while len(parts) == 2:
+            first_rows = len(parts[0]._cellvalues) - header
+            if first_rows < 2:
+                return []  # the whole table starts on the next page
+            if len(parts[1]._cellvalues) - header >= self.TAIL_ROWS:
+                return parts
+            if first_rows <= 2:
+                return []
+            # leave room for one row less, so that more rows go over together
+            avail_height -= self._rowHeights[len(parts[0]._cellvalues) - 1] + 0.5
+            parts = super().split(avail_width, avail_height)
+        return parts
+
+
 def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
     s, c = ctx.styles, ctx.theme.colors
     weights = block.widths or tuple(1.0 for _ in block.columns)
@@ -240,7 +263,7 @@ def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
             for i, text in enumerate(block.columns)]
     body = [[TextBlock(text, s.cell_right if i in block.numeric_columns else s.cell) for i, text in enumerate(row)]
             for row in block.rows]
-    table = Table([head] + body, colWidths=widths, repeatRows=1, splitByRow=1)
+    table = _KeptRows([head] + body, colWidths=widths, repeatRows=1, splitByRow=1)
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), c.primary),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
