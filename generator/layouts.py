@@ -253,7 +253,19 @@ def layout_json_schema() -> dict:
 def load_layout(path: Path, dataset: Dataset) -> Layout:
     """Return the layout at path, validated against the dataset; raise GeneratorError listing every problem."""
     loaded = load_file(path, "layout")
-    model = build_model(loaded, LayoutModel, "layout")
+    try:
+        model = build_model(loaded, LayoutModel, "layout")
+    except GeneratorError as error:
+        # one round: the entries that are well formed are still checked against the dataset
+        problems = list(error.issues)
+        try:
+            validate_layout(_well_formed_part(loaded), loaded, dataset)  # type: ignore[arg-type]
+        except GeneratorError as more:
+            problems += [issue for issue in more.issues if issue not in problems]
+        collected = IssueCollector()
+        collected.issues = problems
+        collected.raise_if_any()
+        raise
     validate_layout(model, loaded, dataset)
     template = None
     if model.template:
@@ -286,6 +298,29 @@ NOT_TEXT = set(REFERENCES) | {"kind", "chart", "theme", "template", "logo", "dat
                               "slide_size", "description"}
 
 
+def _well_formed_part(loaded: Loaded):
+    """The deck and briefing entries of a layout that has structural mistakes, each validated on its own (None
+    where it is malformed), so that their references are checked in the same round."""
+    from types import SimpleNamespace
+
+    from pydantic import TypeAdapter, ValidationError
+
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+
+    def entries(key: str, spec_type) -> list:
+        adapter, result = TypeAdapter(spec_type), []
+        items = data.get(key)
+        for item in items if isinstance(items, list) else []:
+            try:
+                result.append(adapter.validate_python(item))
+            except ValidationError:
+                result.append(None)
+        return result
+
+    theme = data.get("theme") if isinstance(data.get("theme"), str) else "civic_blue"
+    return SimpleNamespace(deck=entries("deck", SlideSpec), briefing=entries("briefing", PartSpec), theme=theme)
+
+
 def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:
     """Check every id a layout names, and what a chart or figure needs; raise GeneratorError listing all."""
     issues = IssueCollector()
@@ -297,11 +332,11 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
     def check_ids(kind: str, table: dict, ids, *key_path) -> None:
         for position, item in enumerate(ids or ()):
             if item not in table:
-                issues.add(ref(*key_path, position), f"unknown {kind} id '{item}'", did_you_mean(item, table))
+                issues.add(ref(*key_path, position), f"unknown {kind} id '{item}'", suggest_id(item, table))
 
     def check_one(kind: str, table: dict, item, *key_path) -> None:
         if item is not None and item not in table:
-            issues.add(ref(*key_path), f"unknown {kind} id '{item}'", did_you_mean(item, table))
+            issues.add(ref(*key_path), f"unknown {kind} id '{item}'", suggest_id(item, table))
 
     def check_chart(chart: ChartSpec, *key_path) -> None:
         for tail, problem, hint in chart_problems(chart, dataset):
@@ -319,12 +354,16 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
                 check_ids(kind, tables[kind], value, *key_path, name)
 
     for index, slide in enumerate(model.deck):
+        if slide is None:
+            continue
         check_references(slide, "deck", index)
         if isinstance(slide, ChartSlide):
             check_chart(slide, "deck", index)
         elif isinstance(slide, FactTableSlide) and not slide.facts and not slide.section:
             issues.add(ref("deck", index), "a fact_table needs 'facts' or 'section'")
     for index, part in enumerate(model.briefing):
+        if part is None:
+            continue
         check_references(part, "briefing", index)
         for chart_index, chart in enumerate(getattr(part, "charts", ())):
             check_references(chart, "briefing", index, "charts", chart_index)
@@ -339,6 +378,25 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
         issues.add(ref("theme"), f"unknown theme '{model.theme}'",
                    did_you_mean(model.theme, THEMES) or "themes: " + ", ".join(THEMES))
     issues.raise_if_any()
+
+
+def suggest_id(item: str, table: dict) -> str:
+    """A hint for an unknown id: the closest id; the id whose Chinese or English label is the text typed (招引项目 →
+    projects_attracted); or, when there are few, every valid id; or where to find them."""
+    close = did_you_mean(item, table)
+    if close:
+        return close
+    wanted = item.strip().lower()
+    by_label = [key for key, value in table.items() for name in ("label_zh", "label_en", "title_zh", "title_en",
+                                                                 "name_zh", "name_en")
+                if isinstance(getattr(value, name, None), str) and wanted
+                and (wanted == getattr(value, name).lower() or wanted in getattr(value, name).lower())]
+    if by_label:
+        found = list(dict.fromkeys(by_label))[:3]
+        return ("ids are English; " if not item.isascii() else "") + "did you mean " + " or ".join(f"'{key}'" for key in found) + "?"
+    if len(table) <= 12:
+        return "valid ids: " + ", ".join(table)
+    return "`briefing facts WORD` lists ids with their labels"
 
 
 def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str, str]]:

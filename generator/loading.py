@@ -21,6 +21,12 @@ class Loaded:
     path: str
     data: Any
     positions: dict[KeyPath, SourceRef]
+    lines: tuple[str, ...] = ()  # the file's lines, for hints about what was typed
+
+    def line_at(self, key_path: KeyPath) -> str:
+        """The source line of the value at key_path ("" when unknown)."""
+        line = self.ref(key_path).line
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
     def ref(self, key_path: KeyPath = ()) -> SourceRef:
         """Return the position of the value at key_path, or of its nearest parent that has one."""
@@ -121,6 +127,10 @@ def _load_yaml(text: str, shown: str) -> Loaded:
             hint = "indent with spaces, not tabs"
         elif "mapping values are not allowed" in problem:
             hint = "a value containing ': ' must be quoted"
+        elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+            hint = 'a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"'
+        elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
+            hint = "check the indentation: the keys of one entry, and the entries of one list, start in the same column"
         ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
         raise GeneratorError(f"invalid YAML: {problem}", ref, hint) from None
     except yaml.YAMLError as exc:
@@ -134,7 +144,7 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     positions: dict[KeyPath, SourceRef] = {}
     counter = [0]
     data = _construct(node, (), positions, shown, loader, counter, 0)
-    return Loaded(shown, data, positions)
+    return Loaded(shown, data, positions, tuple(text.splitlines()))
 
 
 def _char_at(text: str, mark) -> str:

@@ -1,6 +1,7 @@
 """Turn plain loaded data into frozen pydantic models, reporting every problem with its line."""
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -28,11 +29,15 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         seen: set[tuple] = set()
         for error in exc.errors(include_url=False):
             loc = _real_path(loaded.data, error["loc"])
-            message, hint = _describe(error, loc, model)
-            key = (loc, message)
-            if key in seen:
+            if loc in seen:  # a value that fits none of a union's types: one message is enough
                 continue
-            seen.add(key)
+            seen.add(loc)
+            message, hint = _describe(error, loc, model)
+            if error.get("input", 0) is None and re.search(r":\s+#", loaded.line_at(loc)):
+                name = loc[-1] if loc else "value"
+                message = f"'{name}' is empty: YAML reads # as the start of a comment"
+                typed = re.search(r"#\S*", loaded.line_at(loc))
+                hint = f'quote the value: {name}: "{typed.group() if typed else "#RRGGBB"}"'
             issues.add(loaded.ref(loc), message, hint)
         issues.raise_if_any()
         raise  # pragma: no cover - raise_if_any always raises here
@@ -80,8 +85,50 @@ def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str
     if kind in {"literal_error", "enum"}:
         expected = error.get("ctx", {}).get("expected", "")
         return f"'{name}' is {value!r}; expected {expected}", did_you_mean(str(value), _literal_choices(expected))
-    where = f"'{name}': " if name and not isinstance(loc[-1], int) else ""
-    return f"{where}{message[0].lower()}{message[1:]}", ""
+    where = f"'{name}' " if name and not isinstance(loc[-1], int) else ("this entry " if loc else "")
+    ctx = error.get("ctx") or {}
+    plain = _PLAIN.get(kind)
+    if plain:
+        return where + plain.format(value=value, count=_count(value), **ctx), _HINTS.get(kind, "")
+    if kind == "value_error":
+        return f"{where.rstrip() + ': ' if where else ''}{message}", ""
+    return f"{where}is {value!r}: {message[0].lower()}{message[1:]}", ""
+
+
+#: the project's own words for the validation errors users meet (pydantic's wording leaks types and jargon)
+_PLAIN = {
+    "too_long": "has {count}; at most {max_length} are allowed",
+    "too_short": "has {count}; at least {min_length} are needed",
+    "less_than_equal": "is {value}; it must be at most {le}",
+    "less_than": "is {value}; it must be less than {lt}",
+    "greater_than_equal": "is {value}; it must be at least {ge}",
+    "greater_than": "is {value}; it must be more than {gt}",
+    "string_type": "must be text, not {value!r}",
+    "int_type": "must be a whole number, not {value!r}",
+    "int_parsing": "must be a whole number, not {value!r}",
+    "int_from_float": "must be a whole number, not {value!r}",
+    "float_type": "must be a number, not {value!r}",
+    "float_parsing": "must be a number, not {value!r}",
+    "bool_type": "must be true or false, not {value!r}",
+    "bool_parsing": "must be true or false, not {value!r}",
+    "date_type": "must be a date such as 2021-01-20, not {value!r}",
+    "date_parsing": "must be a date such as 2021-01-20, not {value!r}",
+    "date_from_datetime_parsing": "must be a date such as 2021-01-20, not {value!r}",
+    "date_from_datetime_inexact": "must be a date such as 2021-01-20, not {value!r}",
+    "tuple_type": "must be a list, e.g. [a, b], not {value!r}",
+    "list_type": "must be a list, e.g. [a, b], not {value!r}",
+    "dict_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
+    "model_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
+    "model_attributes_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
+    "string_pattern_mismatch": "is {value!r}; ids are lower-case English letters, digits and _",
+    "union_tag_not_found": "needs `kind:`",
+}
+_HINTS = {"string_type": "write the text after the colon; quote it if it starts with {, #, [ or *"}
+
+
+def _count(value: Any) -> str:
+    count = len(value) if isinstance(value, (list, tuple, dict, str)) else 0
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def _literal_choices(expected: str) -> list[str]:

@@ -105,3 +105,25 @@ def test_a_typed_year_in_a_layout_asks_for_the_placeholder(small, dataset):
     errors = _errors(small, dataset)
     assert errors == [f"{small}:{line}:1: the year 2020 is typed into “2020年测试会议” (write {{results_year}} so that "
                       "the layout works with next year's dataset)"]
+
+
+def test_mistakes_of_every_kind_are_reported_in_one_round(dataset):
+    from generator.layouts import load_layout
+
+    path = ROOT / "tests" / "fixtures" / "eight-mistakes.yaml"
+    with pytest.raises(GeneratorError) as info:
+        load_layout(path, dataset)
+    messages = [str(issue).split(": ", 1)[1] for issue in info.value.issues]
+    lines = [issue.ref.line for issue in info.value.issues]
+    assert messages == [
+        "'primary' is empty: YAML reads # as the start of a comment (quote the value: primary: \"#0B6E4F\")",
+        "'facts' has 1 entry; at least 2 are needed",
+        "unknown event id 'oct27' (did you mean 'groundbreaking_oct27'?)",
+        "'chart' is 'pie'; expected 'column', 'bar', 'grouped', 'doughnut' or 'line'",
+        "unknown fact id '招引项目' (ids are English; did you mean 'projects_attracted' or 'planned_investment'?)",
+        "unknown section id 'plan_2021' (did you mean 'plan'?)",
+        "unknown kind 'closng' (did you mean 'closing'?)",
+        "unknown section id 'investmnt_talent' (did you mean 'investment_talent'?)",
+        "unknown fact id 'graduates_2020' (did you mean 'graduates'?)",
+    ]
+    assert lines == [8, 11, 13, 15, 17, 19, 20, 24, 25]
