@@ -171,6 +171,62 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
             click.echo(f"{output.path}  {output.summary}")
 
 
+@cli.command()
+@click.argument("words", nargs=-1)
+@click.option("--section", default=None, help="Only the facts of this section (an id, e.g. plan).")
+@data_option
+def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -> None:
+    """List the facts a layout can name: id, value as shown, label, status and measure.
+
+    WORDS filter by id, label or value (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
+    same [status · measure] may share a chart."""
+    from .dataset import load_dataset
+    from .errors import GeneratorError, did_you_mean
+    from .wording import Wording
+
+    dataset = load_dataset(data_path or default_data())
+    if section and section not in dataset.sections:
+        raise GeneratorError(f"unknown section '{section}'", hint=did_you_mean(section, dataset.sections)
+                             or "sections: " + ", ".join(dataset.sections))
+    zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
+    statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
+                "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
+    shown = 0
+    for fact in dataset.model.facts:
+        if section and fact.section != section:
+            continue
+        texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text]
+        if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
+            continue
+        shown += 1
+        group = f"{statuses[fact.status]} · {fact.measure}" if fact.measure else f"{statuses[fact.status]} · words"
+        click.echo(f"{fact.id:<42} {zh.figure(fact).text:<12} {zh.label(fact)} — {en.label(fact)}  [{group}]")
+    click.echo(f"{shown} of {len(dataset.model.facts)} facts. Facts with the same [status · measure] may share a chart; "
+               "[… · words] cannot be charted.")
+
+
+@cli.command()
+@click.option("--gallery", "gallery_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Also write a layout with one of each kind into this folder and build its slides and briefing.")
+@data_option
+@click.pass_context
+def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) -> None:
+    """Show every slide kind and briefing part, what it shows and the smallest entry that builds it."""
+    from .kinds import PARTS, SLIDES, gallery_layout
+
+    for heading, table in (("Slides (deck:)", SLIDES), ("Briefing parts (briefing:)", PARTS)):
+        click.echo(heading)
+        for name, (what, snippet) in table.items():
+            click.echo(f"\n  {name}: {what}\n    " + snippet.replace("\n", "\n    "))
+        click.echo("")
+    if gallery_dir:
+        gallery_dir.mkdir(parents=True, exist_ok=True)
+        layout = gallery_dir / "gallery.yaml"
+        layout.write_text(gallery_layout(), encoding="utf-8")
+        ctx.invoke(build, layouts=(str(layout),), data_path=data_path, out_dir=gallery_dir,
+                   fmt=("deck-pdf", "pdf"), lang=None, strict=False)
+
+
 @cli.command(name="layouts")
 def list_layouts() -> None:
     """List the meeting layouts with their one-line descriptions."""

@@ -61,3 +61,39 @@ def test_version_and_module_entry_point():
     out = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout
     assert out.startswith("briefing, version ")
+
+
+def test_facts_lists_ids_values_status_and_measure(run_cli):
+    result = run_cli("facts", "在谈")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("pipeline_investment") and "675亿元" in line and "[推进中 · project_investment]" in line
+               for line in lines), result.output
+    assert lines[-1].startswith("2 of 98 facts")
+    result = run_cli("facts", "--section", "plan", "graduates")
+    assert "graduates_target" in result.output and "[2021年目标 · graduate_count]" in result.output
+    assert run_cli("facts", "--section", "plans").exit_code == 1
+
+
+def test_kinds_shows_every_kind_and_its_snippets_build(run_cli, dataset, tmp_path):
+    import typing
+
+    import yaml
+
+    from generator import layouts as L
+    from generator.compose import compose
+    from generator.kinds import PARTS, SLIDES, gallery_layout
+
+    def kinds_of(union) -> set[str]:
+        return {typing.get_args(member.model_fields["kind"].annotation)[0]
+                for member in typing.get_args(typing.get_args(union)[0])}
+
+    assert set(SLIDES) == kinds_of(L.SlideSpec) and set(PARTS) == kinds_of(L.PartSpec)
+    result = run_cli("kinds")
+    assert all(f"  {name}: " in result.output for name in list(SLIDES) + list(PARTS))
+    path = tmp_path / "gallery.yaml"
+    path.write_text(gallery_layout(), encoding="utf-8")
+    layout = L.load_layout(path, dataset)
+    assert [type(s).__name__ for s in layout.model.deck] and len(yaml.safe_load(gallery_layout())["deck"]) == len(SLIDES)
+    for lang in ("zh", "en"):
+        assert compose(dataset, layout, lang).slides
