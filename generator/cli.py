@@ -43,6 +43,8 @@ class _Group(click.Group):
             raise
         except click.exceptions.Abort:
             raise
+        except BrokenPipeError:
+            raise  # handled in main(): the output's reader has gone
         except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
             from .errors import GeneratorError
 
@@ -295,4 +297,11 @@ def schema(out_path: Path | None) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
-    cli.main(prog_name="briefing")
+    import os
+    import sys
+
+    try:
+        cli.main(prog_name="briefing")  # click ends quietly when the output's reader has gone (`briefing fonts | head`)
+    except BrokenPipeError:  # pragma: no cover - raised while flushing at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -97,3 +97,13 @@ def test_kinds_shows_every_kind_and_its_snippets_build(run_cli, dataset, tmp_pat
     assert [type(s).__name__ for s in layout.model.deck] and len(yaml.safe_load(gallery_layout())["deck"]) == len(SLIDES)
     for lang in ("zh", "en"):
         assert compose(dataset, layout, lang).slides
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error():
+    import subprocess
+    import sys
+
+    run = subprocess.run(["bash", "-c", f"'{sys.executable}' -m generator facts | head -1"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.stderr == "", run.stderr  # no "internal error", no traceback
+    assert run.stdout.startswith("groundbreaking_oct27_investment")
