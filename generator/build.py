@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .errors import GeneratorError, SourceRef
 
-FORMATS = ("pptx", "pdf")
 
 
 @dataclass(frozen=True)

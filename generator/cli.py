@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .render import RENDERERS  # the output formats: the registry is the one list of them
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,18 +139,17 @@ def fonts(theme_name: str, check: bool) -> None:
 @data_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, help="Folder for the outputs.")
-@click.option("--format", "fmt", multiple=True,
-              type=click.Choice(["all", "pptx", "pdf", "deck-pdf", "handout", "everything"]),
-              help="Which outputs to build: pptx (the deck), pdf (the briefing), deck-pdf (the slides as PDF, "
-                   "no PowerPoint needed), handout (three slides per A4 page with lines for notes); all = pptx "
-                   "and pdf (the default); everything = all four. Repeat to combine.")
+@click.option("--format", "fmt", multiple=True, type=click.Choice([*RENDERERS, "all", "everything"]),
+              help="Which outputs to build: " + "; ".join(f"{r.name} ({r.description})" for r in RENDERERS.values())
+              + "; all = " + " and ".join(r.name for r in RENDERERS.values() if r.default) + " (the default); "
+              "everything = all of them. Repeat to combine.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the outputs. Default: the layout's. English outputs are named <layout>.en.pptx.")
 @click.option("--strict", is_flag=True, help="Treat warnings (a font fallback) as errors.")
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
           lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
-    from .build import FORMATS, Inputs, build as build_layout
+    from .build import Inputs, build as build_layout
     from .errors import GeneratorError
     from .loading import resolve_layout_path
 
@@ -164,7 +164,8 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
 
     formats: list[str] = []
     for name in fmt or ("all",):
-        wanted = {"all": FORMATS, "everything": FORMATS + ("deck-pdf", "handout")}.get(name, (name,))
+        wanted = {"all": tuple(n for n, r in RENDERERS.items() if r.default),
+                  "everything": tuple(RENDERERS)}.get(name, (name,))
         formats += [f for f in wanted if f not in formats]
     inputs = Inputs(data_path or default_data())
     for name in layouts or ("lianghui",):

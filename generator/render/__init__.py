@@ -27,6 +27,8 @@ class Renderer:
     name: str
     suffix: str
     render: Callable[[Document, RenderOptions, Path], str]
+    description: str = ""  # what the output is, for `briefing build --help`
+    default: bool = False  # built when no --format is given (and by --format all)
 
 
 def _pptx(document: Document, options: RenderOptions, out_path: Path) -> str:
@@ -54,8 +56,8 @@ def _handout(document: Document, options: RenderOptions, out_path: Path) -> str:
 
 
 RENDERERS: dict[str, Renderer] = {
-    "pptx": Renderer("pptx", ".pptx", _pptx),
-    "pdf": Renderer("pdf", ".pdf", _pdf),
-    "deck-pdf": Renderer("deck-pdf", ".deck.pdf", _deck_pdf),
-    "handout": Renderer("handout", ".handout.pdf", _handout),
+    "pptx": Renderer("pptx", ".pptx", _pptx, "the deck", default=True),
+    "pdf": Renderer("pdf", ".pdf", _pdf, "the briefing", default=True),
+    "deck-pdf": Renderer("deck-pdf", ".deck.pdf", _deck_pdf, "the slides as PDF, no PowerPoint needed"),
+    "handout": Renderer("handout", ".handout.pdf", _handout, "three slides per A4 page with lines for notes"),
 }

@@ -40,8 +40,8 @@ def test_figures_are_written_as_the_article_and_in_english(dataset, fact_id, zh,
     fact = dataset.facts[fact_id]
     assert figure(fact, "zh", dataset.years).text == zh
     assert figure(fact, "en", dataset.years).text == en
-    # the Chinese form is what the article prints (qualifier included), except the words 到 for ranges
-    assert zh.replace("到", "到") in fact.quote or fact.value_text in fact.quote
+    # the Chinese form is exactly what the article prints, qualifier and unit included
+    assert zh in fact.quote
 
 
 def test_key_points_split_onto_continuation_slides(dataset):
