@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: build test bench clean system-font system-render-tools
+.PHONY: build test bench messages clean system-font system-render-tools
 
 build: $(STAMP) system-font
 	$(VENV)/bin/briefing build
@@ -17,6 +17,10 @@ test: $(STAMP) system-font system-render-tools
 
 bench: $(STAMP) system-font
 	$(PY) bench/run.py
+
+# Extract the interface's messages with Babel into the Chinese catalogue; then translate its empty entries.
+messages: $(STAMP)
+	$(PY) -m generator.i18n
 
 $(STAMP): pyproject.toml
 	@python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); $(SUDO) apt-get update -qq && $(APT) python3-venv && python3 -m venv $(VENV); }

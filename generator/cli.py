@@ -7,7 +7,56 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .i18n import _, set_ui_language
 from .render import RENDERERS  # the output formats: the registry is the one list of them
+
+
+def _click_speaks_our_language() -> None:
+    """click writes its own words (Usage:, Options, Error: …, Show this message and exit.) through gettext's `_`
+    in each module; pointing that `_` at the project's catalogue makes a Chinese interface Chinese throughout."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.types):
+        module._ = _  # type: ignore[attr-defined]
+
+
+_click_speaks_our_language()
+
+
+class _Translated:
+    """A command whose help (its docstring and its options' help) is shown in the interface's language."""
+
+    def format_help(self, ctx, formatter):
+        saved = [(self, self.help)] + [(p, getattr(p, "help", None)) for p in self.params]  # type: ignore[attr-defined]
+        for item, text in saved:
+            if text:
+                item.help = _(text)
+        try:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        finally:
+            for item, text in saved:
+                item.help = text
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        saved = self.help  # type: ignore[has-type]
+        self.help = _(saved) if saved else saved
+        try:
+            return super().get_short_help_str(limit)  # type: ignore[misc]
+        finally:
+            self.help = saved
+
+
+class _Command(_Translated, click.Command):
+    pass
+
+
+def _choose_ui(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        set_ui_language(value)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +83,9 @@ def data_option(func):
     )(func)
 
 
-class _Group(click.Group):
+class _Group(_Translated, click.Group):
+    command_class = _Command
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -50,28 +101,28 @@ class _Group(click.Group):
             from .errors import GeneratorError
 
             if isinstance(exc, GeneratorError):
-                click.echo(f"error: {exc}" if len(exc.issues) == 1 else f"error: {len(exc.issues)} problems\n{exc}", err=True)
+                click.echo(_("error: {message}").format(message=exc) if len(exc.issues) == 1 else
+                           _("error: {count} problems").format(count=len(exc.issues)) + f"\n{exc}", err=True)
                 ctx.exit(1)
             if isinstance(exc, KeyboardInterrupt):
-                click.echo("interrupted; nothing was written", err=True)
+                click.echo(_("interrupted; nothing was written"), err=True)
                 ctx.exit(130)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(
-                f"internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in briefing. Run again with --debug for the traceback.",
-                err=True,
-            )
+            click.echo(_("internal error: {kind}: {message}\nThis is a bug in briefing. Run again with --debug for the "
+                         "traceback.").format(kind=type(exc).__name__, message=exc), err=True)
             ctx.exit(70)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
+@click.option("--ui", type=click.Choice(["zh", "en"]), callback=_choose_ui, expose_value=False, is_eager=True,
+              help="Language of messages and help: zh (中文) or en. Default: from the locale (LANG).")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Build meeting decks (PPTX) and printable briefings (PDF) of the
-    Rizhao ETDZ's 2020 results and 2021 plan from one dataset and per-meeting layouts."""
+    """Build meeting decks (PPTX) and printable briefings (PDF) of the Rizhao ETDZ's results and plan from one
+    dataset and per-meeting layouts."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
 
@@ -87,8 +138,9 @@ def check(data_path: Path | None, layouts_dir: Path | None) -> None:
     started = time.perf_counter()
     dataset = load_dataset(data_path or default_data())
     counts = ", ".join(f"{n} {name}" for name, n in dataset.counts.items())
-    click.echo(f"{dataset.path}: ok — {counts}")
-    click.echo(f"  every one of the article's {len(body_numerals(dataset))} figures is held by a fact with its quote")
+    click.echo(_("{dataset_path}: ok — {counts}").format(dataset_path=dataset.path, counts=counts))
+    click.echo(_("  every one of the article's {len_body_numerals_dataset} figures is held by a fact with its quote").format(
+        len_body_numerals_dataset=len(body_numerals(dataset))))
     layouts_dir = layouts_dir or default_layouts_dir()
     if layouts_dir.is_dir() and any(layouts_dir.glob("*.yaml")):
         from .errors import GeneratorError
@@ -101,10 +153,14 @@ def check(data_path: Path | None, layouts_dir: Path | None) -> None:
             except GeneratorError as exc:
                 problems.extend(exc.issues)
                 continue
-            click.echo(f"{layout.path}: ok — {len(layout.model.deck)} slides, {len(layout.model.briefing)} briefing parts")
+            click.echo(_("{layout_path}: ok — {len_layout_model_deck} slides, {len_layout_model_briefing} briefing "
+                          "parts").format(
+                layout_path=layout.path, len_layout_model_deck=len(layout.model.deck),
+                len_layout_model_briefing=len(layout.model.briefing)))
         if problems:
             raise GeneratorError(problems)
-    click.echo(f"checked in {time.perf_counter() - started:.2f} s")
+    click.echo(_("checked in {time_perf_counter_started:.2f} s").format(
+        time_perf_counter_started=time.perf_counter() - started))
 
 
 @cli.command()
@@ -117,21 +173,25 @@ def fonts(theme_name: str, check: bool) -> None:
     from .theme import THEMES
 
     if theme_name not in THEMES:
-        raise GeneratorError(f"unknown theme '{theme_name}'", hint=did_you_mean(theme_name, THEMES) or
+        raise GeneratorError(_("unknown theme '{theme_name}'").format(
+            theme_name=theme_name), hint=did_you_mean(theme_name, THEMES) or
                              "themes: " + ", ".join(THEMES))
     theme = THEMES[theme_name]
     if not check:
-        click.echo(f"theme {theme.name}: CJK families in order of preference: {', '.join(theme.fonts.cjk_families)}")
+        click.echo(_("theme {theme_name}: CJK families in order of preference: {join_theme_fonts_cjk_families}").format(
+            theme_name=theme.name, join_theme_fonts_cjk_families=', '.join(theme.fonts.cjk_families)))
     for role, bold, explicit in (("regular", False, theme.fonts.regular_file), ("bold", True, theme.fonts.bold_file)):
         face = find_face(theme.fonts.cjk_families, bold, explicit)
         if check:
             continue
         outlines = "CFF outlines: converted to a TrueType subset for the PDF" if is_cff(face) else "TrueType outlines: embedded as they are"
         glyphs = len(metrics_for(face).advances)
-        click.echo(f"  {role:8s} {face.label}\n           why: {face.how_found}; {outlines}; {glyphs} characters")
+        click.echo(_("  {role:8s} {face_label}\n           why: {face_how_found}; {outlines}; {glyphs} characters").format(
+            role=role, face_label=face.label, face_how_found=face.how_found, outlines=outlines, glyphs=glyphs))
     if not check:
-        click.echo(f"  deck     East Asian typeface '{theme.fonts.deck_east_asian}', Latin typeface '{theme.fonts.deck_latin}' "
-                   "(present on Windows; LibreOffice substitutes the font above)")
+        click.echo(_("  deck     East Asian typeface '{theme_fonts_deck_east_asian}', Latin typeface "
+                      "'{theme_fonts_deck_latin}' (present on Windows; LibreOffice substitutes the font above)").format(
+            theme_fonts_deck_east_asian=theme.fonts.deck_east_asian, theme_fonts_deck_latin=theme.fonts.deck_latin))
 
 
 @cli.command()
@@ -157,10 +217,10 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
 
     def warn(message: str) -> None:
         if strict:
-            raise GeneratorError(f"{message} (a warning; --strict makes it an error)")
+            raise GeneratorError(_("{message} (a warning; --strict makes it an error)").format(message=message))
         if message not in warned:
             warned.add(message)
-            click.echo(f"warning: {message}", err=True)
+            click.echo(_("warning: {message}").format(message=message), err=True)
 
     formats: list[str] = []
     for name in fmt or ("all",):
@@ -171,7 +231,8 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
     for name in layouts or ("lianghui",):
         path = resolve_layout_path(name, default_layouts_dir())
         for output in build_layout(path, inputs, out_dir, tuple(formats), lang, warn):
-            click.echo(f"{output.path}  {output.summary}")
+            click.echo(_("{output_path}  {output_summary}").format(
+                output_path=output.path, output_summary=output.summary))
 
 
 @cli.command()
@@ -189,7 +250,8 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
 
     dataset = load_dataset(data_path or default_data())
     if section and section not in dataset.sections:
-        raise GeneratorError(f"unknown section '{section}'", hint=did_you_mean(section, dataset.sections)
+        raise GeneratorError(_("unknown section '{section}'").format(
+            section=section), hint=did_you_mean(section, dataset.sections)
                              or "sections: " + ", ".join(dataset.sections))
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
     statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
@@ -203,9 +265,12 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
             continue
         shown += 1
         group = f"{statuses[fact.status]} · {fact.measure}" if fact.measure else f"{statuses[fact.status]} · words"
-        click.echo(f"{fact.id:<42} {zh.figure(fact).text:<12} {zh.label(fact)} — {en.label(fact)}  [{group}]")
-    click.echo(f"{shown} of {len(dataset.model.facts)} facts. Facts with the same [status · measure] may share a chart; "
-               "[… · words] cannot be charted.")
+        click.echo(_("{fact_id:<42} {zh_figure_fact_text:<12} {zh_label_fact} — {en_label_fact}  [{group}]").format(
+            fact_id=fact.id, zh_figure_fact_text=zh.figure(fact).text, zh_label_fact=zh.label(fact),
+            en_label_fact=en.label(fact), group=group))
+    click.echo(_("{shown} of {len_dataset_model_facts} facts. Facts with the same [status · measure] may share a "
+                  "chart; [… · words] cannot be charted.").format(
+        shown=shown, len_dataset_model_facts=len(dataset.model.facts)))
 
 
 @cli.command()
@@ -238,7 +303,7 @@ def list_layouts() -> None:
     folder = default_layouts_dir()
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        click.echo(f"no layouts in {folder}/")
+        click.echo(_("no layouts in {folder}/").format(folder=folder))
         return
     width = max(len(p.stem) for p in paths)
     for path in paths:
@@ -259,28 +324,33 @@ def new_layout(name: str, source: str) -> None:
     from .layouts import resolve_layout_path
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
-        raise GeneratorError(f"'{name}' is not a usable layout name",
-                             hint="use lower-case letters, digits and hyphens, e.g. spring-fair-2021")
+        raise GeneratorError(_("'{name}' is not a usable layout name").format(name=name),
+                             hint=_("use lower-case letters, digits and hyphens, e.g. spring-fair-2021"))
     folder = Path("layouts")
     target = folder / f"{name}.yaml"
     if target.exists():
-        raise GeneratorError(f"{target} already exists", hint="choose another name or edit that file")
+        raise GeneratorError(_("{target} already exists").format(
+            target=target), hint=_("choose another name or edit that file"))
     source_path = resolve_layout_path(source, default_layouts_dir())
     folder.mkdir(exist_ok=True)
     text = source_path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     schema_line = lines[0] if lines and lines[0].startswith("# yaml-language-server") else ""
     body = "".join(line for line in lines if not line.startswith("#"))
-    header = (
-        f"{schema_line}"
-        f"# Layout of a meeting, copied from {source_path.stem}. Edit it, then: briefing build {name}\n"
-        "#  - title_*, subtitle_*, meeting_*, date: the words on the title slide, cover and footers\n"
-        "#  - theme: civic_blue, investment_navy or party_red; theme_overrides: {colors: {primary: '#RRGGBB'}}\n"
-        "#  - deck: the slides in order; briefing: the parts of the PDF in order. Remove, reorder or add entries.\n"
-        "#  - facts are named by id: `briefing check` lists mistakes with their line; ids are in data/facts.yaml\n"
-    )
+    lines = [
+        _("Layout of a meeting, copied from {source}. Edit it, then: briefing build {name}").format(
+            source=source_path.stem, name=name),
+        _(" - title_*, subtitle_*, meeting_*, date: the words on the title slide, cover and footers"),
+        _(" - theme: civic_blue, investment_navy or party_red; theme_overrides: {colors: {primary: '#RRGGBB'}}"),
+        _(" - deck: the slides in order; briefing: the parts of the PDF in order. Remove, reorder or add entries."),
+        _(" - figures are named by id ({projects_attracted}; `briefing facts WORD` lists them), years as "
+          "{results_year} and {plan_year}; quote a text that starts with {"),
+        _(" - the kinds of slides and parts: `briefing kinds`; `briefing check` lists mistakes with their line"),
+    ]
+    header = schema_line + "".join(f"# {line}\n" for line in lines)
     target.write_text(header + body.lstrip("\n"), encoding="utf-8")
-    click.echo(f"{target}: created from {source_path.stem}; edit it, then run: briefing build {name}")
+    click.echo(_("{target}: created from {source_path_stem}; edit it, then run: briefing build {name}").format(
+        target=target, source_path_stem=source_path.stem, name=name))
 
 
 @cli.command(hidden=True)
@@ -293,7 +363,7 @@ def schema(out_path: Path | None) -> None:
 
     target = out_path or default_layouts_dir() / SCHEMA_FILE
     write_json(target, layout_json_schema())
-    click.echo(f"{target}: written")
+    click.echo(_("{target}: written").format(target=target))
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from .errors import IssueCollector, SourceRef, did_you_mean
+from .i18n import _
 from .loading import Loaded, display_path, load_file, read_text
 from .validation import Strict, build_model
 
@@ -53,7 +54,8 @@ class Years(Strict):
     @model_validator(mode="after")
     def _plan_follows(self):
         if self.plan < self.results:
-            raise ValueError(f"the plan year {self.plan} comes before the results year {self.results}")
+            raise ValueError(_("the plan year {plan} comes before the results year {results}").format(
+                plan=self.plan, results=self.results))
         return self
 
 
@@ -106,14 +108,14 @@ class Fact(Strict):
     @classmethod
     def _no_booleans(cls, value):
         if isinstance(value, bool):  # YAML reads yes/no/true/false as booleans; pydantic would make them 1 and 0
-            raise ValueError("must be a number or text, not true/false")
+            raise ValueError(_("must be a number or text, not true/false"))
         return value
 
     @field_validator("value", "value_to")
     @classmethod
     def _not_negative(cls, value):
         if isinstance(value, (int, float)) and value < 0:
-            raise ValueError(f"must not be negative (got {value})")
+            raise ValueError(_("must not be negative (got {value})").format(value=value))
         return value
 
     @property
@@ -406,7 +408,7 @@ def sentences(model: DatasetModel):
     for kind, keys in named.items():
         for index, item in enumerate(getattr(model, kind)):
             for key in keys:
-                yield (kind, index, key), getattr(item, key), kind != "facts" or True
+                yield (kind, index, key), getattr(item, key), True
     for index, fact in enumerate(model.facts):
         if fact.unit_en:
             yield ("facts", index, "unit_en"), fact.unit_en, False
@@ -420,9 +422,11 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
     src = model.source
     for key in ("body_after", "body_before"):
         if getattr(src, key) not in article:
-            issues.add(loaded.ref(("source", key)), f"marker '{getattr(src, key)}' not found in {article_shown}")
+            issues.add(loaded.ref(("source", key)), _("marker '{getattr_src_key}' not found in {article_shown}").format(
+                getattr_src_key=getattr(src, key), article_shown=article_shown))
     if model.zone.mission_quote not in article:
-        issues.add(loaded.ref(("zone", "mission_quote")), f"quote not found in {article_shown}")
+        issues.add(loaded.ref(("zone", "mission_quote")), _("quote not found in {article_shown}").format(
+            article_shown=article_shown))
 
     section_ids = [s.id for s in model.sections]
     fact_ids = [f.id for f in model.facts]
@@ -433,42 +437,49 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
         for index, item in enumerate(getattr(model, kind)):
             if item.id in seen:
                 first = loaded.ref((kind, seen[item.id], "id"))
-                issues.add(loaded.ref((kind, index, "id")), f"duplicate id '{item.id}'", f"first used at line {first.line}")
+                issues.add(loaded.ref((kind, index, "id")), _("duplicate id '{item_id}'").format(
+                    item_id=item.id), _("first used at line {first_line}").format(first_line=first.line))
             else:
                 seen[item.id] = index
     subject_ids = set(dataset.subject_kinds)
     clashes = {fact.id for fact in model.facts} & (subject_ids | set(dataset.comparisons)) | ({ZONE} & set(fact_ids))
     for index, fact in enumerate(model.facts):
         if fact.id in clashes:
-            issues.add(loaded.ref(("facts", index, "id")), f"the fact id '{fact.id}' is also the id of an event, "
-                       "entity, group or comparison", "give each thing its own id")
+            issues.add(loaded.ref(("facts", index, "id")), _("the fact id '{fact_id}' is also the id of an event, "
+                                                              "entity, group or comparison").format(
+                fact_id=fact.id), _("give each thing its own id"))
 
     for index, section in enumerate(model.sections):
         if len(section.points_zh) != len(section.points_en):
             issues.add(
                 loaded.ref(("sections", index, "points_en")),
-                f"section '{section.id}' has {len(section.points_zh)} Chinese key points "
-                f"but {len(section.points_en)} English ones",
-                "every point needs its translation",
+                _("section '{section_id}' has {len_section_points_zh} Chinese key points but {len_section_points_en} "
+                   "English ones").format(
+                    section_id=section.id, len_section_points_zh=len(section.points_zh),
+                    len_section_points_en=len(section.points_en)),
+                _("every point needs its translation"),
             )
 
     def check_section(kind: str, index: int, section: str) -> None:
         if section not in section_ids:
             issues.add(
-                loaded.ref((kind, index, "section")), f"unknown section '{section}'", did_you_mean(section, section_ids)
+                loaded.ref((kind, index, "section")), _("unknown section '{section}'").format(
+                    section=section), did_you_mean(section, section_ids)
             )
 
     def check_quote(kind: str, index: int, item_id: str, quote: str) -> None:
         if quote not in article:
             issues.add(
                 loaded.ref((kind, index, "quote")),
-                f"{kind[:-1]} '{item_id}': quote is not in the article {article_shown}",
-                "copy the quote from the article exactly, punctuation included",
+                _("{kind_1} '{item_id}': quote is not in the article {article_shown}").format(
+                    kind_1=kind[:-1], item_id=item_id, article_shown=article_shown),
+                _("copy the quote from the article exactly, punctuation included"),
             )
 
     def check_fact(key_path: tuple, fact_id: str) -> bool:
         if fact_id not in dataset.facts:
-            issues.add(loaded.ref(key_path), f"unknown fact '{fact_id}'", did_you_mean(fact_id, fact_ids))
+            issues.add(loaded.ref(key_path), _("unknown fact '{fact_id}'").format(
+                fact_id=fact_id), did_you_mean(fact_id, fact_ids))
             return False
         return True
 
@@ -476,51 +487,64 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
         check_section("facts", index, fact.section)
         check_quote("facts", index, fact.id, fact.quote)
         if fact.subject not in subject_ids:
-            issues.add(loaded.ref(("facts", index, "subject")), f"fact '{fact.id}': unknown subject '{fact.subject}'",
-                       did_you_mean(fact.subject, subject_ids) or "the subject is zone, or an event, entity or group id")
+            issues.add(loaded.ref(("facts", index, "subject")),
+                       _("fact '{fact_id}': unknown subject '{fact_subject}'").format(
+                fact_id=fact.id, fact_subject=fact.subject),
+                       did_you_mean(fact.subject, subject_ids)
+                       or _("the subject is zone, or an event, entity or group id"))
         if fact.measure is not None and fact.measure not in dataset.measures:
-            issues.add(loaded.ref(("facts", index, "measure")), f"fact '{fact.id}': unknown measure '{fact.measure}'",
-                       did_you_mean(fact.measure, dataset.measures) or "add it to `measures`")
+            issues.add(loaded.ref(("facts", index, "measure")),
+                       _("fact '{fact_id}': unknown measure '{fact_measure}'").format(
+                fact_id=fact.id, fact_measure=fact.measure),
+                       did_you_mean(fact.measure, dataset.measures) or _("add it to `measures`"))
         if fact.is_number:
             if fact.measure is None:
-                issues.add(loaded.ref(("facts", index)), f"fact '{fact.id}': a number needs its measure",
-                           "add `measure:` naming what it counts or measures (see `measures`)")
+                issues.add(loaded.ref(("facts", index)), _("fact '{fact_id}': a number needs its measure").format(
+                    fact_id=fact.id),
+                           _("add `measure:` naming what it counts or measures (see `measures`)"))
             if not _number_offsets(fact.quote, fact.value_text):
                 issues.add(
                     loaded.ref(("facts", index, "value")),
-                    f"fact '{fact.id}': value {fact.value_text} does not occur in its quote “{fact.quote}”",
-                    "the value must be written as in the article",
+                    _("fact '{fact_id}': value {fact_value_text} does not occur in its quote “{fact_quote}”").format(
+                        fact_id=fact.id, fact_value_text=fact.value_text, fact_quote=fact.quote),
+                    _("the value must be written as in the article"),
                 )
             if fact.unit and fact.unit not in SCALED_UNITS and not fact.unit_en:
                 issues.add(
                     loaded.ref(("facts", index, "unit")),
-                    f"fact '{fact.id}': unit '{fact.unit}' needs an English form",
-                    "add unit_en, e.g. unit_en: projects",
+                    _("fact '{fact_id}': unit '{fact_unit}' needs an English form").format(
+                        fact_id=fact.id, fact_unit=fact.unit),
+                    _("add unit_en, e.g. unit_en: projects"),
                 )
         else:
             if fact.value_text not in fact.quote:
                 issues.add(
                     loaded.ref(("facts", index, "value")),
-                    f"fact '{fact.id}': value “{fact.value_text}” does not occur in its quote",
+                    _("fact '{fact_id}': value “{fact_value_text}” does not occur in its quote").format(
+                        fact_id=fact.id, fact_value_text=fact.value_text),
                 )
             if not fact.value_en:
                 issues.add(
                     loaded.ref(("facts", index, "value")),
-                    f"fact '{fact.id}': a value in words needs value_en, its English wording",
+                    _("fact '{fact_id}': a value in words needs value_en, its English wording").format(fact_id=fact.id),
                 )
         if fact.value_to is not None and not _number_offsets(fact.quote, number_text(fact.value_to)):
-            issues.add(loaded.ref(("facts", index, "value_to")), f"fact '{fact.id}': value_to does not occur in its quote")
+            issues.add(loaded.ref(("facts", index, "value_to")), _("fact '{fact_id}': value_to does not occur in its "
+                                                                    "quote").format(fact_id=fact.id))
 
     for index, event in enumerate(model.events):
         check_section("events", index, event.section)
         check_quote("events", index, event.id, event.quote)
         if event.subject is not None and dataset.subject_kinds.get(event.subject) not in ("entity", "group"):
-            issues.add(loaded.ref(("events", index, "subject")), f"event '{event.id}': unknown subject '{event.subject}'",
+            issues.add(loaded.ref(("events", index, "subject")), _("event '{event_id}': unknown subject "
+                                                                    "'{event_subject}'").format(
+                event_id=event.id, event_subject=event.subject),
                        did_you_mean(event.subject, list(dataset.entities) + list(dataset.groups))
-                       or "name an entity or a group")
+                       or _("name an entity or a group"))
         day = f"{event.date.month}月{event.date.day}日"
         if day not in event.quote:
-            issues.add(loaded.ref(("events", index, "date")), f"event '{event.id}': date {day} does not occur in its quote")
+            issues.add(loaded.ref(("events", index, "date")), _("event '{event_id}': date {day} does not occur in its "
+                                                                 "quote").format(event_id=event.id, day=day))
     for index, entity in enumerate(model.entities):
         check_section("entities", index, entity.section)
         check_quote("entities", index, entity.id, entity.quote)
@@ -530,11 +554,13 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
         check_quote("groups", index, group.id, group.quote)
         for position, member in enumerate(group.members):
             if member not in dataset.entities:
-                issues.add(loaded.ref(("groups", index, "members", position)), f"unknown entity '{member}'",
+                issues.add(loaded.ref(("groups", index, "members", position)), _("unknown entity '{member}'").format(
+                    member=member),
                            did_you_mean(member, dataset.entities))
             elif member in members_seen:
                 issues.add(loaded.ref(("groups", index, "members", position)),
-                           f"'{member}' is already a member of the group '{members_seen[member]}'")
+                           _("'{member}' is already a member of the group '{members_seen_member}'").format(
+                               member=member, members_seen_member=members_seen[member]))
             else:
                 members_seen[member] = group.id
     for kind in ("industries", "markets"):
@@ -543,8 +569,10 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
     for index, industry in enumerate(model.industries):
         for position, role in enumerate(industry.roles):
             if role not in dataset.roles:
-                issues.add(loaded.ref(("industries", index, "roles", position)), f"unknown industry role '{role}'",
-                           did_you_mean(role, dataset.roles) or "add it to `industry_roles`")
+                issues.add(loaded.ref(("industries", index, "roles", position)),
+                           _("unknown industry role '{role}'").format(
+                    role=role),
+                           did_you_mean(role, dataset.roles) or _("add it to `industry_roles`"))
 
     for index, whole in enumerate(model.wholes):
         _check_whole(dataset, whole, index, loaded, issues, check_fact)
@@ -554,14 +582,20 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
             continue
         actual, target = dataset.facts[comparison.actual], dataset.facts[comparison.target]
         if actual.status != "achieved":
-            issues.add(loaded.ref(("comparisons", index, "actual")), f"comparison '{comparison.id}': '{actual.id}' "
-                       f"is not a result achieved in the results year (its status is {actual.status})")
+            issues.add(loaded.ref(("comparisons", index, "actual")), _("comparison '{comparison_id}': '{actual_id}' "
+                                                                        "is not a result achieved in the results year "
+                                                                        "(its status is {actual_status})").format(
+                comparison_id=comparison.id, actual_id=actual.id, actual_status=actual.status))
         if target.status != "target":
-            issues.add(loaded.ref(("comparisons", index, "target")), f"comparison '{comparison.id}': '{target.id}' "
-                       f"is not a target (its status is {target.status})")
+            issues.add(loaded.ref(("comparisons", index, "target")), _("comparison '{comparison_id}': '{target_id}' "
+                                                                        "is not a target (its status is "
+                                                                        "{target_status})").format(
+                comparison_id=comparison.id, target_id=target.id, target_status=target.status))
         if actual.measure != target.measure:
-            issues.add(loaded.ref(("comparisons", index)), f"comparison '{comparison.id}' pairs two different measures "
-                       f"('{actual.measure}' and '{target.measure}')", "pair a target with the result of the same measure")
+            issues.add(loaded.ref(("comparisons", index)), _("comparison '{comparison_id}' pairs two different "
+                                                              "measures ('{actual_measure}' and '{target_measure}')").format(
+                comparison_id=comparison.id, actual_measure=actual.measure,
+                target_measure=target.measure), _("pair a target with the result of the same measure"))
 
     _check_sentences(dataset, loaded, issues)
 
@@ -573,8 +607,9 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
                 context = article[max(0, offset - 8) : offset + len(numeral) + 4].replace("\n", " ")
                 issues.add(
                     SourceRef(article_shown, line),
-                    f"the article's figure {numeral} (…{context}…) is not held by any fact",
-                    f"add a fact to {loaded.path} whose value and quote hold it",
+                    _("the article's figure {numeral} (…{context}…) is not held by any fact").format(
+                        numeral=numeral, context=context),
+                    _("add a fact to {path} whose value and quote hold it").format(path=loaded.path),
                 )
     issues.raise_if_any()
 
@@ -591,7 +626,8 @@ def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, iss
         if check_fact(path, fact_id):
             fact = dataset.facts[fact_id]
             if not fact.is_number:
-                issues.add(loaded.ref(path), f"whole '{whole.id}': '{fact_id}' is not a number")
+                issues.add(loaded.ref(path), _("whole '{whole_id}': '{fact_id}' is not a number").format(
+                    whole_id=whole.id, fact_id=fact_id))
             else:
                 known.append(fact)
     if len(known) != len(ids):
@@ -599,15 +635,19 @@ def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, iss
     first = known[0]
     for fact in known[1:]:
         if (fact.measure, fact.status, fact.unit) != (first.measure, first.status, first.unit):
-            issues.add(loaded.ref(("wholes", index)), f"whole '{whole.id}': '{fact.id}' and '{first.id}' differ in "
-                       "measure, status or unit", "the parts of a whole count the same thing at the same time")
+            issues.add(loaded.ref(("wholes", index)), _("whole '{whole_id}': '{fact_id}' and '{first_id}' differ in "
+                                                         "measure, status or unit").format(
+                whole_id=whole.id, fact_id=fact.id,
+                first_id=first.id), _("the parts of a whole count the same thing at the same time"))
             return
     if whole.complete and whole.total is not None:
         total = Decimal(number_text(dataset.facts[whole.total].value))  # type: ignore[arg-type]
         parts = sum(Decimal(number_text(dataset.facts[p].value)) for p in whole.parts)  # type: ignore[arg-type]
         if parts != total:
-            issues.add(loaded.ref(("wholes", index, "complete")), f"whole '{whole.id}': the parts add up to {parts}, "
-                       f"not to the total {total}", "set complete: false when the article names only some parts")
+            issues.add(loaded.ref(("wholes", index, "complete")), _("whole '{whole_id}': the parts add up to {parts}, "
+                                                                     "not to the total {total}").format(
+                whole_id=whole.id, parts=parts,
+                total=total), _("set complete: false when the article names only some parts"))
 
 
 def _check_sentences(dataset: Dataset, loaded: Loaded, issues: IssueCollector) -> None:
@@ -622,13 +662,15 @@ def _check_sentences(dataset: Dataset, loaded: Loaded, issues: IssueCollector) -
         for name in placeholders(text):
             allowed = set(YEAR_KEYS) | (set(dataset.facts) if figures_allowed else set())
             if name not in allowed:
-                issues.add(loaded.ref(key_path), f"unknown placeholder {{{name}}}",
-                           did_you_mean(name, allowed) or "placeholders name a fact id, {results_year} or {plan_year}")
+                issues.add(loaded.ref(key_path), _("unknown placeholder {{{name}}}").format(name=name),
+                           did_you_mean(name, allowed) or _("placeholders name a fact id, {results_year} or {plan_year}"))
         for number in bare_numbers(text):
             if number in years:
-                hint = f"write {{{years[number]}}} so that the year follows the dataset"
+                hint = _("write {{{key}}} so that the year follows the dataset").format(key=years[number])
             elif by_value.get(number):
-                hint = "write " + " or ".join(f"{{{i}}}" for i in by_value[number][:3]) + " so that the figure comes from its fact"
+                hint = _("write {names} so that the figure comes from its fact").format(
+                    names=_(" or ").join(f"{{{i}}}" for i in by_value[number][:3]))
             else:
-                hint = "name the figure by its fact id in braces, e.g. {projects_attracted}"
-            issues.add(loaded.ref(key_path), f"the number {number} is typed into the text “{text}”", hint)
+                hint = _("name the figure by its fact id in braces, e.g. {projects_attracted}")
+            issues.add(loaded.ref(key_path), _("the number {number} is typed into the text “{text}”").format(
+                number=number, text=text), hint)

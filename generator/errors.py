@@ -33,9 +33,11 @@ class Issue:
     hint: str = ""
 
     def __str__(self) -> str:
+        from .i18n import _
+
         text = f"{self.ref}: {self.message}" if self.ref else self.message
         if self.hint:
-            text += f" ({self.hint})"
+            text = _("{message} ({hint})").format(message=text, hint=self.hint)
         return text
 
 
@@ -76,5 +78,7 @@ def did_you_mean(word: str, choices) -> str:
     """Return a hint naming the closest choice, or an empty string."""
     import difflib
 
+    from .i18n import _
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _("did you mean '{choice}'?").format(choice=close[0]) if close else ""

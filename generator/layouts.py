@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
+from .i18n import N_, _
 from .loading import Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
 from .theme import THEMES, theme_fields
 from .validation import Strict, build_model
@@ -108,7 +109,7 @@ class _OwnWords(_Titled):
     @model_validator(mode="after")
     def _some_text(self):
         if not self.text_zh and not self.text_en:
-            raise ValueError("needs text_zh or text_en: the lines to show")
+            raise ValueError(N_("needs text_zh or text_en: the lines to show"))
         return self
 
 
@@ -118,7 +119,7 @@ class TextSlide(_OwnWords):
     @model_validator(mode="after")
     def _titled(self):
         if not self.title_zh and not self.title_en:
-            raise ValueError("a text slide needs its title: title_zh (and title_en)")
+            raise ValueError(N_("a text slide needs its title: title_zh (and title_en)"))
         return self
 
 
@@ -190,13 +191,14 @@ class ThemeOverrides(Strict):
         allowed = theme_fields(info.field_name)
         for key in value:
             if key not in allowed:
-                hint = did_you_mean(key, allowed) or "allowed: " + ", ".join(allowed)
-                raise ValueError(f"unknown {info.field_name[:-1]} '{key}' ({hint})")
+                hint = did_you_mean(key, allowed) or _("allowed: {names}").format(names=", ".join(allowed))
+                raise ValueError(_("unknown {what} '{key}' ({hint})").format(what=info.field_name[:-1], key=key,
+                                                                             hint=hint))
         if info.field_name == "colors":
             for key, colour in value.items():
                 for item in colour if isinstance(colour, list) else [colour]:
                     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(item)):
-                        raise ValueError(f"colour {key}: '{item}' is not #RRGGBB")
+                        raise ValueError(_("colour {key}: '{item}' is not #RRGGBB").format(key=key, item=item))
         return value
 
 
@@ -271,26 +273,31 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
     if model.template:
         template = (path.parent / model.template).resolve()
         if not template.is_file():
-            raise GeneratorError(f"template not found: {template}", loaded.ref(("template",)),
-                                 "the path is relative to the layout file")
+            raise GeneratorError(_("template not found: {path}").format(path=template), loaded.ref(("template",)),
+                                 _("the path is relative to the layout file"))
         if template.suffix.lower() != ".pptx":
-            raise GeneratorError(f"a template must be a .pptx file, not {template.name}", loaded.ref(("template",)),
-                                 "in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)")
+            raise GeneratorError(_("a template must be a .pptx file, not {name}").format(name=template.name),
+                                 loaded.ref(("template",)),
+                                 _("in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)"))
     logo = None
     if model.logo:
         logo = (path.parent / model.logo).resolve()
         try:
             magic = logo.read_bytes()[:8]
         except OSError:
-            raise GeneratorError(f"logo not found: {logo}", loaded.ref(("logo",)),
-                                 "the path is relative to the layout file") from None
+            raise GeneratorError(_("logo not found: {path}").format(path=logo), loaded.ref(("logo",)),
+                                 _("the path is relative to the layout file")) from None
         if not (magic.startswith(b"\x89PNG") or magic.startswith(b"\xff\xd8")):
-            raise GeneratorError(f"the logo {logo.name} is not a PNG or JPEG image", loaded.ref(("logo",)),
-                                 "save it as .png or .jpg")
+            raise GeneratorError(_("the logo {name} is not a PNG or JPEG image").format(name=logo.name),
+                                 loaded.ref(("logo",)), _("save it as .png or .jpg"))
     return Layout(loaded.path, path.stem, model, template, logo)
 
 
 #: the fields of slides and parts that name ids, and what they name
+#: the message for an unknown id of each kind
+UNKNOWN = {"fact": N_("unknown fact id '{item}'"), "section": N_("unknown section id '{item}'"),
+           "event": N_("unknown event id '{item}'"), "comparison": N_("unknown comparison id '{item}'"),
+           "role": N_("unknown industry role '{item}'")}
 REFERENCES = {"facts": "fact", "figures": "fact", "fact": "fact", "highlight": "fact", "section": "section",
               "sections": "section", "events": "event", "comparisons": "comparison", "roles": "role"}
 #: keys whose values are names, paths or settings rather than text shown to the audience
@@ -332,11 +339,11 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
     def check_ids(kind: str, table: dict, ids, *key_path) -> None:
         for position, item in enumerate(ids or ()):
             if item not in table:
-                issues.add(ref(*key_path, position), f"unknown {kind} id '{item}'", suggest_id(item, table))
+                issues.add(ref(*key_path, position), _(UNKNOWN[kind]).format(item=item), suggest_id(item, table))
 
     def check_one(kind: str, table: dict, item, *key_path) -> None:
         if item is not None and item not in table:
-            issues.add(ref(*key_path), f"unknown {kind} id '{item}'", suggest_id(item, table))
+            issues.add(ref(*key_path), _(UNKNOWN[kind]).format(item=item), suggest_id(item, table))
 
     def check_chart(chart: ChartSpec, *key_path) -> None:
         for tail, problem, hint in chart_problems(chart, dataset):
@@ -360,7 +367,7 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
         if isinstance(slide, ChartSlide):
             check_chart(slide, "deck", index)
         elif isinstance(slide, FactTableSlide) and not slide.facts and not slide.section:
-            issues.add(ref("deck", index), "a fact_table needs 'facts' or 'section'")
+            issues.add(ref("deck", index), _("a fact_table needs 'facts' or 'section'"))
     for index, part in enumerate(model.briefing):
         if part is None:
             continue
@@ -371,12 +378,12 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
 
     if any(isinstance(slide, TimelineSlide) for slide in model.deck) and not events:
         index = next(i for i, slide in enumerate(model.deck) if isinstance(slide, TimelineSlide))
-        issues.add(ref("deck", index), "a timeline slide needs events, and the dataset has none",
-                   "remove the slide or add dated events to the dataset")
+        issues.add(ref("deck", index), _("a timeline slide needs events, and the dataset has none"),
+                   _("remove the slide or add dated events to the dataset"))
     _check_texts(loaded, dataset, issues)
     if model.theme not in THEMES:
-        issues.add(ref("theme"), f"unknown theme '{model.theme}'",
-                   did_you_mean(model.theme, THEMES) or "themes: " + ", ".join(THEMES))
+        issues.add(ref("theme"), _("unknown theme '{name}'").format(name=model.theme),
+                   did_you_mean(model.theme, THEMES) or _("themes: {names}").format(names=", ".join(THEMES)))
     issues.raise_if_any()
 
 
@@ -393,10 +400,12 @@ def suggest_id(item: str, table: dict) -> str:
                 and (wanted == getattr(value, name).lower() or wanted in getattr(value, name).lower())]
     if by_label:
         found = list(dict.fromkeys(by_label))[:3]
-        return ("ids are English; " if not item.isascii() else "") + "did you mean " + " or ".join(f"'{key}'" for key in found) + "?"
+        names = _(" or ").join(f"'{key}'" for key in found)
+        return (_("ids are English; did you mean {names}?") if not item.isascii() else
+                _("did you mean {names}?")).format(names=names)
     if len(table) <= 12:
-        return "valid ids: " + ", ".join(table)
-    return "`briefing facts WORD` lists ids with their labels"
+        return _("valid ids: {ids}").format(ids=", ".join(table))
+    return _("`briefing facts WORD` lists ids with their labels")
 
 
 def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str, str]]:
@@ -407,60 +416,67 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str,
     problems: list[tuple[tuple, str, str]] = []
     if chart.chart in ("grouped", "line"):
         if not chart.comparisons:
-            return [((), f"a '{chart.chart}' chart needs 'comparisons' (a result and its target)", "")]
+            return [((), _("a '{kind}' chart needs 'comparisons' (a result and its target)").format(kind=chart.chart), "")]
         known = [dataset.comparisons[c] for c in chart.comparisons if c in dataset.comparisons]
         for c in known:
             for fact_id in (c.actual, c.target):
                 if not facts[fact_id].is_number:
-                    problems.append((("comparisons",), f"comparison '{c.id}': fact '{fact_id}' is not a number", ""))
+                    problems.append((("comparisons",), _("comparison '{comparison}': fact '{fact}' is not a number")
+                                     .format(comparison=c.id, fact=fact_id), ""))
             if facts[c.actual].unit != facts[c.target].unit:
-                problems.append((("comparisons",), f"comparison '{c.id}' mixes units ({facts[c.actual].unit} vs {facts[c.target].unit}) "
-                                 "and cannot be charted", "show it in a comparison table instead"))
+                problems.append((("comparisons",), _("comparison '{comparison}' mixes units ({a} vs {b}) and cannot be "
+                                 "charted").format(comparison=c.id, a=facts[c.actual].unit, b=facts[c.target].unit),
+                                 _("show it in a comparison table instead")))
         measures = {facts[c.actual].measure for c in known}
         if len(measures) > 1:
-            problems.append((("comparisons",), "the comparisons measure different things (" + ", ".join(
-                f"'{c.id}': {facts[c.actual].measure}" for c in known) + ") and cannot share one chart",
-                "chart one measure, or show them in a comparison table"))
+            problems.append((("comparisons",), _("the comparisons measure different things ({list}) and cannot share "
+                             "one chart").format(list=", ".join(f"'{c.id}': {facts[c.actual].measure}" for c in known)),
+                             _("chart one measure, or show them in a comparison table")))
         return problems
     if not chart.facts or len(chart.facts) < 2:
-        return [((), f"a '{chart.chart}' chart needs 'facts': at least 2 fact ids", "")]
+        return [((), _("a '{kind}' chart needs 'facts': at least 2 fact ids").format(kind=chart.chart), "")]
     known_facts = [facts[f] for f in chart.facts if f in facts]
     numbers = [f for f in known_facts if f.is_number]
     for position, fact_id in enumerate(chart.facts):
         fact = facts.get(fact_id)
         if fact is not None and not fact.is_number:
-            problems.append((("facts", position), f"fact '{fact.id}' is not a number and cannot be charted", "show it in a kpis slide"))
+            problems.append((("facts", position), _("fact '{fact}' is not a number and cannot be charted").format(
+                fact=fact.id), _("show it in a kpis slide")))
     if not numbers:
         return problems
     by_measure: dict[str, list[str]] = {}
     for fact in numbers:
         by_measure.setdefault(str(fact.measure), []).append(fact.id)
     if len(by_measure) > 1:
-        problems.append((("facts",), "a chart compares like with like, but these facts measure different things: " + "; ".join(
-            f"{measure} ({', '.join(ids)})" for measure, ids in by_measure.items()),
-            "chart one measure; show the others in a kpis slide or a fact_table"))
+        problems.append((("facts",), _("a chart compares like with like, but these facts measure different things: "
+                                       "{list}").format(list="; ".join(f"{measure} ({', '.join(ids)})"
+                                                                       for measure, ids in by_measure.items())),
+                         _("chart one measure; show the others in a kpis slide or a fact_table")))
     by_status: dict[str, list[str]] = {}
     for fact in numbers:
         by_status.setdefault(fact.status, []).append(fact.id)
     if len(by_status) > 1:
-        problems.append((("facts",), "the chart mixes figures of different status (" + "; ".join(
-            f"{status}: {', '.join(ids)}" for status, ids in by_status.items()) + ")",
-            "a chart shows results of one year, or targets, or running totals; not a mixture"))
+        problems.append((("facts",), _("the chart mixes figures of different status ({list})").format(
+            list="; ".join(f"{status}: {', '.join(ids)}" for status, ids in by_status.items())),
+            _("a chart shows results of one year, or targets, or running totals; not a mixture")))
     units = sorted({f.unit for f in numbers})
     if len(units) > 1 and len(by_measure) == 1:
-        problems.append((("facts",), f"chart facts have different units ({', '.join(units)})",
-                         "a chart shows one unit; split it into two charts"))
+        problems.append((("facts",), _("chart facts have different units ({units})").format(units=", ".join(units)),
+                         _("a chart shows one unit; split it into two charts")))
     zone_level = [f.id for f in numbers if f.subject == "zone"]
     if zone_level and len(zone_level) < len(numbers):
         single = [f.id for f in numbers if f.subject != "zone"]
-        problems.append((("facts",), f"the chart puts the zone's totals ({', '.join(zone_level)}) beside figures of single "
-                         f"events, projects or groups ({', '.join(single)})", "a total and its members are not alike"))
+        problems.append((("facts",), _("the chart puts the zone's totals ({totals}) beside figures of single events, "
+                                       "projects or groups ({single})").format(totals=", ".join(zone_level),
+                                                                            single=", ".join(single)),
+                         _("a total and its members are not alike")))
     if chart.chart == "doughnut":
         wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
         if not wholes:
-            problems.append((("facts",), "a doughnut shows the parts of one whole, and these facts are not the parts of one "
-                             "complete whole in the dataset", "use a column or bar chart, or a table; or declare "
-                             "the whole under `wholes` in the dataset if the article gives one"))
+            problems.append((("facts",), _("a doughnut shows the parts of one whole, and these facts are not the parts "
+                                           "of one complete whole in the dataset"),
+                             _("use a column or bar chart, or a table; or declare the whole under `wholes` in the "
+                               "dataset if the article gives one")))
     return problems
 
 
@@ -482,11 +498,11 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
         elif isinstance(value, str):
             for name in placeholders(value):
                 if name not in allowed:
-                    issues.add(loaded.ref(key_path), f"unknown placeholder {{{name}}}",
-                               did_you_mean(name, allowed) or "name a fact id, {results_year} or {plan_year}")
+                    issues.add(loaded.ref(key_path), _("unknown placeholder {{{name}}}").format(name=name),
+                               did_you_mean(name, allowed) or _("name a fact id, {{results_year}} or {{plan_year}}"))
             for year, key in years.items():
                 if re.search(rf"(?<!\d){year}(?!\d)", re.sub(r"\{[^}]*\}", "", value)):
-                    issues.add(loaded.ref(key_path), f"the year {year} is typed into “{value}”",
-                               f"write {{{key}}} so that the layout works with next year's dataset")
+                    issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(year=year, text=value),
+                               _("write {{{key}}} so that the layout works with next year's dataset").format(key=key))
 
     walk(loaded.data, ())

@@ -6,6 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GeneratorError, SourceRef, did_you_mean
+from .i18n import N_, _
+
+#: what is read, as messages name it
+WHAT = (N_("file"), N_("layout"), N_("dataset"), N_("source article"))
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
@@ -50,25 +54,28 @@ def read_text(path: Path, what: str = "file") -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise GeneratorError(f"{what} not found", SourceRef(shown), "check the path") from None
+        raise GeneratorError(_("{what} not found").format(what=_(what)), SourceRef(shown), _("check the path")) from None
     except IsADirectoryError:
-        raise GeneratorError(f"{what} is a folder, not a file", SourceRef(shown)) from None
+        raise GeneratorError(_("{what} is a folder, not a file").format(what=_(what)), SourceRef(shown)) from None
     except OSError as exc:
-        raise GeneratorError(f"cannot read {what}: {exc.strerror}", SourceRef(shown)) from None
+        raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
+            what=_(what), exc_strerror=exc.strerror), SourceRef(shown)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise GeneratorError(
-            f"{what} is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+            _("{what} is {len_raw_1024} KiB; the limit is {max_file_bytes_1024} KiB").format(
+                what=_(what), len_raw_1024=len(raw) // 1024, max_file_bytes_1024=MAX_FILE_BYTES // 1024),
             SourceRef(shown),
-            "is this the right file?",
+            _("is this the right file?"),
         )
     if b"\x00" in raw:
-        raise GeneratorError(f"{what} is binary, not text", SourceRef(shown), "expected a UTF-8 text file")
+        raise GeneratorError(_("{what} is binary, not text").format(
+            what=_(what)), SourceRef(shown), _("expected a UTF-8 text file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise GeneratorError(
-            "text is not UTF-8", SourceRef(shown, line), "save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8)"
+            _("text is not UTF-8"), SourceRef(shown, line), _("save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8)")
         ) from None
     return text
 
@@ -88,14 +95,16 @@ def _load_json(text: str, shown: str) -> Loaded:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GeneratorError(f"invalid JSON: {exc.msg}", SourceRef(shown, exc.lineno, exc.colno)) from None
+        raise GeneratorError(_("invalid JSON: {exc_msg}").format(
+            exc_msg=exc.msg), SourceRef(shown, exc.lineno, exc.colno)) from None
     except RecursionError:
-        raise GeneratorError("JSON is nested too deeply", SourceRef(shown)) from None
+        raise GeneratorError(_("JSON is nested too deeply"), SourceRef(shown)) from None
     positions: dict[KeyPath, SourceRef] = {}
 
     def walk(value: Any, key_path: KeyPath, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise GeneratorError(f"data is nested more than {MAX_DEPTH} levels deep", SourceRef(shown))
+            raise GeneratorError(_("data is nested more than {max_depth} levels deep").format(
+                max_depth=MAX_DEPTH), SourceRef(shown))
         positions[key_path] = SourceRef(shown, key_path="$" + "".join(_json_step(k) for k in key_path))
         if isinstance(value, dict):
             for key, item in value.items():
@@ -124,23 +133,23 @@ def _load_yaml(text: str, shown: str) -> Loaded:
         problem = exc.problem or exc.context or "syntax error"
         hint = ""
         if "\t" in problem or "\\t" in problem or "tab" in problem.lower() or _char_at(text, mark) == "\t":
-            hint = "indent with spaces, not tabs"
+            hint = _("indent with spaces, not tabs")
         elif "mapping values are not allowed" in problem:
-            hint = "a value containing ': ' must be quoted"
+            hint = _("a value containing ': ' must be quoted")
         elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
-            hint = 'a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"'
+            hint = _('a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"')
         elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
-            hint = "check the indentation: the keys of one entry, and the entries of one list, start in the same column"
+            hint = _("check the indentation: the keys of one entry, and the entries of one list, start in the same column")
         ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
-        raise GeneratorError(f"invalid YAML: {problem}", ref, hint) from None
+        raise GeneratorError(_("invalid YAML: {problem}").format(problem=problem), ref, hint) from None
     except yaml.YAMLError as exc:
-        raise GeneratorError(f"invalid YAML: {exc}", SourceRef(shown)) from None
+        raise GeneratorError(_("invalid YAML: {exc}").format(exc=exc), SourceRef(shown)) from None
     except RecursionError:
-        raise GeneratorError("YAML is nested too deeply", SourceRef(shown)) from None
+        raise GeneratorError(_("YAML is nested too deeply"), SourceRef(shown)) from None
     finally:
         loader.dispose()
     if node is None:
-        raise GeneratorError("file is empty", SourceRef(shown, 1), "copy a shipped file as a starting point")
+        raise GeneratorError(_("file is empty"), SourceRef(shown, 1), _("copy a shipped file as a starting point"))
     positions: dict[KeyPath, SourceRef] = {}
     counter = [0]
     data = _construct(node, (), positions, shown, loader, counter, 0)
@@ -163,25 +172,26 @@ def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: 
     counter[0] += 1
     if counter[0] > MAX_NODES:
         raise GeneratorError(
-            f"YAML expands to more than {MAX_NODES} values", ref, "anchors and aliases (&, *) repeat too much"
+            _("YAML expands to more than {max_nodes} values").format(
+                max_nodes=MAX_NODES), ref, _("anchors and aliases (&, *) repeat too much")
         )
     if depth > MAX_DEPTH:
-        raise GeneratorError(f"YAML is nested more than {MAX_DEPTH} levels deep", ref)
+        raise GeneratorError(_("YAML is nested more than {max_depth} levels deep").format(max_depth=MAX_DEPTH), ref)
     positions[key_path] = ref
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise GeneratorError("a key must be plain text", _ref_of(key_node, shown))
+                raise GeneratorError(_("a key must be plain text"), _ref_of(key_node, shown))
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise GeneratorError("merge keys (<<) are not supported", _ref_of(key_node, shown), "write the keys out")
+                raise GeneratorError(_("merge keys (<<) are not supported"), _ref_of(key_node, shown), _("write the keys out"))
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
                 first = positions.get(key_path + (key,))
                 raise GeneratorError(
-                    f"duplicate key '{key}'",
+                    _("duplicate key '{key}'").format(key=key),
                     _ref_of(key_node, shown),
                     f"first defined at line {first.line}" if first else "",
                 )
@@ -197,7 +207,7 @@ def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: 
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
         key = f" for '{key_path[-1]}'" if key_path and isinstance(key_path[-1], str) else ""
-        raise GeneratorError(f"invalid value{key}: {exc}", ref) from None
+        raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
 
 
 def _ref_of(node, shown: str) -> SourceRef:
@@ -216,13 +226,13 @@ def resolve_layout_path(name: str, layouts_dir: Path) -> Path:
     candidate = Path(name)
     if candidate.suffix in {".yaml", ".yml"} or "/" in name or "\\" in name:
         if not candidate.is_file():
-            raise GeneratorError(f"layout file not found: {name}", hint="check the path")
+            raise GeneratorError(_("layout file not found: {name}").format(name=name), hint=_("check the path"))
         return candidate
     path = layouts_dir / f"{name}.yaml"
     if path.is_file():
         return path
     names = sorted(p.stem for p in layouts_dir.glob("*.yaml"))
     raise GeneratorError(
-        f"unknown layout '{name}' (looked in {layouts_dir}/)",
+        _("unknown layout '{name}' (looked in {layouts_dir}/)").format(name=name, layouts_dir=layouts_dir),
         hint=did_you_mean(name, names) or ("layouts: " + ", ".join(names) if names else "the folder has no layouts"),
     )

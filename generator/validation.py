@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import GeneratorError, IssueCollector, did_you_mean
+from .i18n import N_, _
 from .loading import Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -21,7 +22,8 @@ class Strict(BaseModel):
 def build_model(loaded: Loaded, model: type[M], what: str) -> M:
     """Return loaded.data validated as model; raise GeneratorError listing every problem with its line."""
     if not isinstance(loaded.data, dict):
-        raise GeneratorError(f"a {what} must be a mapping of keys to values", loaded.ref(()))
+        raise GeneratorError(_("a {what} must be a group of keys and values (one `key: value` per line)").format(
+            what=_(what)), loaded.ref(()))
     try:
         return model.model_validate(loaded.data)
     except ValidationError as exc:
@@ -35,9 +37,10 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
             message, hint = _describe(error, loc, model)
             if error.get("input", 0) is None and re.search(r":\s+#", loaded.line_at(loc)):
                 name = loc[-1] if loc else "value"
-                message = f"'{name}' is empty: YAML reads # as the start of a comment"
+                message = _("'{name}' is empty: YAML reads # as the start of a comment").format(name=name)
                 typed = re.search(r"#\S*", loaded.line_at(loc))
-                hint = f'quote the value: {name}: "{typed.group() if typed else "#RRGGBB"}"'
+                hint = _('quote the value: {name}: "{value}"').format(name=name, value=typed.group() if typed else
+                                                                     "#RRGGBB")
             issues.add(loaded.ref(loc), message, hint)
         issues.raise_if_any()
         raise  # pragma: no cover - raise_if_any always raises here
@@ -66,69 +69,64 @@ def _looks_like_tag(part: str, mapping: dict) -> bool:
 
 def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
-    name = str(loc[-1]) if loc else ""
+    name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else _("this entry")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        return f"unknown key '{name}'", did_you_mean(name, allowed) or (
-            "allowed keys: " + ", ".join(sorted(allowed)) if allowed else ""
-        )
+        return _("unknown key '{name}'").format(name=name), did_you_mean(name, allowed) or (
+            _("allowed keys: {keys}").format(keys=", ".join(sorted(allowed))) if allowed else "")
     if kind == "missing":
-        return f"missing key '{name}'", ""
+        return _("missing key '{name}'").format(name=name), ""
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     value = error.get("input")
-    if kind == "union_tag_invalid":
-        ctx = error.get("ctx", {})
-        tag, expected = ctx.get("tag", ""), ctx.get("expected_tags", "")
-        return f"unknown kind '{tag}'", did_you_mean(str(tag), _literal_choices(expected)) or f"kinds: {expected}"
-    if kind in {"literal_error", "enum"}:
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"'{name}' is {value!r}; expected {expected}", did_you_mean(str(value), _literal_choices(expected))
-    where = f"'{name}' " if name and not isinstance(loc[-1], int) else ("this entry " if loc else "")
     ctx = error.get("ctx") or {}
+    if kind == "union_tag_invalid":
+        tag, expected = ctx.get("tag", ""), ctx.get("expected_tags", "")
+        return _("unknown kind '{kind}'").format(kind=tag), did_you_mean(str(tag), _literal_choices(expected)) or \
+            _("kinds: {kinds}").format(kinds=expected)
+    if kind in {"literal_error", "enum"}:
+        expected = ctx.get("expected", "")
+        return (_("'{name}' is {value!r}; expected {expected}").format(name=name, value=value, expected=expected),
+                did_you_mean(str(value), _literal_choices(expected)))
     plain = _PLAIN.get(kind)
     if plain:
-        return where + plain.format(value=value, count=_count(value), **ctx), _HINTS.get(kind, "")
+        count = len(value) if isinstance(value, (list, tuple, dict, str)) else 0
+        return _(plain).format(name=name, value=value, count=count, **ctx), _(_HINTS.get(kind, ""))
     if kind == "value_error":
-        return f"{where.rstrip() + ': ' if where else ''}{message}", ""
-    return f"{where}is {value!r}: {message[0].lower()}{message[1:]}", ""
+        return _("'{name}': {problem}").format(name=name, problem=_(message)), ""
+    return _("'{name}' is {value!r}: {problem}").format(name=name, value=value, problem=message), ""
 
 
 #: the project's own words for the validation errors users meet (pydantic's wording leaks types and jargon)
 _PLAIN = {
-    "too_long": "has {count}; at most {max_length} are allowed",
-    "too_short": "has {count}; at least {min_length} are needed",
-    "less_than_equal": "is {value}; it must be at most {le}",
-    "less_than": "is {value}; it must be less than {lt}",
-    "greater_than_equal": "is {value}; it must be at least {ge}",
-    "greater_than": "is {value}; it must be more than {gt}",
-    "string_type": "must be text, not {value!r}",
-    "int_type": "must be a whole number, not {value!r}",
-    "int_parsing": "must be a whole number, not {value!r}",
-    "int_from_float": "must be a whole number, not {value!r}",
-    "float_type": "must be a number, not {value!r}",
-    "float_parsing": "must be a number, not {value!r}",
-    "bool_type": "must be true or false, not {value!r}",
-    "bool_parsing": "must be true or false, not {value!r}",
-    "date_type": "must be a date such as 2021-01-20, not {value!r}",
-    "date_parsing": "must be a date such as 2021-01-20, not {value!r}",
-    "date_from_datetime_parsing": "must be a date such as 2021-01-20, not {value!r}",
-    "date_from_datetime_inexact": "must be a date such as 2021-01-20, not {value!r}",
-    "tuple_type": "must be a list, e.g. [a, b], not {value!r}",
-    "list_type": "must be a list, e.g. [a, b], not {value!r}",
-    "dict_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
-    "model_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
-    "model_attributes_type": "must be a group of keys and values (one `key: value` per line), not {value!r}",
-    "string_pattern_mismatch": "is {value!r}; ids are lower-case English letters, digits and _",
-    "union_tag_not_found": "needs `kind:`",
+    "too_long": N_("'{name}' lists {count}; at most {max_length} are allowed"),
+    "too_short": N_("'{name}' lists {count}; at least {min_length} are needed"),
+    "less_than_equal": N_("'{name}' is {value}; it must be at most {le}"),
+    "less_than": N_("'{name}' is {value}; it must be less than {lt}"),
+    "greater_than_equal": N_("'{name}' is {value}; it must be at least {ge}"),
+    "greater_than": N_("'{name}' is {value}; it must be more than {gt}"),
+    "string_type": N_("'{name}' must be text, not {value!r}"),
+    "int_type": N_("'{name}' must be a whole number, not {value!r}"),
+    "int_parsing": N_("'{name}' must be a whole number, not {value!r}"),
+    "int_from_float": N_("'{name}' must be a whole number, not {value!r}"),
+    "float_type": N_("'{name}' must be a number, not {value!r}"),
+    "float_parsing": N_("'{name}' must be a number, not {value!r}"),
+    "bool_type": N_("'{name}' must be true or false, not {value!r}"),
+    "bool_parsing": N_("'{name}' must be true or false, not {value!r}"),
+    "date_type": N_("'{name}' must be a date such as 2021-01-20, not {value!r}"),
+    "date_parsing": N_("'{name}' must be a date such as 2021-01-20, not {value!r}"),
+    "date_from_datetime_parsing": N_("'{name}' must be a date such as 2021-01-20, not {value!r}"),
+    "date_from_datetime_inexact": N_("'{name}' must be a date such as 2021-01-20, not {value!r}"),
+    "tuple_type": N_("'{name}' must be a list, e.g. [a, b], not {value!r}"),
+    "list_type": N_("'{name}' must be a list, e.g. [a, b], not {value!r}"),
+    "dict_type": N_("'{name}' must be a group of keys and values (one `key: value` per line), not {value!r}"),
+    "model_type": N_("'{name}' must be a group of keys and values (one `key: value` per line), not {value!r}"),
+    "model_attributes_type": N_("'{name}' must be a group of keys and values (one `key: value` per line), not {value!r}"),
+    "string_pattern_mismatch": N_("'{name}' is {value!r}; ids are lower-case English letters, digits and _"),
+    "union_tag_not_found": N_("'{name}' needs `kind:`"),
 }
-_HINTS = {"string_type": "write the text after the colon; quote it if it starts with {, #, [ or *"}
-
-
-def _count(value: Any) -> str:
-    count = len(value) if isinstance(value, (list, tuple, dict, str)) else 0
-    return f"{count} {'entry' if count == 1 else 'entries'}"
+_HINTS = {"string_type": N_("write the text after the colon; quote it if it starts with {, #, [ or *")}
 
 
 def _literal_choices(expected: str) -> list[str]:

@@ -117,7 +117,7 @@ def test_mistakes_of_every_kind_are_reported_in_one_round(dataset):
     lines = [issue.ref.line for issue in info.value.issues]
     assert messages == [
         "'primary' is empty: YAML reads # as the start of a comment (quote the value: primary: \"#0B6E4F\")",
-        "'facts' has 1 entry; at least 2 are needed",
+        "'facts' lists 1; at least 2 are needed",
         "unknown event id 'oct27' (did you mean 'groundbreaking_oct27'?)",
         "'chart' is 'pie'; expected 'column', 'bar', 'grouped', 'doughnut' or 'line'",
         "unknown fact id '招引项目' (ids are English; did you mean 'projects_attracted' or 'planned_investment'?)",
