@@ -64,3 +64,21 @@ def test_only_the_pptx_renderer_imports_pptx_and_only_the_pdf_renderer_reportlab
 def test_every_module_has_a_docstring():
     for path in PACKAGE.rglob("*.py"):
         assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path
+
+
+def test_every_slide_kind_and_briefing_part_is_composed(dataset):
+    """A kind added to the layout model without a composer would otherwise be a KeyError at build time."""
+    import datetime as dt
+    import typing
+
+    from generator import layouts as L
+    from generator.compose import _Composer
+
+    layout = L.Layout("t.yaml", "t", L.LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
+        "deck": [{"kind": "title"}], "briefing": [{"kind": "cover"}]}))
+    composer = _Composer(dataset, layout, "zh")
+    slide_kinds = set(typing.get_args(typing.get_args(L.SlideSpec)[0]))
+    part_kinds = set(typing.get_args(typing.get_args(L.PartSpec)[0]))
+    assert set(composer.slide_handlers()) == slide_kinds
+    assert set(composer.part_handlers()) == part_kinds
