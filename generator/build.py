@@ -56,6 +56,10 @@ def render_options(theme, document, template=None, warn=_ignore):
                 "the text would print as boxes",
                 hint="choose another font in the theme, or change the text",
             )
+    if template is not None:
+        from .render.pptx.template import read_template
+
+        template = read_template(template)
     return RenderOptions(theme, regular, bold, template)
 
 
@@ -215,20 +219,26 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
 
     prepared = inputs.prepare(layout_path, lang)
     document = prepared.document
-    options = render_options(prepared.theme, document, prepared.template, warn)
+    wants_deck = any(RENDERERS[name].paints_deck for name in formats)
+    options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn)
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     layout_slug = prepared.slug
     jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    deck = None
+    if wants_deck:
+        from .render import slides
+
+        deck = slides.lay_out(document, options)  # once, before forking: every deck painter paints this one
     if len(jobs) > 1 and _can_fork():
         # the deck here, the briefing in a forked process: each imports and renders on its own core
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-            later = [pool.submit(_render_one, document, options, name, path) for name, path in jobs[1:]]
-            first = _render_one(document, options, *jobs[0])
+            later = [pool.submit(_render_one, document, options, deck, name, path) for name, path in jobs[1:]]
+            first = _render_one(document, options, deck, *jobs[0])
             return [first] + [future.result() for future in later]
-    return [_render_one(document, options, name, path) for name, path in jobs]
+    return [_render_one(document, options, deck, name, path) for name, path in jobs]
 
 
 def _can_fork() -> bool:
@@ -237,8 +247,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
 
 
-def _render_one(document, options, name: str, out_path: Path) -> Output:
+def _render_one(document, options, deck, name: str, out_path: Path) -> Output:
     from .render import RENDERERS
 
     renderer = RENDERERS[name]
-    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp)))
+    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp, deck)))

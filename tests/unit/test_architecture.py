@@ -64,3 +64,13 @@ def test_only_the_pptx_renderer_imports_pptx_and_only_the_pdf_renderer_reportlab
 def test_every_module_has_a_docstring():
     for path in PACKAGE.rglob("*.py"):
         assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path
+
+
+def test_deck_painters_only_paint():
+    """The PPTX, deck-as-PDF and handout painters neither break lines, change text nor measure it."""
+    painters = sorted((PACKAGE / "render" / "pptx").rglob("*.py")) + [PACKAGE / "render" / "pdf" / "deck.py"]
+    for path in painters:
+        names = {n.split(".")[-1] for n in _imports(path)}
+        assert not names & {"textfit", "wrap", "wrap_runs", "normalise_punctuation", "fit_size", "stringWidth",
+                            "metrics_for", "MixedMetrics", "fonts"}, path
+        assert "stringWidth" not in path.read_text(encoding="utf-8"), path

@@ -9,7 +9,6 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ...textfit import normalise_punctuation
 from ...theme import Theme
 from ..slides import shapes as sh
 from .text import DeckFonts, emu, hex_rgb, prepare_frame, set_run_props, write_paragraphs
@@ -62,7 +61,7 @@ def _rgb(colour: str) -> RGBColor:
 def _describe(shape, text: str) -> None:
     """Alt text: PowerPoint reads it from the descr attribute of the shape's non-visual properties."""
     for c_nv_pr in shape._element.iter(qn("p:cNvPr")):
-        c_nv_pr.set("descr", normalise_punctuation(text))
+        c_nv_pr.set("descr", text)
         break
 
 
@@ -81,7 +80,7 @@ def _rect(painter: Painter, shapes, rect: sh.Rect) -> None:
 
 def _fill_text(painter: Painter, frame, text: sh.TextShape) -> None:
     prepare_frame(frame, anchor=_ANCHORS[text.anchor])
-    write_paragraphs(frame, [list(p) for p in text.paragraphs], painter.fonts, align=_ALIGNS[text.align],
+    write_paragraphs(frame, [list(p.runs) for p in text.paragraphs], painter.fonts, align=_ALIGNS[text.align],
                      space_after_pt=text.space_after_pt, line_spacing=text.line_spacing, bullet=text.bullet or None,
                      bullet_colour=text.bullet_colour or None, indent_emu=int(emu(text.indent_in)))
 
@@ -138,8 +137,8 @@ def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
             target.vertical_anchor = MSO_ANCHOR.MIDDLE
             target.fill.solid()
             target.fill.fore_color.rgb = _rgb(cell.fill)
-            write_paragraphs(target.text_frame, [[sh.Run(cell.text, table.size_pt, cell.bold, cell.colour)]],
-                             painter.fonts, align=_ALIGNS[cell.align])
+            write_paragraphs(target.text_frame, [list(cell.paragraph.runs)], painter.fonts,
+                             align=_ALIGNS[cell.align])
 
 
 _CHART_TYPES = {
@@ -155,7 +154,7 @@ def _chart(painter: Painter, shapes, shape: sh.ChartShape) -> None:
     """A native chart whose data staff can edit in PowerPoint (right-click → Edit Data)."""
     block, colors, size = shape.chart, painter.theme.colors, shape.size_pt
     data = CategoryChartData(number_format="General")
-    categories = [normalise_punctuation(c) for c in block.categories]
+    categories = list(shape.categories)
     if block.kind == "doughnut":  # slices are too thin for labels: the legend carries each value
         categories = [f"{c}  {label}" for c, label in zip(categories, block.series[0].labels)]
     if block.kind == "bar":  # PowerPoint draws bar categories bottom-up: reverse to read top-down
@@ -166,7 +165,7 @@ def _chart(painter: Painter, shapes, shape: sh.ChartShape) -> None:
     b = shape.box
     frame = shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
     frame.name = f"chart: {block.title}"
-    _describe(frame, block.description)
+    _describe(frame, shape.description)
     chart = frame.chart
     chart.font.size = Pt(size)
     chart.has_title = False

@@ -7,7 +7,6 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ...textfit import normalise_punctuation
 from ..slides.shapes import Run
 
 
@@ -69,7 +68,7 @@ def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align
             _set_bullet(paragraph, bullet, bullet_colour, indent_emu)
         for item in runs:
             run = paragraph.add_run()
-            run.text = normalise_punctuation(item.text)
+            run.text = item.text
             set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour)
         last = runs[-1] if runs else Run("", 12)
         set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour)

@@ -1,16 +1,20 @@
-"""Slide layout shared by the deck (PPTX) and the deck as PDF: Document slides -> positioned shapes."""
+"""The deck laid out once, for every painter (PPTX, deck as PDF, handout): Document slides -> positioned shapes
+whose text is broken into lines, on the template's slide size and layouts when the layout names one."""
 from __future__ import annotations
 
-from ...document import Document
+from ...document import Document, Page
 from ...fonts import MixedMetrics, latin_metrics, metrics_for
+from ...textfit import normalise_punctuation
 from ...theme import Theme
 from .blocks import HANDLERS, Frame, SlideLayout
 from .fit import DeckMetrics
-from .shapes import Box, Run, SlideDrawing
+from .shapes import Box, DeckLayout, Run, SlideDrawing
+from .template import DeckTemplate, template_frame, with_template_colours
 
 SLIDE_SIZES_IN = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
-__all__ = ["HANDLERS", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "deck_metrics", "layout_deck"]
+__all__ = ["HANDLERS", "DeckLayout", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "deck_metrics",
+           "lay_out", "layout_deck"]
 
 
 def deck_metrics(options) -> DeckMetrics:
@@ -20,11 +24,21 @@ def deck_metrics(options) -> DeckMetrics:
                        MixedMetrics(metrics_for(options.bold), latin_metrics(latin, True)))
 
 
-def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics, frame: Frame | None = None) -> list[SlideDrawing]:
-    """Lay out every slide (in frame, default: the document's slide size and the theme's margins); raises
-    GeneratorError naming the slide when text cannot fit its box."""
-    width, height = SLIDE_SIZES_IN[document.slide_size]
-    frame = frame or Frame(width, height, theme.slide_margin_in)
+def lay_out(document: Document, options) -> DeckLayout:
+    """The deck of document laid out with the render options' theme, fonts and template."""
+    return layout_deck(document, options.theme, deck_metrics(options), options.template)
+
+
+def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics,
+                template: DeckTemplate | None = None) -> DeckLayout:
+    """Lay out every slide on the template's slide size and title box (without one: the document's slide size
+    and the theme's margins); raises GeneratorError naming the slide when text cannot fit its box."""
+    if template is not None:
+        theme = with_template_colours(theme, template)
+        frame = template_frame(template, theme.slide_margin_in)
+    else:
+        width, height = SLIDE_SIZES_IN[document.slide_size]
+        frame = Frame(width, height, theme.slide_margin_in)
     width, height = frame.width, frame.height
     drawings = []
     for number, page in enumerate(document.slides, 1):
@@ -34,8 +48,21 @@ def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics, frame: F
             _chrome(slide)
         for block in page.blocks:
             HANDLERS[type(block)](slide, block)
-        drawings.append(SlideDrawing(number, page, tuple(slide.shapes)))
-    return drawings
+        drawings.append(SlideDrawing(number, page, tuple(slide.shapes), _notes(page, document)))
+    return DeckLayout(width, height, tuple(drawings), theme, template)
+
+
+def _notes(page: Page, document: Document) -> tuple[str, ...]:
+    """Speaker notes: talking points, then the source of each figure shown."""
+    lines = [f"• {point}" for point in page.notes]
+    if page.sources:
+        lines.append("")
+        lines.append(document.meta.source_line)
+        sep = "：" if document.meta.language == "zh" else ": "
+        lines.extend(f"[{s.fact_id}]{sep}“{s.quote}”" for s in page.sources)
+    if not lines:
+        lines = [page.title]
+    return tuple(normalise_punctuation(line) for line in lines)
 
 
 def _chrome(s: SlideLayout) -> None:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from ... import document as d
 from ...document import Document, Page
 from ...errors import GeneratorError
+from ...textfit import normalise_punctuation, wrap_runs
 from ...theme import Theme
-from .fit import DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, ChartShape, Group, Picture, Rect, Run, TableShape, TextShape
+from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
+from .shapes import Box, Cell, ChartShape, Group, Line, Picture, Rect, Run, TableShape, TextParagraph, TextShape
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,27 @@ class SlideLayout:
         self.shapes.append(Rect(box, fill, name, shape, text))  # type: ignore[arg-type]
 
     def text(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
-        shape = TextShape(box, tuple(tuple(p) for p in paragraphs), name, **kwargs)
+        shape = self.text_shape(box, paragraphs, name, **kwargs)
         self.shapes.append(shape)
         return shape
+
+    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
+        """A text box whose paragraphs are broken into lines for its width (less the bullets' indent)."""
+        width_pt = (box.w - kwargs.get("indent_in", 0)) * 72
+        return TextShape(box, tuple(self.paragraph(runs, width_pt) for runs in paragraphs), name, **kwargs)
+
+    def paragraph(self, runs: list[Run], width_pt: float) -> TextParagraph:
+        """The runs with their punctuation normalised, and broken into lines no wider than width_pt as measured
+        with the deck's fonts (and the same slack as the fitting)."""
+        runs = [Run(normalise_punctuation(r.text), r.size_pt, r.bold, r.colour) for r in runs]
+        metrics = [self.metrics.bold if r.bold else self.metrics.regular for r in runs]
+        measures = [lambda t, m=m, r=r: m.width(t, r.size_pt) * WIDTH_SLACK for m, r in zip(metrics, runs)]
+        lines = []
+        for pieces in wrap_runs([r.text for r in runs], width_pt, measures):
+            line = tuple(Run(text, runs[i].size_pt, runs[i].bold, runs[i].colour) for i, text in pieces)
+            width = sum(metrics[i].width(text, runs[i].size_pt) for i, text in pieces)
+            lines.append(Line(line, width))
+        return TextParagraph(tuple(runs), tuple(lines))
 
     @contextmanager
     def group(self, name: str, description: str):
@@ -73,7 +92,7 @@ class SlideLayout:
             yield
         finally:
             inner, self.shapes = self.shapes, outer
-            self.shapes.append(Group(name, description, tuple(inner)))
+            self.shapes.append(Group(name, normalise_punctuation(description), tuple(inner)))
 
     def fit_line(self, text: str, box: Box, largest: float, smallest: float, bold: bool = False,
                  where: str = "text", max_lines: int | None = 2) -> float:
@@ -107,7 +126,7 @@ def _logo(s: SlideLayout, height_in: float = 0.75) -> None:
     w = min(height_in * width / height, s.frame.width * 0.3)
     h = w * height / width
     s.shapes.append(Picture(Box(s.frame.width - s.frame.margin - w, 0.45, w, h), s.theme.logo,
-                            f"{s.document.meta.organisation} logo"))
+                            normalise_punctuation(f"{s.document.meta.organisation} logo")))
 
 
 def _title(s: SlideLayout, block: d.Title) -> None:
@@ -142,8 +161,8 @@ def _agenda(s: SlideLayout, block: d.Agenda) -> None:
         y = body.y + index * row
         number = block.start + index
         badge = Box(body.x, y + row * 0.12, 0.75, row * 0.76)
-        label = TextShape(badge, ((Run(f"{number:02d}", 20, True, colors.on_primary),),), f"number {number}",
-                          anchor="middle", align="center")
+        label = s.text_shape(badge, [[Run(f"{number:02d}", 20, True, colors.on_primary)]], f"number {number}",
+                             anchor="middle", align="center")
         s.rect(badge, colors.primary, f"number {number}", "rounded", label)
         s.text(Box(body.x + 1.1, y, body.w - 1.1, row), [[Run(item, size, False, colors.text)]],
                f"agenda item {number}", anchor="middle")
@@ -190,8 +209,6 @@ def _small(size: float) -> float:
 
 def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: float) -> float:
     """The largest value size at which the figure fits: one line, or two for a figure in words."""
-    from .fit import WIDTH_SLACK
-
     sizes, bold = s.theme.sizes, s.metrics.bold
     words = not any(ch.isdigit() for ch in fig.value)
     for size in sizes_between(sizes.deck_kpi_value_pt, sizes.deck_kpi_value_min_pt if not words else 24):
@@ -238,7 +255,8 @@ def _chart(s: SlideLayout, block: d.Chart) -> None:
     longest = max((len(c) for c in block.categories), default=0)
     if block.kind in ("column", "grouped") and longest * size * len(block.categories) > body.w * 72 * 1.6:
         size = sizes.deck_chart_min_pt
-    s.shapes.append(ChartShape(body, block, size))
+    s.shapes.append(ChartShape(body, block, size, tuple(normalise_punctuation(c) for c in block.categories),
+                               normalise_punctuation(block.description)))
 
 
 def _timeline(s: SlideLayout, block: d.Timeline) -> None:
@@ -284,12 +302,15 @@ def _table(s: SlideLayout, block: d.Table) -> None:
     else:
         raise GeneratorError(f"{s.where}, table: the cells do not fit even at {sizes.deck_table_min_pt:g} pt",
                              hint="lower max_table_rows_per_slide in the layout")
-    cells = [tuple(Cell(text, True, colors.on_primary, colors.primary, "right" if i in block.numeric_columns else "left")
-                   for i, text in enumerate(block.columns))]
+
+    def cell(index: int, text: str, bold: bool, colour: str, fill: str) -> Cell:
+        paragraph = s.paragraph([Run(text, size, bold, colour)], (widths[index] - 2 * pad) * 72)
+        return Cell(paragraph, fill, "right" if index in block.numeric_columns else "left")
+
+    cells = [tuple(cell(i, text, True, colors.on_primary, colors.primary) for i, text in enumerate(block.columns))]
     for r, row in enumerate(block.rows, 1):
         fill = colors.light if r % 2 == 0 else colors.background
-        cells.append(tuple(Cell(text, False, colors.text, fill, "right" if i in block.numeric_columns else "left")
-                           for i, text in enumerate(row)))
+        cells.append(tuple(cell(i, text, False, colors.text, fill) for i, text in enumerate(row)))
     s.shapes.append(TableShape(Box(body.x, body.y, body.w, row_h * rows), widths, row_h, tuple(cells), size,
                                f"table: {s.page.title}", pad))
 

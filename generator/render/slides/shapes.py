@@ -1,11 +1,15 @@
-"""The primitives a laid-out slide is made of, in inches: drawn natively by the deck renderer, on a canvas by
-the deck-as-PDF renderer."""
+"""The primitives a laid-out slide is made of, in inches, with text already broken into lines: painted natively
+by the deck renderer, on a canvas by the deck-as-PDF and handout renderers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from ...document import Chart, Page
+
+if TYPE_CHECKING:
+    from ...theme import Theme
+    from .template import DeckTemplate
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,22 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of text as it is painted: its runs and their advance width in points."""
+
+    runs: tuple[Run, ...]
+    width_pt: float
+
+
+@dataclass(frozen=True)
+class TextParagraph:
+    """A paragraph: its runs as written, and the same text broken into the lines of its box."""
+
+    runs: tuple[Run, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
 class Rect:
     box: Box
     fill: str
@@ -42,7 +62,7 @@ class TextShape:
     """A text box whose size was decided at build time; `field` "slidenum" makes it the slide number."""
 
     box: Box
-    paragraphs: tuple[tuple[Run, ...], ...]
+    paragraphs: tuple[TextParagraph, ...]
     name: str
     anchor: Literal["top", "middle", "bottom"] = "top"
     align: Literal["left", "center", "right"] = "left"
@@ -56,9 +76,9 @@ class TextShape:
 
 @dataclass(frozen=True)
 class Cell:
-    text: str
-    bold: bool
-    colour: str
+    """A table cell: its one paragraph, broken for the column's width inside the padding."""
+
+    paragraph: TextParagraph
     fill: str
     align: Literal["left", "right"] = "left"
 
@@ -76,9 +96,13 @@ class TableShape:
 
 @dataclass(frozen=True)
 class ChartShape:
+    """A chart: its spec, the text size of its labels, its categories and alt text as shown."""
+
     box: Box
     chart: Chart
     size_pt: float
+    categories: tuple[str, ...]
+    description: str
 
 
 @dataclass(frozen=True)
@@ -104,8 +128,22 @@ Shape = Union[Rect, TextShape, TableShape, ChartShape, Picture, Group]
 
 @dataclass(frozen=True)
 class SlideDrawing:
-    """One laid-out slide: the page it shows and its shapes in drawing order."""
+    """One laid-out slide: the page it shows, its shapes in drawing order and its speaker notes, one paragraph
+    per line."""
 
     number: int
     page: Page
     shapes: tuple[Shape, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeckLayout:
+    """A deck laid out once for every painter: the slide size, the slides, the theme they were laid out with
+    (a template's colours applied) and the template, if any."""
+
+    width_in: float
+    height_in: float
+    slides: tuple[SlideDrawing, ...]
+    theme: "Theme"
+    template: "DeckTemplate | None" = None
