@@ -33,8 +33,9 @@ def _ignore(message: str) -> None:
     """The default for warnings: the CLI passes a function that prints them (or, with --strict, stops)."""
 
 
-def render_options(theme, document, template=None, warn=_ignore):
-    """Find the theme's fonts and check that they have every character of the document; report fallbacks
+def render_options(theme, document, template=None, warn=_ignore, template_layouts=None, slide_size=None):
+    """Find the theme's fonts and check that they have every character of the document; read the template (its
+    slide layouts chosen by template_layouts); report fallbacks, and a slide_size the template overrides,
     through warn."""
     from .fonts import find_face, latin_metrics, metrics_for
     from .render import RenderOptions
@@ -58,9 +59,16 @@ def render_options(theme, document, template=None, warn=_ignore):
             )
     if template is not None:
         from .render.pptx.template import read_template
+        from .render.slides.template import size_conflict
 
-        template = read_template(template)
-    return RenderOptions(theme, regular, bold, template)
+        template = read_template(template, template_layouts, frozenset(page.kind for page in document.slides))
+        conflict = size_conflict(template, slide_size)
+        if conflict:
+            warn(conflict)
+    from .render.slides.faces import deck_faces
+
+    faces = deck_faces(theme, regular, bold, template, document.meta.language, warn, text)
+    return RenderOptions(theme, regular, bold, template, faces)
 
 
 def _where_chars_occur(document, missing: list[str]) -> str:
@@ -115,6 +123,8 @@ class Prepared:
     theme: object
     template: Path | None
     logo: Path | None
+    template_layouts: dict | None = None  # the layout's names of the template's slide layouts, by slide kind
+    slide_size: str | None = None  # the slide size the layout asks for, when it names one
 
 
 class Inputs:
@@ -144,8 +154,10 @@ class Inputs:
 
         layout = load_layout(layout_path, self.dataset)
         document = compose(self.dataset, layout, lang)
-        prepared = Prepared(document, layout.slug, layout.model.language, resolve_theme(layout), layout.template,
-                            layout.logo)
+        model = layout.model
+        prepared = Prepared(document, layout.slug, model.language, resolve_theme(layout), layout.template,
+                            layout.logo, model.template_layouts,
+                            model.slide_size if "slide_size" in model.model_fields_set else None)
         if key:
             _write_prepared(key, prepared, [layout.template, layout.logo])
         return prepared
@@ -220,7 +232,8 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
     prepared = inputs.prepare(layout_path, lang)
     document = prepared.document
     wants_deck = any(RENDERERS[name].paints_deck for name in formats)
-    options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn)
+    options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn,
+                             prepared.template_layouts, prepared.slide_size)
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     layout_slug = prepared.slug
     jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]

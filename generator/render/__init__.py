@@ -13,6 +13,7 @@ from ..theme import Theme
 
 if TYPE_CHECKING:
     from .slides.shapes import DeckLayout
+    from .slides.faces import DeckFaces
     from .slides.template import DeckTemplate
 
 
@@ -24,6 +25,7 @@ class RenderOptions:
     regular: FontFace
     bold: FontFace
     template: "DeckTemplate | None" = None  # what the deck takes from a corporate .pptx template
+    deck_faces: "DeckFaces | None" = None  # the faces of slide text; None: the theme's
 
 
 @dataclass(frozen=True)

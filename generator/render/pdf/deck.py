@@ -14,18 +14,50 @@ from ...document import Document
 from .. import RenderOptions
 from ..slides import shapes as sh
 from ..slides.shapes import DeckLayout
-from . import register_fonts
+from ..slides import faces_of
+from ..slides.faces import DeckFaces
+from . import register_faces
 from .svg import draw_drawing, svg_drawing
 from .text import colour
 
 PT = 72.0  # points per inch
 
 
+class _Fonts:
+    """The registered fonts of the deck's faces: for body text and headings, regular and bold, CJK and Latin."""
+
+    def __init__(self, faces: DeckFaces, document: Document):
+        self.faces = faces
+        # the slide layout adds the continuation mark to the titles of slides it continues
+        self.names = register_faces(faces.faces(), document.text() + document.meta.continued)
+        self.regular = self.names[faces.body.regular]
+        self.bold = self.names[faces.body.bold]
+
+    def segments(self, run: sh.Run) -> list[tuple[str, str]]:
+        """The run's text as (font name, text) pieces: ASCII in the Latin face where there is one, as the slide
+        layout measured it, the rest in the CJK face."""
+        role = self.faces.heading if run.heading else self.faces.body
+        cjk = self.names[role.bold if run.bold else role.regular]
+        latin_face = role.latin_bold if run.bold else role.latin_regular
+        if latin_face is None:
+            return [(cjk, run.text)]
+        latin = self.names[latin_face]
+        pieces: list[tuple[str, str]] = []
+        for char in run.text:
+            font = latin if char.isascii() else cjk
+            if pieces and pieces[-1][0] == font:
+                pieces[-1] = (font, pieces[-1][1] + char)
+            else:
+                pieces.append((font, char))
+        return pieces
+
+
 class _SlidePainter:
     """Draws laid-out slide shapes on a reportlab canvas; y runs down from the slide's top edge."""
 
-    def __init__(self, canvas: Canvas, deck: DeckLayout, regular: str, bold: str, options: RenderOptions):
-        self.c, self.height, self.regular, self.bold, self.options = canvas, deck.height_in, regular, bold, options
+    def __init__(self, canvas: Canvas, deck: DeckLayout, fonts: _Fonts, options: RenderOptions):
+        self.c, self.height, self.fonts, self.options = canvas, deck.height_in, fonts, options
+        self.regular = fonts.regular
         self.theme = deck.theme
 
     def y(self, y_in: float) -> float:
@@ -60,9 +92,6 @@ class _SlidePainter:
         if rect.text:
             self.text(rect.text)
 
-    def _font(self, bold: bool) -> str:
-        return self.bold if bold else self.regular
-
     def text(self, text: sh.TextShape) -> None:
         """Paint the lines the slide layout broke: placed by their measured widths, each run after the last."""
         b = text.box
@@ -88,29 +117,30 @@ class _SlidePainter:
                 drawn = self.c.beginText(x, self.height * PT - baseline)
                 for run in line.runs:
                     drawn.setFillColor(colour(run.colour))
-                    drawn.setFont(self._font(run.bold), run.size_pt)
-                    drawn.textOut(run.text)
+                    for font, piece in self.fonts.segments(run):
+                        drawn.setFont(font, run.size_pt)
+                        drawn.textOut(piece)
                 self.c.drawText(drawn)
                 cursor += size * spacing
             cursor += text.space_after_pt
 
     def table(self, table: sh.TableShape) -> None:
         y = table.box.y
-        for row in table.rows:
+        for row, height in zip(table.rows, table.row_heights_in):
             x = table.box.x
             for cell, width in zip(row, table.widths_in):
                 self.c.setFillColor(colour(cell.fill))
-                self.c.rect(x * PT, self.y(y + table.row_height_in), width * PT, table.row_height_in * PT, stroke=0,
-                            fill=1)
-                inner = sh.Box(x + table.pad_in, y, width - 2 * table.pad_in, table.row_height_in)
+                self.c.rect(x * PT, self.y(y + height), width * PT, height * PT, stroke=0, fill=1)
+                inner = sh.Box(x + table.pad_in, y, width - 2 * table.pad_in, height)
                 self.text(sh.TextShape(inner, (cell.paragraph,), "cell", anchor="middle", align=cell.align))
                 x += width
-            y += table.row_height_in
+            y += height
 
     def chart(self, shape: sh.ChartShape) -> None:
         b = shape.box
-        svg = chart_svg(shape.chart, self.theme, self.options.regular, b.w, b.h, shape.size_pt)
-        drawing = svg_drawing(svg, self.options, self.regular, self.bold)
+        face = self.fonts.faces.body.regular
+        svg = chart_svg(shape.chart, self.theme, face, b.w, b.h, shape.size_pt)
+        drawing = svg_drawing(svg, self.options, self.fonts.regular, self.fonts.bold, face)
         scale = min(b.w * PT / drawing.width, b.h * PT / drawing.height)
         self.c.saveState()
         self.c.translate(b.x * PT, self.y(b.y) - drawing.height * scale)
@@ -135,10 +165,10 @@ def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions
     """Write the laid-out slides, one per page at the slide's size, with a bookmark per slide; return a summary."""
     started = time.perf_counter()
     drawings = deck.slides
-    regular, bold = register_fonts(options, document.text())
-    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), regular)
+    fonts = _Fonts(deck.faces or faces_of(options), document)
+    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular)
     for drawing in drawings:
-        painter = _SlidePainter(canvas, deck, regular, bold, options)
+        painter = _SlidePainter(canvas, deck, fonts, options)
         for shape in drawing.shapes:
             painter.draw(shape)
         key = f"slide{drawing.number}"
@@ -155,7 +185,8 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
     started = time.perf_counter()
     theme, meta = deck.theme, document.meta
     drawings = deck.slides
-    regular, bold = register_fonts(options, document.text())
+    fonts = _Fonts(deck.faces or faces_of(options), document)
+    regular = fonts.regular
     width_in, height_in = deck.width_in, deck.height_in
     page_w, page_h = A4
     margin, gap = 15 * mm, 8 * mm
@@ -177,7 +208,7 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
             canvas.saveState()
             canvas.translate(x0, y0)
             canvas.scale(scale, scale)
-            painter = _SlidePainter(canvas, deck, regular, bold, options)
+            painter = _SlidePainter(canvas, deck, fonts, options)
             for shape in drawing.shapes:
                 painter.draw(shape)
             canvas.restoreState()

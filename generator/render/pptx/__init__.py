@@ -24,7 +24,7 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
     if deck.template is not None:
         # the template's masters, layouts, theme colours and theme fonts (+mn-lt, +mn-ea) and its slide size
         prs, layouts = open_presentation(deck.template)
-        fonts = DeckFonts("+mn-ea", "+mn-lt", lang)
+        fonts = DeckFonts.of_template(lang)
         layout_for = {kind: layouts[kind if kind in layouts else "content"]
                       for kind in ("title", "content", "divider", "closing")}
     else:

@@ -129,7 +129,7 @@ def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
     for index, width in enumerate(table.widths_in):
         grid.columns[index].width = emu(width)
     for r, row in enumerate(table.rows):
-        grid.rows[r].height = emu(table.row_height_in)
+        grid.rows[r].height = emu(table.row_heights_in[r])
         for c, cell in enumerate(row):
             target = grid.cell(r, c)
             target.margin_left = target.margin_right = emu(table.pad_in)

@@ -9,9 +9,9 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ...errors import GeneratorError, SourceRef
+from ...errors import GeneratorError, Issue, SourceRef
 from ..slides.shapes import Box
-from ..slides.template import DeckTemplate
+from ..slides.template import DeckTemplate, ThemeFont
 
 EMU_PER_IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -27,16 +27,19 @@ LAYOUT_NAMES = {
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 
 
-def read_template(path: Path) -> DeckTemplate:
-    """Read what the slide layout needs from the template; raise GeneratorError naming the file and what it
-    lacks."""
+def read_template(path: Path, names: dict[str, str] | None = None,
+                  kinds: frozenset[str] = frozenset(LAYOUT_NAMES)) -> DeckTemplate:
+    """Read what the slide layout needs from the template for slides of the given kinds, using the slide layouts
+    names gives per slide kind (else the usual English or Chinese names); raise GeneratorError naming the file
+    and what it lacks."""
     prs = _open(path)
-    layouts = _layouts(prs, path)
+    layouts = _layouts(prs, path, names or {}, kinds | {"content"})
     width, height = prs.slide_width / EMU_PER_IN, prs.slide_height / EMU_PER_IN
     title = next(ph for ph in layouts["content"].placeholders if ph.placeholder_format.type in TITLE_TYPES)
     title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
+    major, minor = _fonts(prs)
     return DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()}, title_box,
-                        _colours(prs))
+                        _colours(prs), major, minor)
 
 
 def open_presentation(template: DeckTemplate):
@@ -57,18 +60,30 @@ def _open(path: Path):
         raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
 
 
-def _layouts(prs, path: Path) -> dict:
+def _layouts(prs, path: Path, chosen: dict[str, str], kinds: frozenset[str]) -> dict:
     shown = SourceRef(str(path))
     available = [layout.name for layout in prs.slide_layouts]
     layouts = {}
+    problems = []
     for kind, names in LAYOUT_NAMES.items():
+        if kind not in kinds:
+            continue
+        if kind in chosen:
+            names = (chosen[kind],)
+        elif kind == "closing" and "title" in chosen:
+            names = (chosen["title"],) + names  # the closing slide looks like the title slide
         found = next((l for name in names for l in prs.slide_layouts if l.name.lower() == name.lower()), None)
         if found is None:
-            raise GeneratorError(
-                "the template has no slide layout named " + " or ".join(f"'{n}'" for n in names)
-                + f" (for {kind} slides); its layouts: " + ", ".join(f"'{n}'" for n in available),
-                shown, "add or rename the layout in PowerPoint: View → Slide Master")
+            named = (f"'{chosen[kind]}' (template_layouts: {kind} in the layout)" if kind in chosen
+                     else " or ".join(f"'{n}'" for n in names))
+            problems.append(Issue(shown, f"the template has no slide layout named {named} (for {kind} slides); its "
+                                  "layouts: " + ", ".join(f"'{n}'" for n in available),
+                                  "name one of its layouts under template_layouts in the layout, or add or rename "
+                                  "the layout in PowerPoint: View → Slide Master"))
+            continue
         layouts[kind] = found
+    if problems:
+        raise GeneratorError(problems)
     for kind, layout in layouts.items():
         if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):
             raise GeneratorError(f"the template's slide layout '{layout.name}' (for {kind} slides) has no title "
@@ -84,13 +99,36 @@ def _remove_slides(prs) -> None:
         slide_ids.remove(slide_id)
 
 
+def _theme_xml(prs):
+    """The slide master's theme part as XML, or None."""
+    try:
+        return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    except KeyError:
+        return None
+
+
+def _fonts(prs) -> tuple[ThemeFont, ThemeFont]:
+    """The theme's major (heading) and minor (body) fonts."""
+    theme = _theme_xml(prs)
+    found = []
+    for tag in ("majorFont", "minorFont"):
+        element = theme.find(f".//{A}fontScheme/{A}{tag}") if theme is not None else None
+        if element is None:
+            found.append(ThemeFont())
+            continue
+
+        def typeface(path: str) -> str:
+            child = element.find(path)
+            return (child.get("typeface") or "") if child is not None else ""
+
+        found.append(ThemeFont(typeface(f"{A}latin"), typeface(f"{A}ea"), typeface(f"{A}font[@script='Hans']")))
+    return found[0], found[1]
+
+
 def _colours(prs) -> dict[str, str]:
     """The template's theme colours as #RRGGBB by name (dk1, dk2, accent1…)."""
-    try:
-        blob = prs.slide_master.part.part_related_by(RT.THEME).blob
-    except KeyError:
-        return {}
-    scheme = etree.fromstring(blob).find(f".//{A}clrScheme")
+    theme = _theme_xml(prs)
+    scheme = theme.find(f".//{A}clrScheme") if theme is not None else None
     if scheme is None:
         return {}
 

@@ -16,15 +16,31 @@ def hex_rgb(colour: str) -> str:
 
 @dataclass(frozen=True)
 class DeckFonts:
-    """The typefaces and language written into every run of the deck."""
+    """The typefaces and language written into every run of the deck: East Asian, Latin and complex-script
+    typefaces of body text, and of headings."""
 
     east_asian: str
     latin: str
     lang: str  # zh-CN or en-US
+    heading_east_asian: str = ""
+    heading_latin: str = ""
+    complex_script: str = ""  # default: the Latin typeface
+    heading_complex_script: str = ""
+
+    @classmethod
+    def of_template(cls, lang: str) -> "DeckFonts":
+        """The template's theme fonts: minor (body) and major (headings)."""
+        return cls("+mn-ea", "+mn-lt", lang, "+mj-ea", "+mj-lt", "+mn-cs", "+mj-cs")
+
+    def typefaces(self, heading: bool) -> tuple[str, str, str]:
+        """(latin, east asian, complex script) typefaces of body text or headings."""
+        if heading and self.heading_latin:
+            return self.heading_latin, self.heading_east_asian, self.heading_complex_script or self.heading_latin
+        return self.latin, self.east_asian, self.complex_script or self.latin
 
 
 def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
-                  colour: str | None = None) -> None:
+                  colour: str | None = None, heading: bool = False) -> None:
     """Write size, weight, colour, language and the Latin + East Asian typefaces onto an a:rPr/a:defRPr/
     a:endParaRPr element, children in schema order (fill, latin, ea, cs)."""
     r_pr.set("lang", fonts.lang)
@@ -43,8 +59,9 @@ def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bo
         r_pr.remove(fill)
         r_pr.insert(position, fill)
         position += 1
+    latin, east_asian, complex_script = fonts.typefaces(heading)
     # ln and effect elements never come before these in our files; insert after the fill
-    for tag, face in (("a:latin", fonts.latin), ("a:ea", fonts.east_asian), ("a:cs", fonts.latin)):
+    for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", complex_script)):
         element = etree.Element(qn(tag))
         element.set("typeface", face)
         r_pr.insert(position, element)
@@ -69,9 +86,9 @@ def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align
         for item in runs:
             run = paragraph.add_run()
             run.text = item.text
-            set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour)
+            set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour, item.heading)
         last = runs[-1] if runs else Run("", 12)
-        set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour)
+        set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
 
 
 def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> None:

@@ -9,6 +9,7 @@ from ...document import Chart, Page
 
 if TYPE_CHECKING:
     from ...theme import Theme
+    from .faces import DeckFaces
     from .template import DeckTemplate
 
 
@@ -24,12 +25,13 @@ class Box:
 
 @dataclass(frozen=True)
 class Run:
-    """Text of one size, weight and colour."""
+    """Text of one size, weight and colour, in the body font or (`heading`) the heading font."""
 
     text: str
     size_pt: float
     bold: bool = False
     colour: str = "#000000"
+    heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class Cell:
 class TableShape:
     box: Box
     widths_in: tuple[float, ...]
-    row_height_in: float
+    row_heights_in: tuple[float, ...]
     rows: tuple[tuple[Cell, ...], ...]
     size_pt: float
     name: str
@@ -140,10 +142,11 @@ class SlideDrawing:
 @dataclass(frozen=True)
 class DeckLayout:
     """A deck laid out once for every painter: the slide size, the slides, the theme they were laid out with
-    (a template's colours applied) and the template, if any."""
+    (a template's colours applied), the template, if any, and the faces the text was measured with."""
 
     width_in: float
     height_in: float
     slides: tuple[SlideDrawing, ...]
     theme: "Theme"
     template: "DeckTemplate | None" = None
+    faces: "DeckFaces | None" = None

@@ -13,10 +13,17 @@ SLIDE_KINDS = ("title", "content", "divider", "closing")
 
 @dataclass(frozen=True)
 class ThemeFont:
-    """A theme font of the template (its major font for headings or its minor font for body text)."""
+    """A theme font of the template (its major font for headings or its minor font for body text): the Latin
+    and East Asian typefaces, and the one for Simplified Chinese that applies when the East Asian one is empty."""
 
     latin: str = ""
     east_asian: str = ""
+    chinese: str = ""
+
+    @property
+    def cjk(self) -> str:
+        """The typeface Chinese text is shown in."""
+        return self.east_asian or self.chinese
 
 
 @dataclass(frozen=True)
@@ -60,3 +67,19 @@ def with_template_colours(theme: Theme, template: DeckTemplate) -> Theme:
                      primary_dark=found.get("dk2") or theme.colors.primary_dark,
                      text=found.get("dk1") or theme.colors.text, series=series or theme.colors.series)
     return replace(theme, colors=colors)
+
+
+#: slide sizes a layout may ask for, in inches
+SLIDE_SIZES_IN = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+
+
+def size_conflict(template: DeckTemplate, slide_size: str | None) -> str | None:
+    """A warning when the layout asks for a slide size whose proportions differ from the template's."""
+    if slide_size not in SLIDE_SIZES_IN:
+        return None
+    width, height = SLIDE_SIZES_IN[slide_size]
+    if abs(width / height - template.width_in / template.height_in) < 0.01:
+        return None
+    return (f"the layout asks for {slide_size} slides, but the template {template.path} is "
+            f"{template.width_in:g} × {template.height_in:g} in: the deck has the template's size "
+            "(remove slide_size from the layout to silence this)")
