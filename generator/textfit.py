@@ -77,9 +77,11 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
     return lines
 
 
-def wrap_runs(texts: list[str], width: float, measures: list[Measure]) -> list[list[tuple[int, str]]]:
+def wrap_runs(texts: list[str], width: float, measures: list[Measure],
+              no_lone_last: bool = False) -> list[list[tuple[int, str]]]:
     """Break a paragraph made of runs, each measured by its own function (its size and weight), into lines by
-    the same rules as wrap; return each line as (run index, text) pieces. Explicit newlines are kept."""
+    the same rules as wrap; return each line as (run index, text) pieces. Explicit newlines are kept. With
+    no_lone_last, a last line of a single Chinese character takes the last unit of the line before."""
     text = "".join(texts)
     owner: list[int] = [index for index, run in enumerate(texts) for _ in run]
     starts = [0]
@@ -98,7 +100,8 @@ def wrap_runs(texts: list[str], width: float, measures: list[Measure]) -> list[l
     lines: list[list[tuple[int, str]]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        spans = _break(paragraph, width, lambda start, end, base=offset: measure(base + start, base + end))
+        spans = _break(paragraph, width, lambda start, end, base=offset: measure(base + start, base + end),
+                       no_lone_last)
         for start, end in spans:
             start, end = start + offset, end + offset
             pieces = []
@@ -115,7 +118,8 @@ def wrap_runs(texts: list[str], width: float, measures: list[Measure]) -> list[l
     return lines
 
 
-def _break(text: str, width: float, measure: Callable[[int, int], float]) -> list[tuple[int, int]]:
+def _break(text: str, width: float, measure: Callable[[int, int], float],
+           no_lone_last: bool = False) -> list[tuple[int, int]]:
     """The lines of one paragraph as (start, end) offsets into text; measure(start, end) gives a width."""
     # widths add up (advance widths, no kerning), so each unit is measured once
     lines: list[tuple[int, int]] = []
@@ -142,7 +146,30 @@ def _break(text: str, width: float, measure: Callable[[int, int], float]) -> lis
                 current_width = measure(start, end)
         space_width = 0.0
     lines.append((start, end))
+    if no_lone_last and len(lines) > 1 and _is_lone(text[start:end]):
+        _take_last_unit(text, lines, width, measure)
     return lines
+
+
+def _is_lone(line: str) -> bool:
+    """A line of one Chinese character, with or without closing punctuation after it ("工", "工。")."""
+    core = line.rstrip("".join(CLOSING))
+    return len(core) == 1 and not core.isascii()
+
+
+def _take_last_unit(text: str, lines: list[tuple[int, int]], width: float,
+                    measure: Callable[[int, int], float]) -> None:
+    """Move the last unit of the line before the last onto the last line, when both keep something and the
+    last line still fits."""
+    (start, end), (_, last_end) = lines[-2], lines[-1]
+    units = tokens(text[start:end])
+    if len(units) < 2 or len(units[-1].strip()) == 0:
+        return
+    cut = end - len(units[-1])
+    head = text[start:cut].rstrip()
+    if len(head.strip()) < 2 or measure(cut, last_end) > width:
+        return
+    lines[-2:] = [(start, start + len(head)), (cut, last_end)]
 
 
 def _longest_prefix(text: str, start: int, end: int, width: float, measure: Callable[[int, int], float]) -> int:

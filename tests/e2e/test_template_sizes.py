@@ -3,6 +3,7 @@ template's size, with its theme fonts for titles and body text, its layouts name
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -216,3 +217,58 @@ def test_a_template_font_missing_here_falls_back_with_a_warning(tmp_path):
     assert "body font 'Calibri'" not in result.output  # its metric twin Carlito is installed
     fonts = _pdf_text(tmp_path / "dist" / "one-pager.deck.pdf", "pdffonts")
     assert "NotoSansCJKsc" in fonts and "Carlito" in fonts
+
+
+#: the sizes whose decks are also looked at through LibreOffice
+RENDERED = ("4:3", "16:9", "16:10", "16:9 old")
+
+
+@pytest.fixture(scope="session")
+def sized_in_libreoffice(sized, tmp_path_factory) -> Path:
+    """The decks of the RENDERED template sizes, converted to PDF by LibreOffice."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
+    out = tmp_path_factory.mktemp("sized-lo")
+    profile = tmp_path_factory.mktemp("sized-lo-profile")
+    for size in RENDERED:
+        target = out / _slug(size)
+        decks = [str(_deck(sized[size], name, lang)) for name in LAYOUT_NAMES for lang in ("zh", "en")]
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(target), *decks], capture_output=True, check=True, timeout=600)
+    return out
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("size", RENDERED)
+def test_libreoffice_shows_the_measured_lines_on_every_template_size(sized_in_libreoffice, size):
+    from ..pdf_lines import faults
+
+    pdfs = sorted((sized_in_libreoffice / _slug(size)).glob("*.pdf"))
+    assert len(pdfs) == 2 * len(LAYOUT_NAMES)
+    found = {pdf.name: faults(pdf) for pdf in pdfs}
+    assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_line_of_every_slide_keeps_the_line_breaking_rules(sized, size):
+    from generator.textfit import violations
+
+    inputs = Inputs(DATA)
+    for name in LAYOUT_NAMES:
+        for lang in ("zh", "en"):
+            prepared = inputs.prepare(sized[size] / f"{name}.yaml", lang)
+            deck = slides.lay_out(prepared.document, render_options(prepared.theme, prepared.document,
+                                                                    prepared.template))
+            for drawing in deck.slides:
+                for text in _text_shapes(drawing.shapes):
+                    for paragraph in text.paragraphs:
+                        lines = ["".join(run.text for run in line.runs) for line in paragraph.lines]
+                        where = (name, lang, drawing.number, text.name, lines)
+                        assert violations(lines) == [], where
+                        last = lines[-1].rstrip("，。、；：？！）》」』】”’…")
+                        assert len(lines) == 1 or len(last) != 1 or last.isascii(), where
+                for shape in _boxes(drawing.shapes):
+                    if isinstance(shape, sh.ChartShape):
+                        for lines in shape.categories:
+                            assert violations(list(lines)) == [], (name, lang, drawing.number, lines)

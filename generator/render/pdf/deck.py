@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ...charts import chart_svg
+from ...charts import Placement, chart_svg
 from ...document import Document
 from .. import RenderOptions
 from ..slides import shapes as sh
@@ -139,7 +139,10 @@ class _SlidePainter:
     def chart(self, shape: sh.ChartShape) -> None:
         b = shape.box
         face = self.fonts.faces.body.regular
-        svg = chart_svg(shape.chart, self.theme, face, b.w, b.h, shape.size_pt)
+        plot, legend = shape.plot, shape.legend
+        placement = Placement(shape.categories, (plot.x, plot.y, plot.w, plot.h),
+                              (legend.x, legend.y, legend.w, legend.h) if legend else None)
+        svg = chart_svg(shape.chart, self.theme, face, b.w, b.h, shape.size_pt, placement)
         drawing = svg_drawing(svg, self.options, self.fonts.regular, self.fonts.bold, face)
         scale = min(b.w * PT / drawing.width, b.h * PT / drawing.height)
         self.c.saveState()

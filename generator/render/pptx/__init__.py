@@ -67,7 +67,7 @@ def _number_parts_in_constant_time(package) -> None:
 
 def _notes(slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
     """Speaker notes, one paragraph per line."""
-    write_paragraphs(slide.notes_slide.notes_text_frame, [[Run(line, 12)] for line in notes], fonts)
+    write_paragraphs(slide.notes_slide.notes_text_frame, [[[Run(line, 12)]] for line in notes], fonts)
 
 
 def _properties(prs, document: Document) -> None:

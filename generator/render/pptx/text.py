@@ -68,12 +68,13 @@ def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bo
         position += 1
 
 
-def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
+def write_paragraphs(frame, paragraphs: list[list[list[Run]]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
                      line_spacing: float | None = None, bullet: str | None = None, bullet_colour: str | None = None,
                      indent_emu: int = 0) -> None:
-    """Replace the text of a text frame with paragraphs of runs, every run fully styled."""
+    """Replace the text of a text frame with paragraphs, each of lines of runs; lines are ended by explicit line
+    breaks, so that every viewer shows the lines the slide layout measured. Every run is fully styled."""
     frame.clear()
-    for index, runs in enumerate(paragraphs):
+    for index, lines in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         if align is not None:
             paragraph.alignment = align
@@ -83,11 +84,16 @@ def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align
             paragraph.line_spacing = line_spacing
         if bullet:
             _set_bullet(paragraph, bullet, bullet_colour, indent_emu)
-        for item in runs:
-            run = paragraph.add_run()
-            run.text = item.text
-            set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour, item.heading)
-        last = runs[-1] if runs else Run("", 12)
+        last = Run("", 12)
+        for number, runs in enumerate(lines):
+            if number:
+                brk = paragraph._p.add_br()
+                set_run_props(brk.get_or_add_rPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
+            for item in runs:
+                run = paragraph.add_run()
+                run.text = item.text
+                set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour, item.heading)
+            last = runs[-1] if runs else last
         set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
 
 

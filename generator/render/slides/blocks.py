@@ -10,7 +10,7 @@ from ...errors import GeneratorError
 from ...textfit import normalise_punctuation, wrap_runs
 from ...theme import Theme
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, ChartShape, Group, Line, Picture, Rect, Run, TableShape, TextParagraph, TextShape
+from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, TableShape, TextParagraph, TextShape
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class SlideLayout:
         metrics = [self.metrics.of(r.bold, r.heading) for r in runs]
         measures = [lambda t, m=m, r=r: m.width(t, r.size_pt) * WIDTH_SLACK for m, r in zip(metrics, runs)]
         lines = []
-        for pieces in wrap_runs([r.text for r in runs], width_pt, measures):
+        for pieces in wrap_runs([r.text for r in runs], width_pt, measures, no_lone_last=True):
             line = tuple(replace(runs[i], text=text) for i, text in pieces)
             width = sum(metrics[i].width(text, runs[i].size_pt) for i, text in pieces)
             lines.append(Line(line, width))
@@ -274,10 +274,15 @@ def _key_figures(s: SlideLayout, block: d.KeyFigures) -> None:
         for fig, box in zip(block.figures, boxes):
             s.rect(box, colors.light, f"card {fig.fact_id}")
             s.rect(Box(box.x, box.y, 0.08, box.h), colors.primary, "card edge")
-            s.text(Box(box.x + 0.25, box.y + 0.1, box.w - 0.4, box.h * 0.5),
+            s.text(Box(box.x + 0.25, box.y + 0.1, box.w - 0.4, _value_height(box)),
                    [_figure_runs(fig, value_size, colors.primary)], f"value {fig.fact_id}", anchor="bottom")
             s.text(Box(box.x + 0.25, box.y + box.h * 0.55, box.w - 0.4, box.h * 0.42),
                    [[Run(fig.label, label_size, False, colors.text)]], f"label {fig.fact_id}")
+
+
+def _value_height(card: Box) -> float:
+    """The height of a card's value: half the card, ending above its label (at 55 % of the card) on a short one."""
+    return min(card.h * 0.5, card.h * 0.55 - 0.12)
 
 
 def _figure_cards(s: SlideLayout, block: d.KeyFigures) -> tuple[list[Box], float, float]:
@@ -303,7 +308,7 @@ def _cards_in(s: SlideLayout, figures: tuple[d.Figure, ...], grid: tuple[int, in
               two_lines: bool) -> tuple[list[Box], float, float]:
     sizes = s.theme.sizes
     boxes = _card_grid(len(figures), s.body, grid)
-    value_size = min(_figure_size(s, fig, box.w - 0.5, box.h * 0.5, two_lines) for fig, box in zip(figures, boxes))
+    value_size = min(_figure_size(s, fig, box.w - 0.5, _value_height(box), two_lines) for fig, box in zip(figures, boxes))
     label_size = min(
         s.fit_line(fig.label, Box(0, 0, box.w - 0.5, box.h * 0.42), sizes.deck_kpi_label_pt + 2,
                    sizes.deck_kpi_label_pt - 2, False, f"label of '{fig.label}'", max_lines=3)
@@ -313,13 +318,9 @@ def _cards_in(s: SlideLayout, figures: tuple[d.Figure, ...], grid: tuple[int, in
 
 
 def _chart(s: SlideLayout, block: d.Chart) -> None:
-    sizes, body = s.theme.sizes, s.body
-    size = sizes.deck_chart_pt
-    longest = max((len(c) for c in block.categories), default=0)
-    if block.kind in ("column", "grouped") and longest * size * len(block.categories) > body.w * 72 * 1.6:
-        size = sizes.deck_chart_min_pt
-    s.shapes.append(ChartShape(body, block, size, tuple(normalise_punctuation(c) for c in block.categories),
-                               normalise_punctuation(block.description)))
+    from .charts import chart_shape
+
+    s.shapes.append(chart_shape(s, block, s.body))
 
 
 def _timeline(s: SlideLayout, block: d.Timeline) -> None:
@@ -408,8 +409,11 @@ def _highlight(s: SlideLayout, block: d.Highlight) -> None:
     s.rect(Box(card.x, card.y, card.w, 0.1), colors.accent, "highlight edge")
     if block.figure:
         fig = block.figure
-        size = s.fit_line(fig.text, Box(0, 0, card.w - 0.8, 1.6), 72, sizes.deck_kpi_value_min_pt, True, "figure", 1)
-        s.text(Box(card.x + 0.4, card.y + 0.5, card.w - 0.8, card.h * 0.45), [_figure_runs(fig, size, colors.primary)],
+        # the figure ends above the text (at 55 % of the card), also on a short card
+        height = min(card.h * 0.45, card.h * 0.55 - 0.48)
+        size = s.fit_line(fig.text, Box(0, 0, card.w - 0.8, min(1.6, height)), 72, sizes.deck_kpi_value_min_pt, True,
+                          "figure", 1)
+        s.text(Box(card.x + 0.4, card.y + 0.5, card.w - 0.8, height), [_figure_runs(fig, size, colors.primary)],
                "figure", anchor="bottom", align="center")
     label = s.fit_line(block.text, Box(0, 0, card.w - 0.8, card.h * 0.25), 28, sizes.deck_body_min_pt, False, "text")
     s.text(Box(card.x + 0.4, card.y + card.h * 0.55, card.w - 0.8, card.h * 0.25),

@@ -98,12 +98,17 @@ class TableShape:
 
 @dataclass(frozen=True)
 class ChartShape:
-    """A chart: its spec, the text size of its labels, its categories and alt text as shown."""
+    """A chart: its spec; the text size of its labels; each category's label (for a doughnut: its legend entry,
+    the category and its value) and each series' label of each point, broken into lines; where its plot area
+    (without the axis labels) and its legend go, as fractions of its box; and its alt text."""
 
     box: Box
     chart: Chart
     size_pt: float
-    categories: tuple[str, ...]
+    categories: tuple[tuple[str, ...], ...]
+    labels: tuple[tuple[tuple[str, ...], ...], ...]
+    plot: Box
+    legend: Box | None
     description: str
 
 
