@@ -33,11 +33,12 @@ system-font:
 	  echo "installing a CJK font (fonts-noto-cjk)"; \
 	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fonts-liberation2 fontconfig; }
 
-# The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs.
+# The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs. Carlito has Calibri's
+# metrics: decks on Office templates (Calibri) are measured with it and LibreOffice draws them with it.
 system-render-tools:
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . || { \
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . && fc-list Carlito | grep -q . || { \
 	  echo "installing LibreOffice Impress, poppler-utils, qpdf and test fonts for the rendering tests"; \
-	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2 fonts-wqy-microhei; }
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2 fonts-wqy-microhei fonts-crosextra-carlito; }
 
 clean:
 	rm -rf $(VENV) dist/*.pptx dist/*.pdf

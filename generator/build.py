@@ -32,8 +32,9 @@ def _ignore(message: str) -> None:
     """The default for warnings: the CLI passes a function that prints them (or, with --strict, stops)."""
 
 
-def render_options(theme, document, template=None, warn=_ignore):
-    """Find the theme's fonts and check that they have every character of the document; report fallbacks
+def render_options(theme, document, template=None, warn=_ignore, template_layouts=None, slide_size=None):
+    """Find the theme's fonts and check that they have every character of the document; read the template (its
+    slide layouts chosen by template_layouts); report fallbacks, and a slide_size the template overrides,
     through warn."""
     from .fonts import find_face, latin_metrics, metrics_for
     from .render import RenderOptions
@@ -55,7 +56,18 @@ def render_options(theme, document, template=None, warn=_ignore):
                 "the text would print as boxes",
                 hint="choose another font in the theme, or change the text",
             )
-    return RenderOptions(theme, regular, bold, template)
+    if template is not None:
+        from .render.pptx.template import read_template
+        from .render.slides.template import size_conflict
+
+        template = read_template(template, template_layouts, frozenset(page.kind for page in document.slides))
+        conflict = size_conflict(template, slide_size)
+        if conflict:
+            warn(conflict)
+    from .render.slides.faces import deck_faces
+
+    faces = deck_faces(theme, regular, bold, template, document.meta.language, warn, text)
+    return RenderOptions(theme, regular, bold, template, faces)
 
 
 def _where_chars_occur(document, missing: list[str]) -> str:
@@ -110,6 +122,8 @@ class Prepared:
     theme: object
     template: Path | None
     logo: Path | None
+    template_layouts: dict | None = None  # the layout's names of the template's slide layouts, by slide kind
+    slide_size: str | None = None  # the slide size the layout asks for, when it names one
 
 
 class Inputs:
@@ -139,8 +153,10 @@ class Inputs:
 
         layout = load_layout(layout_path, self.dataset)
         document = compose(self.dataset, layout, lang)
-        prepared = Prepared(document, layout.slug, layout.model.language, resolve_theme(layout), layout.template,
-                            layout.logo)
+        model = layout.model
+        prepared = Prepared(document, layout.slug, model.language, resolve_theme(layout), layout.template,
+                            layout.logo, model.template_layouts,
+                            model.slide_size if "slide_size" in model.model_fields_set else None)
         if key:
             _write_prepared(key, prepared, [layout.template, layout.logo])
         return prepared
@@ -214,20 +230,27 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
 
     prepared = inputs.prepare(layout_path, lang)
     document = prepared.document
-    options = render_options(prepared.theme, document, prepared.template, warn)
+    wants_deck = any(RENDERERS[name].paints_deck for name in formats)
+    options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn,
+                             prepared.template_layouts, prepared.slide_size)
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     layout_slug = prepared.slug
     jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    deck = None
+    if wants_deck:
+        from .render import slides
+
+        deck = slides.lay_out(document, options)  # once, before forking: every deck painter paints this one
     if len(jobs) > 1 and _can_fork():
         # the deck here, the briefing in a forked process: each imports and renders on its own core
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-            later = [pool.submit(_render_one, document, options, name, path) for name, path in jobs[1:]]
-            first = _render_one(document, options, *jobs[0])
+            later = [pool.submit(_render_one, document, options, deck, name, path) for name, path in jobs[1:]]
+            first = _render_one(document, options, deck, *jobs[0])
             return [first] + [future.result() for future in later]
-    return [_render_one(document, options, name, path) for name, path in jobs]
+    return [_render_one(document, options, deck, name, path) for name, path in jobs]
 
 
 def _can_fork() -> bool:
@@ -236,8 +259,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
 
 
-def _render_one(document, options, name: str, out_path: Path) -> Output:
+def _render_one(document, options, deck, name: str, out_path: Path) -> Output:
     from .render import RENDERERS
 
     renderer = RENDERERS[name]
-    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp)))
+    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp, deck)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .document import Chart
@@ -14,15 +14,26 @@ from .theme import Theme
 # and wedges and bars are separated by white edges. (Hatching is not used: svglib drops SVG pattern fills.)
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a slide's layout put a chart's parts: each category's label (a doughnut's legend entry) as lines,
+    and the plot area (without its tick labels) and the legend as (x, y, w, h) fractions from the top left."""
+
+    categories: tuple[tuple[str, ...], ...]
+    plot: tuple[float, float, float, float]
+    legend: tuple[float, float, float, float] | None = None
+
+
 def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float,
-              font_pt: float = 9) -> bytes:
-    """Return the chart as SVG bytes whose text is real text in the face's family; cached by content."""
+              font_pt: float = 9, placement: Placement | None = None) -> bytes:
+    """Return the chart as SVG bytes whose text is real text in the face's family; cached by content. With a
+    placement, its parts go where it says, its labels broken as it says."""
     key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, _VERSION]).encode()).hexdigest()[:24]
+                               font_pt, placement and asdict(placement), _VERSION]).encode()).hexdigest()[:24]
     cached = cache_dir() / "charts" / f"{key}.svg"
     if cached.exists():
         return cached.read_bytes()
-    data = _draw(chart, theme, face, width_in, height_in, font_pt)
+    data = _draw(chart, theme, face, width_in, height_in, font_pt, placement)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temp = cached.with_suffix(".tmp")
@@ -45,7 +56,8 @@ def family_of(face: FontFace) -> str:
         return str(font["name"].getDebugName(1))
 
 
-def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float) -> bytes:
+def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
+          placement: Placement | None = None) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -64,15 +76,22 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     }
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(width_in, height_in))
-        ax = fig.add_subplot()
+        if placement is None:
+            ax = fig.add_subplot()
+            labels = None
+        else:
+            x, y, w, h = placement.plot
+            ax = fig.add_axes((x, 1 - y - h, w, h))
+            labels = ["\n".join(lines) for lines in placement.categories]
         palette = colors.series or (colors.primary, colors.accent)
         if chart.kind == "doughnut":
-            _doughnut(ax, chart, palette, colors)
+            _doughnut(ax, chart, palette, colors, labels, placement and placement.legend)
         elif chart.kind == "line":
-            _line(ax, chart, palette, colors)
+            _line(ax, chart, palette, colors, labels)
         else:
-            _bars(ax, chart, palette, colors)
-        fig.tight_layout(pad=0.4)
+            _bars(ax, chart, palette, colors, labels)
+        if placement is None:
+            fig.tight_layout(pad=0.4)
         out = io.BytesIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
         fig.clear()
@@ -98,14 +117,14 @@ def _wrap_label(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def _bars(ax, chart: Chart, palette, colors) -> None:
+def _bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
     import numpy as np
 
     horizontal = chart.kind == "bar"
     count, groups = len(chart.categories), len(chart.series)
     positions = np.arange(count)
     width = 0.7 / groups
-    categories = [_wrap_label(c, 8 if not horizontal else 12) for c in chart.categories]
+    categories = labels or [_wrap_label(c, 8 if not horizontal else 12) for c in chart.categories]
     for index, series in enumerate(chart.series):
         offsets = positions + (index - (groups - 1) / 2) * width
         colours = [palette[index % len(palette)]] * count
@@ -133,13 +152,14 @@ def _bars(ax, chart: Chart, palette, colors) -> None:
         ax.legend(frameon=False, loc="upper left")
 
 
-def _line(ax, chart: Chart, palette, colors) -> None:
+def _line(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
     markers = ("o", "s", "^", "D", "v")
+    categories = labels or list(chart.categories)
     for index, series in enumerate(chart.series):
         colour = palette[index % len(palette)]
-        ax.plot(list(chart.categories), series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
+        ax.plot(categories, series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
                 linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
-        for x, y, label in zip(chart.categories, series.values, series.labels):
+        for x, y, label in zip(categories, series.values, series.labels):
             ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
                         color=colors.text)
     ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
@@ -148,11 +168,17 @@ def _line(ax, chart: Chart, palette, colors) -> None:
     ax.legend(frameon=False, loc="upper left")
 
 
-def _doughnut(ax, chart: Chart, palette, colors) -> None:
+def _doughnut(ax, chart: Chart, palette, colors, entries: list[str] | None = None,
+              legend: tuple[float, float, float, float] | None = None) -> None:
     series = chart.series[0]
     wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
                        startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
                                                                        "linewidth": 1.5})
-    labels = [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
-    ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    labels = entries or [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
+    if legend is None:
+        ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    else:  # in the box the slide's layout measured for it, inside the figure
+        x, y, _, _ = legend
+        ax.legend(wedges, labels, frameon=False, loc="upper left", bbox_to_anchor=(x, 1 - y),
+                  bbox_transform=ax.figure.transFigure, borderaxespad=0, borderpad=0, handletextpad=0.5)
     ax.set_aspect("equal")

@@ -533,6 +533,7 @@ class _Composer:
             keywords=tuple(self.section_title(s.id) for s in self.d.model.sections),
             source_line=self.quote_attribution(),
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
+            continued=self.w("continued"),
         )
         return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
                                m.briefing_pages))

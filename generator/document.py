@@ -199,6 +199,7 @@ class Meta:
     keywords: tuple[str, ...]
     source_line: str
     footer: str
+    continued: str = ""  # appended to the title of a page that continues the one before, e.g. "（续）"
 
 
 @dataclass(frozen=True)

@@ -55,19 +55,21 @@ def _font_dirs() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def system_faces() -> tuple[tuple[str, int, str, str], ...]:
-    """Return (path, index, family, style) for every installed font face (fontconfig, else a folder scan)."""
+def system_faces() -> tuple[tuple[str, int, str, str, tuple[str, ...]], ...]:
+    """Return (path, index, family, style, every family name) for every installed font face (fontconfig, else
+    a folder scan). A face has several family names when its file names it in several languages (SimSun, 宋体)."""
     if shutil.which("fc-list"):
         try:
             out = subprocess.run(
-                ["fc-list", "--format", "%{file}|%{index}|%{family[0]}|%{style[0]}\n"],
+                ["fc-list", "--format", "%{file}|%{index}|%{family[0]}|%{style[0]}|%{family}\n"],
                 capture_output=True, text=True, timeout=20, check=True,
             ).stdout
             faces = []
             for line in out.splitlines():
                 parts = line.split("|")
-                if len(parts) == 4 and parts[1].isdigit():
-                    faces.append((parts[0], int(parts[1]), parts[2], parts[3]))
+                if len(parts) == 5 and parts[1].isdigit():
+                    names = tuple(n.replace("\\,", ",") for n in re.split(r"(?<!\\),", parts[4]) if n)
+                    faces.append((parts[0], int(parts[1]), parts[2], parts[3], names or (parts[2],)))
             if faces:
                 return tuple(faces)
         except (OSError, subprocess.SubprocessError):
@@ -94,7 +96,8 @@ def _scan_font_dirs():
                 for index, name in enumerate(names):
                     family = str(name.getDebugName(1) or "")
                     style = str(name.getDebugName(2) or "Regular")
-                    yield (str(path), index, family, style)
+                    every = {str(record.toUnicode()) for record in name.names if record.nameID in (1, 16)}
+                    yield (str(path), index, family, style, (family, *sorted(every - {family})))
             except Exception:  # noqa: BLE001 - an unreadable font file is skipped, like fontconfig does
                 continue
 
@@ -113,7 +116,7 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
         return FontFace(str(path), int(index), path.stem, bold, "named in the theme")
     faces = system_faces()
     for family in families:
-        matches = [f for f in faces if f[2].lower() == family.lower()]
+        matches = [f for f in faces if family.lower() in (name.lower() for name in f[4])]
         if not matches:
             continue
         wanted = [f for f in matches if ("bold" in f[3].lower()) == bold and "italic" not in f[3].lower()]
@@ -121,11 +124,11 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
             wanted = [f for f in matches if f[3].lower() in {"heavy", "black", "semibold", "demibold"}]
         if not wanted and bold:
             regular = [f for f in matches if f[3].lower() in {"regular", "normal", "book", "medium"}] or matches
-            path, index, fam, _ = regular[0]
+            path, index, fam = regular[0][:3]
             return FontFace(path, index, fam, False, f"'{family}' has no bold face; the regular one is used")
         if wanted:
             exact = [f for f in wanted if f[3].lower() in {"regular", "bold", "normal", "book"}] or wanted
-            path, index, fam, _ = exact[0]
+            path, index, fam = exact[0][:3]
             return FontFace(path, index, fam, bold, f"first installed of the theme's families: '{family}'")
     raise GeneratorError(
         "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
@@ -211,8 +214,12 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
         return units, advances
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    import logging
+
     from fontTools.ttLib import TTFont
 
+    # fontTools logs, and the CLI would print, a remark about old creation dates in some fonts' headers (Carlito)
+    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
     try:
         with open(face.path, "rb") as handle, TTFont(handle, fontNumber=face.index, lazy=True) as font:
             cmap = font.getBestCmap()
@@ -305,13 +312,14 @@ def _make_subset(face: FontFace, chars: str) -> tuple[str, int]:
 
 
 #: changes when converted subsets are made differently, so that older cached files are not used
-_SUBSET_FORMAT = 2
+_SUBSET_FORMAT = 3
 
 
 def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> None:
     from fontTools.ttLib import TTFont
 
-    with TTFont(face.path, fontNumber=face.index) as font:
+    # the subset keeps the font's own modification date: saving must not stamp today's, which the PDFs embed
+    with TTFont(face.path, fontNumber=face.index, recalcTimestamp=False) as font:
         _subset_to_truetype(font, text, target, digest)
 
 

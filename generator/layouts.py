@@ -222,6 +222,9 @@ class LayoutModel(Strict):
     slide_size: Literal["16:9", "4:3"] = "16:9"
     template: str | None = Field(None, description="a .pptx whose slide masters, layouts, theme fonts and colours "
                                  "the deck uses (path relative to this layout); its slide size wins")
+    template_layouts: dict[Literal["title", "content", "divider", "closing"], str] | None = Field(
+        None, description="the template's slide layout to use for each kind of slide, by name, e.g. {title: "
+        "Titelfolie, content: Nur Titel, divider: Abschnittsüberschrift}; default: the English or Chinese names")
     logo: str | None = Field(None, description="a PNG or JPEG shown on the title and closing slides and the "
                              "briefing's cover (path relative to this layout)")
     max_bullets_per_slide: int = Field(6, ge=2, le=8)

@@ -72,44 +72,115 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
     characters only if it is wider still). Explicit newlines are kept."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width, measure))
+        spans = _break(paragraph, width, lambda start, end, p=paragraph: measure(p[start:end]))
+        lines.extend(paragraph[start:end] for start, end in spans)
     return lines
 
 
-def _wrap_paragraph(text: str, width: float, measure: Measure) -> list[str]:
+def wrap_runs(texts: list[str], width: float, measures: list[Measure],
+              no_lone_last: bool = False) -> list[list[tuple[int, str]]]:
+    """Break a paragraph made of runs, each measured by its own function (its size and weight), into lines by
+    the same rules as wrap; return each line as (run index, text) pieces. Explicit newlines are kept. With
+    no_lone_last, a last line of a single Chinese character takes the last unit of the line before."""
+    text = "".join(texts)
+    owner: list[int] = [index for index, run in enumerate(texts) for _ in run]
+    starts = [0]
+    for run in texts:
+        starts.append(starts[-1] + len(run))
+
+    def measure(start: int, end: int) -> float:
+        total, position = 0.0, start
+        while position < end:
+            index = owner[position]
+            stop = min(end, starts[index + 1])
+            total += measures[index](text[position:stop])
+            position = stop
+        return total
+
+    lines: list[list[tuple[int, str]]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans = _break(paragraph, width, lambda start, end, base=offset: measure(base + start, base + end),
+                       no_lone_last)
+        for start, end in spans:
+            start, end = start + offset, end + offset
+            pieces = []
+            position = start
+            while position < end:
+                index = owner[position]
+                stop = min(end, starts[index + 1])
+                pieces.append((index, text[position:stop]))
+                position = stop
+            if not pieces:  # an empty line keeps the style of the run it belongs to
+                pieces.append((owner[start] if start < len(owner) else max(len(texts) - 1, 0), ""))
+            lines.append(pieces)
+        offset += len(paragraph) + 1
+    return lines
+
+
+def _break(text: str, width: float, measure: Callable[[int, int], float],
+           no_lone_last: bool = False) -> list[tuple[int, int]]:
+    """The lines of one paragraph as (start, end) offsets into text; measure(start, end) gives a width."""
     # widths add up (advance widths, no kerning), so each unit is measured once
-    lines: list[str] = []
-    current, current_width, space, space_width = "", 0.0, "", 0.0
+    lines: list[tuple[int, int]] = []
+    start = end = 0  # the current line is text[start:end]
+    current_width, space_width = 0.0, 0.0
+    position = 0
     for token in tokens(text):
+        token_start, position = position, position + len(token)
         if token.isspace():
-            if current:
-                space, space_width = space + token, space_width + measure(token)
+            if end > start:
+                space_width += measure(token_start, position)
             continue
-        token_width = measure(token)
-        if current and current_width + space_width + token_width <= width:
-            current, current_width = current + space + token, current_width + space_width + token_width
+        token_width = measure(token_start, position)
+        if end > start and current_width + space_width + token_width <= width:
+            end, current_width = position, current_width + space_width + token_width
         else:
-            if current:
-                lines.append(current)
-            current, current_width = token, token_width
-            while current_width > width and len(current) > 1:
-                head = _longest_prefix(current, width, measure)
-                lines.append(head)
-                current = current[len(head):]
-                current_width = measure(current)
-        space, space_width = "", 0.0
-    lines.append(current)
+            if end > start:
+                lines.append((start, end))
+            start, end, current_width = token_start, position, token_width
+            while current_width > width and end - start > 1:
+                cut = _longest_prefix(text, start, end, width, measure)
+                lines.append((start, cut))
+                start = cut
+                current_width = measure(start, end)
+        space_width = 0.0
+    lines.append((start, end))
+    if no_lone_last and len(lines) > 1 and _is_lone(text[start:end]):
+        _take_last_unit(text, lines, width, measure)
     return lines
 
 
-def _longest_prefix(unit: str, width: float, measure: Measure) -> str:
-    """The longest start of a unit wider than a line that fits, not ending before closing punctuation."""
-    cut = len(unit) - 1
-    while cut > 1 and measure(unit[:cut]) > width:
+def _is_lone(line: str) -> bool:
+    """A line of one Chinese character, with or without closing punctuation after it ("工", "工。")."""
+    core = line.rstrip("".join(CLOSING))
+    return len(core) == 1 and not core.isascii()
+
+
+def _take_last_unit(text: str, lines: list[tuple[int, int]], width: float,
+                    measure: Callable[[int, int], float]) -> None:
+    """Move the last unit of the line before the last onto the last line, when both keep something and the
+    last line still fits."""
+    (start, end), (_, last_end) = lines[-2], lines[-1]
+    units = tokens(text[start:end])
+    if len(units) < 2 or len(units[-1].strip()) == 0:
+        return
+    cut = end - len(units[-1])
+    head = text[start:cut].rstrip()
+    if len(head.strip()) < 2 or measure(cut, last_end) > width:
+        return
+    lines[-2:] = [(start, start + len(head)), (cut, last_end)]
+
+
+def _longest_prefix(text: str, start: int, end: int, width: float, measure: Callable[[int, int], float]) -> int:
+    """Where to cut a unit text[start:end] wider than a line: the longest start that fits, not ending before
+    closing punctuation."""
+    cut = end - 1
+    while cut > start + 1 and measure(start, cut) > width:
         cut -= 1
-    while cut > 1 and (unit[cut] in CLOSING or unit[cut - 1] in OPENING):
+    while cut > start + 1 and (text[cut] in CLOSING or text[cut - 1] in OPENING):
         cut -= 1
-    return unit[:cut]
+    return cut
 
 
 def violations(lines: list[str]) -> list[str]:

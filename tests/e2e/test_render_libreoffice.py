@@ -65,3 +65,11 @@ def test_every_word_stays_on_its_slide_and_clear_of_the_footer(converted, name, 
             lowest_body = max(w[3] for w in body)
             top_of_footer = min(w[1] for w in footer)
             assert lowest_body <= top_of_footer, (number, [w[4] for w in footer])
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_libreoffice_shows_the_lines_the_deck_was_broken_into(converted, name, lang):
+    """No line starts with closing punctuation or a unit, no character stands alone, no label covers another."""
+    from ..pdf_lines import faults
+
+    assert faults(converted / f"{_out_name(name, lang)}.pdf") == []

@@ -82,3 +82,13 @@ def test_every_slide_kind_and_briefing_part_is_composed(dataset):
     part_kinds = set(typing.get_args(typing.get_args(L.PartSpec)[0]))
     assert set(composer.slide_handlers()) == slide_kinds
     assert set(composer.part_handlers()) == part_kinds
+
+
+def test_deck_painters_only_paint():
+    """The PPTX, deck-as-PDF and handout painters neither break lines, change text nor measure it."""
+    painters = sorted((PACKAGE / "render" / "pptx").rglob("*.py")) + [PACKAGE / "render" / "pdf" / "deck.py"]
+    for path in painters:
+        names = {n.split(".")[-1] for n in _imports(path)}
+        assert not names & {"textfit", "wrap", "wrap_runs", "normalise_punctuation", "fit_size", "stringWidth",
+                            "metrics_for", "MixedMetrics", "fonts"}, path
+        assert "stringWidth" not in path.read_text(encoding="utf-8"), path

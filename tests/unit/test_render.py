@@ -19,7 +19,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 def _meta(lang: str = "zh") -> d.Meta:
     return d.Meta("测试标题", "副标题", "日照经济技术开发区管委会", "2021年1月20日", "2021-01-20", lang, "test",
-                  "日照经开区", ("测试",), "来源：日照日报", "日照经济技术开发区管委会 · 测试 · 2021年1月20日")
+                  "日照经开区", ("测试",), "来源：日照日报", "日照经济技术开发区管委会 · 测试 · 2021年1月20日", "（续）")
 
 
 def _doc(slides: list[d.Page], pages: list[d.Page] | None = None) -> d.Document:
@@ -74,11 +74,26 @@ def test_tripled_points_fit_at_or_above_the_floor(tmp_path):
 
 
 def test_text_that_cannot_fit_is_a_build_error_naming_the_slide(tmp_path):
-    points = tuple("很长的一段文字" * 30 for _ in range(6))
+    points = ("第一条", "很长的一段文字" * 200)
     document = _doc([d.Page("放不下", (d.BulletList(points),))], [])
     with pytest.raises(GeneratorError) as info:
         _render(document, tmp_path, "pptx")
-    assert "slide 1 ('放不下'), key points: the text does not fit its box even at 18 pt" in str(info.value)
+    # the first point fits and the second continues on the next slide, where it cannot fit alone
+    assert "slide 2 ('放不下（续）'), key points: the text does not fit its box even at 18 pt" in str(info.value)
+
+
+def test_points_that_fill_more_than_a_slide_continue_on_the_next(tmp_path):
+    points = tuple(f"第{i}条：" + "很长的一段文字" * 16 for i in range(1, 7))
+    document = _doc([d.Page("要点", (d.BulletList(points),), notes=points)], [])
+    prs = Presentation(str(_render(document, tmp_path, "pptx")))
+    titles = [next(s.text_frame.text for s in slide.shapes if s.name == "Title") for slide in prs.slides]
+    assert len(titles) >= 2 and titles[0] == "要点" and set(titles[1:]) == {"要点（续）"}
+    shown = [p.text for slide in prs.slides for s in slide.shapes if s.name == "key points"
+             for p in s.text_frame.paragraphs]
+    assert "".join(shown).replace("\v", "") == "".join(points)  # every point once, in order (lines end in \v)
+    notes = [slide.notes_slide.notes_text_frame.text for slide in prs.slides]
+    assert all(note.count("•") == sum(1 for s in slide.shapes if s.name == "key points"
+                                      for _ in s.text_frame.paragraphs) for note, slide in zip(notes, prs.slides))
 
 
 def test_kpi_values_keep_their_floor(tmp_path):

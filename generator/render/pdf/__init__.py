@@ -12,20 +12,34 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ...document import Document
 from ...errors import GeneratorError
-from ...fonts import truetype_for_pdf_all
+from ...fonts import FontFace, truetype_for_pdf_all
 from .. import RenderOptions
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
 
 def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
     """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts);
-    return their registered names. A name is unique to its file: reportlab ignores a second registration."""
+    return their registered names."""
+    regular, bold = _register([("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)], text)
+    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+    return regular, bold
+
+
+def register_faces(faces: list[FontFace], text: str) -> dict[FontFace, str]:
+    """Register faces with reportlab; return the name each is registered under."""
+    faces = list(dict.fromkeys(faces))
+    names = _register([("BriefingSans-Bold" if face.bold else "BriefingSans", face) for face in faces], text)
+    return dict(zip(faces, names))
+
+
+def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
+    """Register each face (a TrueType subset covering text where it has CFF outlines) under its label and a
+    hash of its file: a name is unique to its file, as reportlab ignores a second registration."""
     import hashlib
 
     names = []
-    files = truetype_for_pdf_all([options.regular, options.bold], text)
-    for (label, face), (path, index) in zip((("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)),
-                                            files):
+    files = truetype_for_pdf_all([face for _, face in labelled], text)
+    for (label, face), (path, index) in zip(labelled, files):
         name = f"{label}-{hashlib.sha1(f'{path}#{index}'.encode()).hexdigest()[:10]}"
         names.append(name)
         if name in pdfmetrics.getRegisteredFontNames():
@@ -35,9 +49,7 @@ def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
         except Exception as exc:  # noqa: BLE001 - reportlab raises several types for unusable files
             raise GeneratorError(f"reportlab cannot use the font {face.label}: {exc}",
                                  hint="name a TrueType or OpenType font file in the theme") from None
-    regular, bold = names
-    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
-    return regular, bold
+    return names
 
 
 class _BriefingDoc(BaseDocTemplate):

@@ -7,27 +7,58 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ...charts import chart_svg
+from ...charts import Placement, chart_svg
 from ...document import Document
-from ...textfit import normalise_punctuation, wrap
 from .. import RenderOptions
-from ..slides import SLIDE_SIZES_IN, deck_metrics, layout_deck
 from ..slides import shapes as sh
-from . import register_fonts
+from ..slides.shapes import DeckLayout
+from ..slides import faces_of
+from ..slides.faces import DeckFaces
+from . import register_faces
 from .svg import draw_drawing, svg_drawing
 from .text import colour
 
 PT = 72.0  # points per inch
 
 
+class _Fonts:
+    """The registered fonts of the deck's faces: for body text and headings, regular and bold, CJK and Latin."""
+
+    def __init__(self, faces: DeckFaces, document: Document):
+        self.faces = faces
+        # the slide layout adds the continuation mark to the titles of slides it continues
+        self.names = register_faces(faces.faces(), document.text() + document.meta.continued)
+        self.regular = self.names[faces.body.regular]
+        self.bold = self.names[faces.body.bold]
+
+    def segments(self, run: sh.Run) -> list[tuple[str, str]]:
+        """The run's text as (font name, text) pieces: ASCII in the Latin face where there is one, as the slide
+        layout measured it, the rest in the CJK face."""
+        role = self.faces.heading if run.heading else self.faces.body
+        cjk = self.names[role.bold if run.bold else role.regular]
+        latin_face = role.latin_bold if run.bold else role.latin_regular
+        if latin_face is None:
+            return [(cjk, run.text)]
+        latin = self.names[latin_face]
+        pieces: list[tuple[str, str]] = []
+        for char in run.text:
+            font = latin if char.isascii() else cjk
+            if pieces and pieces[-1][0] == font:
+                pieces[-1] = (font, pieces[-1][1] + char)
+            else:
+                pieces.append((font, char))
+        return pieces
+
+
 class _SlidePainter:
     """Draws laid-out slide shapes on a reportlab canvas; y runs down from the slide's top edge."""
 
-    def __init__(self, canvas: Canvas, height_in: float, regular: str, bold: str, options: RenderOptions):
-        self.c, self.height, self.regular, self.bold, self.options = canvas, height_in, regular, bold, options
+    def __init__(self, canvas: Canvas, deck: DeckLayout, fonts: _Fonts, options: RenderOptions):
+        self.c, self.height, self.fonts, self.options = canvas, deck.height_in, fonts, options
+        self.regular = fonts.regular
+        self.theme = deck.theme
 
     def y(self, y_in: float) -> float:
         return (self.height - y_in) * PT
@@ -61,67 +92,58 @@ class _SlidePainter:
         if rect.text:
             self.text(rect.text)
 
-    def _font(self, bold: bool) -> str:
-        return self.bold if bold else self.regular
-
-    def _lines(self, paragraph: tuple[sh.Run, ...], width_pt: float) -> list[list[sh.Run]]:
-        """A paragraph of one run wraps; runs of several sizes (a figure and its unit) stay on one line."""
-        if len(paragraph) != 1:
-            return [list(paragraph)]
-        run = paragraph[0]
-        font = self._font(run.bold)
-        lines = wrap(normalise_punctuation(run.text), width_pt, lambda t: stringWidth(t, font, run.size_pt))
-        return [[sh.Run(line, run.size_pt, run.bold, run.colour)] for line in lines]
-
     def text(self, text: sh.TextShape) -> None:
+        """Paint the lines the slide layout broke: placed by their measured widths, each run after the last."""
         b = text.box
         indent = text.indent_in * PT
         spacing = 1.2 * (text.line_spacing or 1.0)
-        laid = [self._lines(p, b.w * PT - indent) for p in text.paragraphs]
-        heights = [sum(max(r.size_pt for r in line) * spacing for line in lines) for lines in laid]
-        total = sum(heights) + text.space_after_pt * max(0, len(laid) - 1)
+        heights = [sum(max(r.size_pt for r in line.runs) * spacing for line in p.lines) for p in text.paragraphs]
+        total = sum(heights) + text.space_after_pt * max(0, len(text.paragraphs) - 1)
         top = {"top": 0.0, "middle": (b.h * PT - total) / 2, "bottom": b.h * PT - total}[text.anchor]
         cursor = b.y * PT + top
-        for lines in laid:
-            for index, line in enumerate(lines):
-                size = max(r.size_pt for r in line)
+        for paragraph in text.paragraphs:
+            for index, line in enumerate(paragraph.lines):
+                size = max(r.size_pt for r in line.runs)
                 baseline = cursor + size * 0.95
-                widths = [stringWidth(r.text, self._font(r.bold), r.size_pt) for r in line]
                 x = b.x * PT + indent
                 if text.align == "center":
-                    x = b.x * PT + (b.w * PT - sum(widths)) / 2
+                    x = b.x * PT + (b.w * PT - line.width_pt) / 2
                 elif text.align == "right":
-                    x = b.x * PT + b.w * PT - sum(widths)
+                    x = b.x * PT + b.w * PT - line.width_pt
                 if text.bullet and index == 0:
-                    self.c.setFillColor(colour(text.bullet_colour or line[0].colour))
+                    self.c.setFillColor(colour(text.bullet_colour or line.runs[0].colour))
                     self.c.setFont(self.regular, size * 0.6)
                     self.c.drawString(b.x * PT, self.height * PT - baseline + size * 0.1, text.bullet)
-                for run, width in zip(line, widths):
-                    self.c.setFillColor(colour(run.colour))
-                    self.c.setFont(self._font(run.bold), run.size_pt)
-                    self.c.drawString(x, self.height * PT - baseline, run.text)
-                    x += width
+                drawn = self.c.beginText(x, self.height * PT - baseline)
+                for run in line.runs:
+                    drawn.setFillColor(colour(run.colour))
+                    for font, piece in self.fonts.segments(run):
+                        drawn.setFont(font, run.size_pt)
+                        drawn.textOut(piece)
+                self.c.drawText(drawn)
                 cursor += size * spacing
             cursor += text.space_after_pt
 
     def table(self, table: sh.TableShape) -> None:
         y = table.box.y
-        for row in table.rows:
+        for row, height in zip(table.rows, table.row_heights_in):
             x = table.box.x
             for cell, width in zip(row, table.widths_in):
                 self.c.setFillColor(colour(cell.fill))
-                self.c.rect(x * PT, self.y(y + table.row_height_in), width * PT, table.row_height_in * PT, stroke=0,
-                            fill=1)
-                inner = sh.Box(x + table.pad_in, y, width - 2 * table.pad_in, table.row_height_in)
-                self.text(sh.TextShape(inner, ((sh.Run(cell.text, table.size_pt, cell.bold, cell.colour),),), "cell",
-                                       anchor="middle", align=cell.align))
+                self.c.rect(x * PT, self.y(y + height), width * PT, height * PT, stroke=0, fill=1)
+                inner = sh.Box(x + table.pad_in, y, width - 2 * table.pad_in, height)
+                self.text(sh.TextShape(inner, (cell.paragraph,), "cell", anchor="middle", align=cell.align))
                 x += width
-            y += table.row_height_in
+            y += height
 
     def chart(self, shape: sh.ChartShape) -> None:
         b = shape.box
-        svg = chart_svg(shape.chart, self.options.theme, self.options.regular, b.w, b.h, shape.size_pt)
-        drawing = svg_drawing(svg, self.options, self.regular, self.bold)
+        face = self.fonts.faces.body.regular
+        plot, legend = shape.plot, shape.legend
+        placement = Placement(shape.categories, (plot.x, plot.y, plot.w, plot.h),
+                              (legend.x, legend.y, legend.w, legend.h) if legend else None)
+        svg = chart_svg(shape.chart, self.theme, face, b.w, b.h, shape.size_pt, placement)
+        drawing = svg_drawing(svg, self.options, self.fonts.regular, self.fonts.bold, face)
         scale = min(b.w * PT / drawing.width, b.h * PT / drawing.height)
         self.c.saveState()
         self.c.translate(b.x * PT, self.y(b.y) - drawing.height * scale)
@@ -142,15 +164,14 @@ def _canvas(out_path: Path, document: Document, size: tuple[float, float], regul
     return canvas
 
 
-def render_deck_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
-    """Write the slides, one per page at the slide's size, with a bookmark per slide; return a summary."""
+def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
+    """Write the laid-out slides, one per page at the slide's size, with a bookmark per slide; return a summary."""
     started = time.perf_counter()
-    drawings = layout_deck(document, options.theme, deck_metrics(options))
-    regular, bold = register_fonts(options, document.text())
-    width, height = SLIDE_SIZES_IN[document.slide_size]
-    canvas = _canvas(out_path, document, (width * PT, height * PT), regular)
+    drawings = deck.slides
+    fonts = _Fonts(deck.faces or faces_of(options), document)
+    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular)
     for drawing in drawings:
-        painter = _SlidePainter(canvas, height, regular, bold, options)
+        painter = _SlidePainter(canvas, deck, fonts, options)
         for shape in drawing.shapes:
             painter.draw(shape)
         key = f"slide{drawing.number}"
@@ -161,13 +182,15 @@ def render_deck_pdf(document: Document, options: RenderOptions, out_path: Path) 
     return f"{len(drawings)} slides as PDF, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
 
 
-def render_handout(document: Document, options: RenderOptions, out_path: Path) -> str:
-    """Write an A4 handout: three slides per page on the left, ruled lines for notes on the right."""
+def render_handout(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
+    """Write an A4 handout of the laid-out slides: three per page on the left, ruled lines for notes on the
+    right."""
     started = time.perf_counter()
-    theme, meta = options.theme, document.meta
-    drawings = layout_deck(document, theme, deck_metrics(options))
-    regular, bold = register_fonts(options, document.text())
-    width_in, height_in = SLIDE_SIZES_IN[document.slide_size]
+    theme, meta = deck.theme, document.meta
+    drawings = deck.slides
+    fonts = _Fonts(deck.faces or faces_of(options), document)
+    regular = fonts.regular
+    width_in, height_in = deck.width_in, deck.height_in
     page_w, page_h = A4
     margin, gap = 15 * mm, 8 * mm
     slot_h = (page_h - 2 * margin - 16 * mm - 2 * gap) / 3
@@ -188,7 +211,7 @@ def render_handout(document: Document, options: RenderOptions, out_path: Path) -
             canvas.saveState()
             canvas.translate(x0, y0)
             canvas.scale(scale, scale)
-            painter = _SlidePainter(canvas, height_in, regular, bold, options)
+            painter = _SlidePainter(canvas, deck, fonts, options)
             for shape in drawing.shapes:
                 painter.draw(shape)
             canvas.restoreState()

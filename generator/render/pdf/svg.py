@@ -14,15 +14,16 @@ from ...fonts import cache_dir
 _FORMAT = 2
 
 
-def svg_drawing(svg: bytes, options, regular: str, bold: str):
-    """Return a reportlab Drawing of the SVG whose text uses the registered fonts regular and bold."""
+def svg_drawing(svg: bytes, options, regular: str, bold: str, face=None):
+    """Return a reportlab Drawing of the SVG, drawn by matplotlib with face (default: the options' regular
+    face), whose text uses the registered fonts regular and bold."""
     key = hashlib.sha256(svg + bytes([_FORMAT])).hexdigest()[:24]
     cached = cache_dir() / "charts" / f"{key}.drawing.pickle"
     drawing = None
     try:
         drawing = pickle.loads(cached.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        drawing = _convert(svg, family_of(options.regular), regular, bold)
+        drawing = _convert(svg, family_of(face or options.regular), regular, bold)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             temp = cached.with_suffix(".tmp")

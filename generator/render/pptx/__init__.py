@@ -8,47 +8,43 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from ...document import Document, Page
+from ...document import Document
 from .. import RenderOptions
-from ..slides import SLIDE_SIZES_IN, deck_metrics, layout_deck
+from ..slides import DeckLayout
 from .draw import Painter
-from .template import open_template
+from .template import open_presentation
 from .text import DeckFonts, Run, emu, write_paragraphs
 
 
-def render_pptx(document: Document, options: RenderOptions, out_path: Path) -> str:
-    """Write the deck to out_path; return a summary. Raises GeneratorError when text cannot fit."""
+def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
+    """Paint the laid-out deck into out_path (on the template's masters and layouts when it has one); return a
+    summary."""
     started = time.perf_counter()
-    theme = options.theme
     lang = "zh-CN" if document.meta.language == "zh" else "en-US"
-    if options.template:
+    if deck.template is not None:
         # the template's masters, layouts, theme colours and theme fonts (+mn-lt, +mn-ea) and its slide size
-        template = open_template(options.template, theme)
-        theme, prs = template.theme, template.presentation
-        drawings = layout_deck(document, theme, deck_metrics(options), template.frame)
-        fonts = DeckFonts("+mn-ea", "+mn-lt", lang)
-        layout_for = {kind: template.layouts[kind if kind in template.layouts else "content"]
+        prs, layouts = open_presentation(deck.template)
+        fonts = DeckFonts.of_template(lang)
+        layout_for = {kind: layouts[kind if kind in layouts else "content"]
                       for kind in ("title", "content", "divider", "closing")}
     else:
         prs = Presentation()
-        width, height = SLIDE_SIZES_IN[document.slide_size]
-        prs.slide_width, prs.slide_height = emu(width), emu(height)
-        drawings = layout_deck(document, theme, deck_metrics(options))
-        fonts = DeckFonts(theme.fonts.deck_east_asian, theme.fonts.deck_latin, lang)
+        prs.slide_width, prs.slide_height = emu(deck.width_in), emu(deck.height_in)
+        fonts = DeckFonts(deck.theme.fonts.deck_east_asian, deck.theme.fonts.deck_latin, lang)
         layout_for = dict.fromkeys(("title", "content", "divider", "closing"), prs.slide_layouts[6])
     _number_parts_in_constant_time(prs.part.package)
-    painter = Painter(fonts, theme, template=options.template is not None)
-    for drawing in drawings:
+    painter = Painter(fonts, deck.theme, template=deck.template is not None)
+    for drawing in deck.slides:
         slide = prs.slides.add_slide(layout_for[drawing.page.kind])
         painter.begin_slide(slide)
         for shape in drawing.shapes:
             painter.draw(slide.shapes, shape)
         painter.end_slide()
-        _notes(slide, drawing.page, document, fonts)
+        _notes(slide, drawing.notes, fonts)
     _properties(prs, document)
     prs.save(str(out_path))
     _normalise_zip(out_path, document.meta.date_iso)
-    return f"{len(drawings)} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return f"{len(deck.slides)} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
 
 
 def _number_parts_in_constant_time(package) -> None:
@@ -69,18 +65,9 @@ def _number_parts_in_constant_time(package) -> None:
     package.next_partname = next_partname
 
 
-def _notes(slide, page: Page, document: Document, fonts: DeckFonts) -> None:
-    """Speaker notes: talking points, then the source of each figure shown."""
-    lines = [f"• {point}" for point in page.notes]
-    if page.sources:
-        lines.append("")
-        lines.append(document.meta.source_line)
-        sep = "：" if document.meta.language == "zh" else ": "
-        lines.extend(f"{s.label or s.fact_id}{sep}“{s.quote}”" for s in page.sources)
-    if not lines:
-        lines = [page.title]
-    frame = slide.notes_slide.notes_text_frame
-    write_paragraphs(frame, [[Run(line, 12)] for line in lines], fonts)
+def _notes(slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
+    """Speaker notes, one paragraph per line."""
+    write_paragraphs(slide.notes_slide.notes_text_frame, [[[Run(line, 12)]] for line in notes], fonts)
 
 
 def _properties(prs, document: Document) -> None:

@@ -1,18 +1,14 @@
 """Laid-out slide shapes as native PowerPoint shapes, tables and charts, one function per kind of shape."""
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Pt
 
-from ...textfit import normalise_punctuation
 from ...theme import Theme
 from ..slides import shapes as sh
-from .text import DeckFonts, emu, hex_rgb, prepare_frame, set_run_props, write_paragraphs
+from .text import DeckFonts, emu, hex_rgb, prepare_frame, write_paragraphs
 
 _ANCHORS = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _ALIGNS = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -62,7 +58,7 @@ def _rgb(colour: str) -> RGBColor:
 def _describe(shape, text: str) -> None:
     """Alt text: PowerPoint reads it from the descr attribute of the shape's non-visual properties."""
     for c_nv_pr in shape._element.iter(qn("p:cNvPr")):
-        c_nv_pr.set("descr", normalise_punctuation(text))
+        c_nv_pr.set("descr", text)
         break
 
 
@@ -81,9 +77,13 @@ def _rect(painter: Painter, shapes, rect: sh.Rect) -> None:
 
 def _fill_text(painter: Painter, frame, text: sh.TextShape) -> None:
     prepare_frame(frame, anchor=_ANCHORS[text.anchor])
-    write_paragraphs(frame, [list(p) for p in text.paragraphs], painter.fonts, align=_ALIGNS[text.align],
+    write_paragraphs(frame, [_lines(p) for p in text.paragraphs], painter.fonts, align=_ALIGNS[text.align],
                      space_after_pt=text.space_after_pt, line_spacing=text.line_spacing, bullet=text.bullet or None,
                      bullet_colour=text.bullet_colour or None, indent_emu=int(emu(text.indent_in)))
+
+
+def _lines(paragraph: sh.TextParagraph) -> list[list[sh.Run]]:
+    return [list(line.runs) for line in paragraph.lines]
 
 
 def _text(painter: Painter, shapes, text: sh.TextShape) -> None:
@@ -130,7 +130,7 @@ def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
     for index, width in enumerate(table.widths_in):
         grid.columns[index].width = emu(width)
     for r, row in enumerate(table.rows):
-        grid.rows[r].height = emu(table.row_height_in)
+        grid.rows[r].height = emu(table.row_heights_in[r])
         for c, cell in enumerate(row):
             target = grid.cell(r, c)
             target.margin_left = target.margin_right = emu(table.pad_in)
@@ -138,93 +138,7 @@ def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
             target.vertical_anchor = MSO_ANCHOR.MIDDLE
             target.fill.solid()
             target.fill.fore_color.rgb = _rgb(cell.fill)
-            write_paragraphs(target.text_frame, [[sh.Run(cell.text, table.size_pt, cell.bold, cell.colour)]],
-                             painter.fonts, align=_ALIGNS[cell.align])
-
-
-_CHART_TYPES = {
-    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "grouped": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
-    "doughnut": XL_CHART_TYPE.DOUGHNUT,
-    "line": XL_CHART_TYPE.LINE_MARKERS,
-}
-
-
-def _chart(painter: Painter, shapes, shape: sh.ChartShape) -> None:
-    """A native chart whose data staff can edit in PowerPoint (right-click → Edit Data)."""
-    block, colors, size = shape.chart, painter.theme.colors, shape.size_pt
-    data = CategoryChartData(number_format="General")
-    categories = [normalise_punctuation(c) for c in block.categories]
-    if block.kind == "doughnut":  # slices are too thin for labels: the legend carries each value
-        categories = [f"{c}  {label}" for c, label in zip(categories, block.series[0].labels)]
-    if block.kind == "bar":  # PowerPoint draws bar categories bottom-up: reverse to read top-down
-        categories = categories[::-1]
-    data.categories = categories
-    for series in block.series:
-        data.add_series(series.name, series.values[::-1] if block.kind == "bar" else series.values)
-    b = shape.box
-    frame = shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
-    frame.name = f"chart: {block.title}"
-    _describe(frame, block.description)
-    chart = frame.chart
-    chart.font.size = Pt(size)
-    chart.has_title = False
-    plot = chart.plots[0]
-    plot.has_data_labels = block.kind != "doughnut"
-    if plot.has_data_labels:
-        suffix = block.unit.replace('"', "") if block.unit else ""
-        labels = plot.data_labels
-        labels.font.size = Pt(size)
-        labels.number_format = "General\\%" if suffix == "%" else (f'General"{suffix}"' if suffix else "General")
-        labels.number_format_is_linked = False
-        if block.kind != "line":
-            labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    if block.kind == "doughnut":
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.RIGHT
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(size)
-        for index, point in enumerate(plot.series[0].points):
-            point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(colors.series[index % len(colors.series)])
-    else:
-        _axes_and_series(chart, plot, block, colors, size)
-    for element in chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
-        set_run_props(element, painter.fonts, colour=colors.text)
-
-
-def _axes_and_series(chart, plot, block, colors, size: float) -> None:
-    if block.kind != "line":
-        plot.gap_width = 60
-    chart.has_legend = len(block.series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(size)
-    value_axis = chart.value_axis
-    value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = _rgb(colors.rule)
-    value_axis.visible = False
-    value_axis.tick_labels.font.size = Pt(size)
-    chart.category_axis.tick_labels.font.size = Pt(size)
-    chart.category_axis.format.line.color.rgb = _rgb(colors.rule)
-    for index, series in enumerate(plot.series):
-        colour = colors.series[index % len(colors.series)]
-        if block.kind == "line":
-            series.format.line.color.rgb = _rgb(colour)
-            series.format.line.width = Pt(3)
-            series.smooth = False
-            continue
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
-        if block.highlight is not None and len(block.series) == 1:
-            count = len(block.categories)
-            target = count - 1 - block.highlight if block.kind == "bar" else block.highlight
-            for point_index in range(count):
-                point = series.points[point_index]
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = _rgb(colors.accent if point_index == target else colors.primary)
+            write_paragraphs(target.text_frame, [_lines(cell.paragraph)], painter.fonts, align=_ALIGNS[cell.align])
 
 
 def _picture(painter: Painter, shapes, picture: sh.Picture) -> None:
@@ -232,6 +146,13 @@ def _picture(painter: Painter, shapes, picture: sh.Picture) -> None:
     shape = shapes.add_picture(picture.path, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
     shape.name = "logo"
     _describe(shape, picture.description)
+
+
+def _chart(painter: Painter, shapes, shape: sh.ChartShape) -> None:
+    from .charts import add_chart
+
+    frame = add_chart(shapes, shape, painter.fonts, painter.theme.colors)
+    _describe(frame, shape.description)
 
 
 _DRAW = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,

@@ -1,8 +1,7 @@
-"""A user's corporate .pptx template: its slide layouts and placeholders, theme colours and slide size."""
+"""A user's corporate .pptx template: read what the slide layout needs, and open it to add the deck's slides."""
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -10,10 +9,9 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ...errors import GeneratorError, SourceRef
-from ...theme import Theme
-from ..slides.blocks import Frame
+from ...errors import GeneratorError, Issue, SourceRef
 from ..slides.shapes import Box
+from ..slides.template import DeckTemplate, ThemeFont
 
 EMU_PER_IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -29,54 +27,68 @@ LAYOUT_NAMES = {
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 
 
-@dataclass
-class Template:
-    """The opened template, the layout to use per slide kind, the frame its title placeholder gives, and the
-    theme with the template's colours."""
+def read_template(path: Path, names: dict[str, str] | None = None,
+                  kinds: frozenset[str] = frozenset(LAYOUT_NAMES)) -> DeckTemplate:
+    """Read what the slide layout needs from the template for slides of the given kinds, using the slide layouts
+    names gives per slide kind (else the usual English or Chinese names); raise GeneratorError naming the file
+    and what it lacks."""
+    prs = _open(path)
+    layouts = _layouts(prs, path, names or {}, kinds | {"content"})
+    width, height = prs.slide_width / EMU_PER_IN, prs.slide_height / EMU_PER_IN
+    title = next(ph for ph in layouts["content"].placeholders if ph.placeholder_format.type in TITLE_TYPES)
+    title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
+    major, minor = _fonts(prs)
+    return DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()}, title_box,
+                        _colours(prs), major, minor)
 
-    presentation: object
-    layouts: dict
-    frame: Frame
-    theme: Theme
+
+def open_presentation(template: DeckTemplate):
+    """The template opened to add slides to, without its sample slides; and its slide layout per slide kind."""
+    prs = _open(Path(template.path))
+    _remove_slides(prs)
+    return prs, {kind: next(l for l in prs.slide_layouts if l.name == name) for kind, name in template.layouts.items()}
 
 
-def open_template(path: Path, theme: Theme) -> Template:
-    """Open the template; raise GeneratorError naming the file and what it lacks."""
+def _open(path: Path):
     shown = SourceRef(str(path))
     if not zipfile.is_zipfile(path):
         raise GeneratorError("the template is not a PowerPoint file (.pptx)", shown,
                              "in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)")
     try:
-        prs = Presentation(str(path))
+        return Presentation(str(path))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for damaged packages
         raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
-    _remove_slides(prs)
+
+
+def _layouts(prs, path: Path, chosen: dict[str, str], kinds: frozenset[str]) -> dict:
+    shown = SourceRef(str(path))
     available = [layout.name for layout in prs.slide_layouts]
     layouts = {}
+    problems = []
     for kind, names in LAYOUT_NAMES.items():
+        if kind not in kinds:
+            continue
+        if kind in chosen:
+            names = (chosen[kind],)
+        elif kind == "closing" and "title" in chosen:
+            names = (chosen["title"],) + names  # the closing slide looks like the title slide
         found = next((l for name in names for l in prs.slide_layouts if l.name.lower() == name.lower()), None)
         if found is None:
-            raise GeneratorError(
-                "the template has no slide layout named " + " or ".join(f"'{n}'" for n in names)
-                + f" (for {kind} slides); its layouts: " + ", ".join(f"'{n}'" for n in available),
-                shown, "add or rename the layout in PowerPoint: View → Slide Master")
+            named = (f"'{chosen[kind]}' (template_layouts: {kind} in the layout)" if kind in chosen
+                     else " or ".join(f"'{n}'" for n in names))
+            problems.append(Issue(shown, f"the template has no slide layout named {named} (for {kind} slides); its "
+                                  "layouts: " + ", ".join(f"'{n}'" for n in available),
+                                  "name one of its layouts under template_layouts in the layout, or add or rename "
+                                  "the layout in PowerPoint: View → Slide Master"))
+            continue
         layouts[kind] = found
+    if problems:
+        raise GeneratorError(problems)
     for kind, layout in layouts.items():
         if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):
             raise GeneratorError(f"the template's slide layout '{layout.name}' (for {kind} slides) has no title "
                                  "placeholder", shown, "add one in PowerPoint: View → Slide Master → Insert Placeholder")
-    width, height = prs.slide_width / EMU_PER_IN, prs.slide_height / EMU_PER_IN
-    title = next(ph for ph in layouts["content"].placeholders if ph.placeholder_format.type in TITLE_TYPES)
-    title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
-    body_top = title_box.y + title_box.h + 0.25
-    footer = 0.4
-    body_box = Box(title_box.x, body_top, title_box.w, height - body_top - footer - 0.35)
-    if body_box.h < 2 or body_box.w < 4:
-        raise GeneratorError(f"the title placeholder of '{layouts['content'].name}' leaves no room for content "
-                             f"({body_box.w:.1f} × {body_box.h:.1f} in)", shown)
-    frame = Frame(width, height, max(theme.slide_margin_in, title_box.x), footer_height=footer,
-                  title_box=title_box, body_box=body_box, chrome=False)
-    return Template(prs, layouts, frame, _with_template_colours(theme, prs))
+    return layouts
 
 
 def _remove_slides(prs) -> None:
@@ -87,15 +99,38 @@ def _remove_slides(prs) -> None:
         slide_ids.remove(slide_id)
 
 
-def _with_template_colours(theme: Theme, prs) -> Theme:
-    """The theme with the template's accent and dark colours for primary, accent, text and chart series."""
+def _theme_xml(prs):
+    """The slide master's theme part as XML, or None."""
     try:
-        blob = prs.slide_master.part.part_related_by(RT.THEME).blob
+        return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     except KeyError:
-        return theme
-    scheme = etree.fromstring(blob).find(f".//{A}clrScheme")
+        return None
+
+
+def _fonts(prs) -> tuple[ThemeFont, ThemeFont]:
+    """The theme's major (heading) and minor (body) fonts."""
+    theme = _theme_xml(prs)
+    found = []
+    for tag in ("majorFont", "minorFont"):
+        element = theme.find(f".//{A}fontScheme/{A}{tag}") if theme is not None else None
+        if element is None:
+            found.append(ThemeFont())
+            continue
+
+        def typeface(path: str) -> str:
+            child = element.find(path)
+            return (child.get("typeface") or "") if child is not None else ""
+
+        found.append(ThemeFont(typeface(f"{A}latin"), typeface(f"{A}ea"), typeface(f"{A}font[@script='Hans']")))
+    return found[0], found[1]
+
+
+def _colours(prs) -> dict[str, str]:
+    """The template's theme colours as #RRGGBB by name (dk1, dk2, accent1…)."""
+    theme = _theme_xml(prs)
+    scheme = theme.find(f".//{A}clrScheme") if theme is not None else None
     if scheme is None:
-        return theme
+        return {}
 
     def colour(name: str) -> str | None:
         element = scheme.find(f"{A}{name}")
@@ -107,11 +142,5 @@ def _with_template_colours(theme: Theme, prs) -> Theme:
         system = element.find(f"{A}sysClr")
         return "#" + system.get("lastClr").upper() if system is not None and system.get("lastClr") else None
 
-    found = {name: colour(name) for name in ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5")}
-    if not found["accent1"]:
-        return theme
-    series = tuple(c for c in (found[f"accent{i}"] for i in range(1, 6)) if c)
-    colors = replace(theme.colors, primary=found["accent1"], accent=found["accent2"] or theme.colors.accent,
-                     primary_dark=found["dk2"] or theme.colors.primary_dark, text=found["dk1"] or theme.colors.text,
-                     series=series or theme.colors.series)
-    return replace(theme, colors=colors)
+    names = ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5")
+    return {name: found for name in names if (found := colour(name))}

@@ -7,7 +7,6 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ...textfit import normalise_punctuation
 from ..slides.shapes import Run
 
 
@@ -17,15 +16,31 @@ def hex_rgb(colour: str) -> str:
 
 @dataclass(frozen=True)
 class DeckFonts:
-    """The typefaces and language written into every run of the deck."""
+    """The typefaces and language written into every run of the deck: East Asian, Latin and complex-script
+    typefaces of body text, and of headings."""
 
     east_asian: str
     latin: str
     lang: str  # zh-CN or en-US
+    heading_east_asian: str = ""
+    heading_latin: str = ""
+    complex_script: str = ""  # default: the Latin typeface
+    heading_complex_script: str = ""
+
+    @classmethod
+    def of_template(cls, lang: str) -> "DeckFonts":
+        """The template's theme fonts: minor (body) and major (headings)."""
+        return cls("+mn-ea", "+mn-lt", lang, "+mj-ea", "+mj-lt", "+mn-cs", "+mj-cs")
+
+    def typefaces(self, heading: bool) -> tuple[str, str, str]:
+        """(latin, east asian, complex script) typefaces of body text or headings."""
+        if heading and self.heading_latin:
+            return self.heading_latin, self.heading_east_asian, self.heading_complex_script or self.heading_latin
+        return self.latin, self.east_asian, self.complex_script or self.latin
 
 
 def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
-                  colour: str | None = None) -> None:
+                  colour: str | None = None, heading: bool = False) -> None:
     """Write size, weight, colour, language and the Latin + East Asian typefaces onto an a:rPr/a:defRPr/
     a:endParaRPr element, children in schema order (fill, latin, ea, cs)."""
     r_pr.set("lang", fonts.lang)
@@ -44,20 +59,22 @@ def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bo
         r_pr.remove(fill)
         r_pr.insert(position, fill)
         position += 1
+    latin, east_asian, complex_script = fonts.typefaces(heading)
     # ln and effect elements never come before these in our files; insert after the fill
-    for tag, face in (("a:latin", fonts.latin), ("a:ea", fonts.east_asian), ("a:cs", fonts.latin)):
+    for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", complex_script)):
         element = etree.Element(qn(tag))
         element.set("typeface", face)
         r_pr.insert(position, element)
         position += 1
 
 
-def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
+def write_paragraphs(frame, paragraphs: list[list[list[Run]]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
                      line_spacing: float | None = None, bullet: str | None = None, bullet_colour: str | None = None,
                      indent_emu: int = 0) -> None:
-    """Replace the text of a text frame with paragraphs of runs, every run fully styled."""
+    """Replace the text of a text frame with paragraphs, each of lines of runs; lines are ended by explicit line
+    breaks, so that every viewer shows the lines the slide layout measured. Every run is fully styled."""
     frame.clear()
-    for index, runs in enumerate(paragraphs):
+    for index, lines in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         if align is not None:
             paragraph.alignment = align
@@ -67,12 +84,17 @@ def write_paragraphs(frame, paragraphs: list[list[Run]], fonts: DeckFonts, align
             paragraph.line_spacing = line_spacing
         if bullet:
             _set_bullet(paragraph, bullet, bullet_colour, indent_emu)
-        for item in runs:
-            run = paragraph.add_run()
-            run.text = normalise_punctuation(item.text)
-            set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour)
-        last = runs[-1] if runs else Run("", 12)
-        set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour)
+        last = Run("", 12)
+        for number, runs in enumerate(lines):
+            if number:
+                brk = paragraph._p.add_br()
+                set_run_props(brk.get_or_add_rPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
+            for item in runs:
+                run = paragraph.add_run()
+                run.text = item.text
+                set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour, item.heading)
+            last = runs[-1] if runs else last
+        set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
 
 
 def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> None:

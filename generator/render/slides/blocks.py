@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import document as d
 from ...document import Document, Page
 from ...errors import GeneratorError
+from ...textfit import normalise_punctuation, wrap_runs
 from ...theme import Theme
-from .fit import DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, ChartShape, Group, Picture, Rect, Run, TableShape, TextShape
+from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
+from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, TableShape, TextParagraph, TextShape
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,15 @@ class Frame:
         return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - self.footer_height - 0.3)
 
 
+class Overflow(Exception):
+    """A block's items do not all fit its slide at the smallest allowed size: the first `fits` of them do, and
+    the rest continue on another slide."""
+
+    def __init__(self, block, fits: int):
+        super().__init__(f"only {fits} items fit")
+        self.block, self.fits = block, fits
+
+
 @dataclass
 class SlideLayout:
     """Collects the shapes of one slide while its handlers place them."""
@@ -62,9 +72,27 @@ class SlideLayout:
         self.shapes.append(Rect(box, fill, name, shape, text))  # type: ignore[arg-type]
 
     def text(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
-        shape = TextShape(box, tuple(tuple(p) for p in paragraphs), name, **kwargs)
+        shape = self.text_shape(box, paragraphs, name, **kwargs)
         self.shapes.append(shape)
         return shape
+
+    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
+        """A text box whose paragraphs are broken into lines for its width (less the bullets' indent)."""
+        width_pt = (box.w - kwargs.get("indent_in", 0)) * 72
+        return TextShape(box, tuple(self.paragraph(runs, width_pt) for runs in paragraphs), name, **kwargs)
+
+    def paragraph(self, runs: list[Run], width_pt: float) -> TextParagraph:
+        """The runs with their punctuation normalised, and broken into lines no wider than width_pt as measured
+        with the deck's fonts (and the same slack as the fitting)."""
+        runs = [replace(r, text=normalise_punctuation(r.text)) for r in runs]
+        metrics = [self.metrics.of(r.bold, r.heading) for r in runs]
+        measures = [lambda t, m=m, r=r: m.width(t, r.size_pt) * WIDTH_SLACK for m, r in zip(metrics, runs)]
+        lines = []
+        for pieces in wrap_runs([r.text for r in runs], width_pt, measures, no_lone_last=True):
+            line = tuple(replace(runs[i], text=text) for i, text in pieces)
+            width = sum(metrics[i].width(text, runs[i].size_pt) for i, text in pieces)
+            lines.append(Line(line, width))
+        return TextParagraph(tuple(runs), tuple(lines))
 
     @contextmanager
     def group(self, name: str, description: str):
@@ -73,17 +101,33 @@ class SlideLayout:
             yield
         finally:
             inner, self.shapes = self.shapes, outer
-            self.shapes.append(Group(name, description, tuple(inner)))
+            self.shapes.append(Group(name, normalise_punctuation(description), tuple(inner)))
 
     def fit_line(self, text: str, box: Box, largest: float, smallest: float, bold: bool = False,
-                 where: str = "text", max_lines: int | None = 2) -> float:
-        metrics = self.metrics.bold if bold else self.metrics.regular
+                 where: str = "text", max_lines: int | None = 2, heading: bool = False) -> float:
+        metrics = self.metrics.of(bold, heading)
         return fit([text], box.w, box.h, sizes_between(largest, smallest), metrics, f"{self.where}, {where}",
                    max_lines=max_lines)
 
     def fit_lines(self, texts: list[str], box: Box, largest: float, smallest: float, gap: float, where: str) -> float:
         return fit(texts, box.w, box.h, sizes_between(largest, smallest), self.metrics.regular,
                    f"{self.where}, {where}", gap=gap)
+
+    def fits(self, try_layout, items: tuple, block) -> None:
+        """Raise Overflow with how many of the block's first items fit, when try_layout(items) raises
+        GeneratorError for all of them; re-raise it when not even one fits."""
+        try:
+            try_layout(items)
+            return
+        except GeneratorError as error:
+            first_error = error
+        for count in range(len(items) - 1, 0, -1):
+            try:
+                try_layout(items[:count])
+            except GeneratorError:
+                continue
+            raise Overflow(block, count)
+        raise first_error
 
 
 # ---------------------------------------------------------------------------------------------- handlers
@@ -107,7 +151,7 @@ def _logo(s: SlideLayout, height_in: float = 0.75) -> None:
     w = min(height_in * width / height, s.frame.width * 0.3)
     h = w * height / width
     s.shapes.append(Picture(Box(s.frame.width - s.frame.margin - w, 0.45, w, h), s.theme.logo,
-                            f"{s.document.meta.organisation} logo"))
+                            normalise_punctuation(f"{s.document.meta.organisation} logo")))
 
 
 def _title(s: SlideLayout, block: d.Title) -> None:
@@ -119,8 +163,8 @@ def _title(s: SlideLayout, block: d.Title) -> None:
         s.rect(Box(f.margin + 0.1, f.height * 0.62 - 0.06, 1.6, 0.12), colors.accent, "accent")
     width = f.width - 2 * f.margin - 0.2
     title_box = Box(f.margin + 0.1, f.height * 0.18, width, f.height * 0.26)
-    size = s.fit_line(block.title, title_box, sizes.deck_cover_title_pt, 28, True, "title", max_lines=2)
-    s.text(title_box, [[Run(block.title, size, True, on)]], "Title", anchor="bottom")
+    size = s.fit_line(block.title, title_box, sizes.deck_cover_title_pt, 28, True, "title", max_lines=2, heading=True)
+    s.text(title_box, [[Run(block.title, size, True, on, heading=True)]], "Title", anchor="bottom")
     sub_box = Box(f.margin + 0.1, f.height * 0.46, width, f.height * 0.13)
     sub = s.fit_line(block.subtitle, sub_box, sizes.deck_subtitle_pt, 16, False, "subtitle")
     s.text(sub_box, [[Run(block.subtitle, sub, False, on)]], "Subtitle")
@@ -142,8 +186,8 @@ def _agenda(s: SlideLayout, block: d.Agenda) -> None:
         y = body.y + index * row
         number = block.start + index
         badge = Box(body.x, y + row * 0.12, 0.75, row * 0.76)
-        label = TextShape(badge, ((Run(f"{number:02d}", 20, True, colors.on_primary),),), f"number {number}",
-                          anchor="middle", align="center")
+        label = s.text_shape(badge, [[Run(f"{number:02d}", 20, True, colors.on_primary)]], f"number {number}",
+                             anchor="middle", align="center")
         s.rect(badge, colors.primary, f"number {number}", "rounded", label)
         s.text(Box(body.x + 1.1, y, body.w - 1.1, row), [[Run(item, size, False, colors.text)]],
                f"agenda item {number}", anchor="middle")
@@ -165,17 +209,26 @@ def _section_divider(s: SlideLayout, block: d.SectionDivider) -> None:
     x = panel_w + 0.7
     width = f.width - x - f.margin
     title_box = Box(x, f.height * 0.18, width, f.height * 0.3)
-    size = s.fit_line(block.title, title_box, 40, 24, True, "part title", max_lines=2)
-    s.text(title_box, [[Run(block.title, size, True, colors.primary)]], "Title", anchor="bottom")
+    size = s.fit_line(block.title, title_box, 40, 24, True, "part title", max_lines=2, heading=True)
+    s.text(title_box, [[Run(block.title, size, True, colors.primary, heading=True)]], "Title", anchor="bottom")
     s.rect(Box(x, f.height * 0.5, 1.2, 0.08), colors.accent, "accent")
     head_box = Box(x, f.height * 0.55, width, f.height * 0.25)
     head = s.fit_line(block.headline, head_box, 26, 18, False, "headline", max_lines=3)
     s.text(head_box, [[Run(block.headline, head, False, colors.text)]], "headline")
 
 
-def _card_grid(count: int, body: Box) -> list[Box]:
+def _grids(count: int) -> list[tuple[int, int]]:
+    """Columns and rows for count cards, the usual arrangement first."""
     cols = count if count <= 3 else (2 if count == 4 else 3)
-    rows = -(-count // cols)
+    grids = [(cols, -(-count // cols))]
+    if count >= 4:
+        other = 4 if count == 4 else 2
+        grids.append((other, -(-count // other)))
+    return grids
+
+
+def _card_grid(count: int, body: Box, grid: tuple[int, int] | None = None) -> list[Box]:
+    cols, rows = grid or _grids(count)[0]
     gap = 0.3
     w = (body.w - gap * (cols - 1)) / cols
     h = min((body.h - gap * (rows - 1)) / rows, 2.6)
@@ -188,16 +241,18 @@ def _small(size: float) -> float:
     return max(size * 0.5, 16)
 
 
-def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: float) -> float:
-    """The largest value size at which the figure fits: one line, or two for a figure in words."""
-    from .fit import WIDTH_SLACK
-
+def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: float, two_lines: bool = False) -> float:
+    """The largest value size at which the figure fits: one line, or two for a figure in words (or for any
+    figure when two_lines, on a slide too small for one)."""
     sizes, bold = s.theme.sizes, s.metrics.bold
     words = any(ch.isalpha() for ch in fig.value)  # a figure in words (翻一番, "double the 2020 number")
     for size in sizes_between(sizes.deck_kpi_value_pt, sizes.deck_kpi_value_min_pt if not words else 24):
         small = _small(size)
         width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
         lines = 1 if width <= width_in * 72 else (2 if words and width <= 2 * width_in * 72 * 0.9 else 0)
+        if not lines and two_lines:
+            lines = len(s.paragraph(_figure_runs(fig, size, ""), width_in * 72).lines)
+            lines = lines if lines <= 2 else 0
         if lines and lines * size * 1.2 <= height_in * 72:
             return size
     raise GeneratorError(f"{s.where}, figure '{fig.label}': “{fig.text}” does not fit its card even at "
@@ -213,32 +268,59 @@ def _figure_runs(fig: d.Figure, size: float, colour: str) -> list[Run]:
 
 
 def _key_figures(s: SlideLayout, block: d.KeyFigures) -> None:
-    colors, sizes = s.theme.colors, s.theme.sizes
-    boxes = _card_grid(len(block.figures), s.body)
-    # one value size and one label size for every card: the largest at which every card's text fits
-    value_size = min(_figure_size(s, fig, box.w - 0.5, box.h * 0.5) for fig, box in zip(block.figures, boxes))
-    label_size = min(
-        s.fit_line(fig.label, Box(0, 0, box.w - 0.5, box.h * 0.42), sizes.deck_kpi_label_pt + 2,
-                   sizes.deck_kpi_label_pt - 2, False, f"label of '{fig.label}'", max_lines=3)
-        for fig, box in zip(block.figures, boxes)
-    )
+    colors = s.theme.colors
+    boxes, value_size, label_size = _figure_cards(s, block)
     with s.group("key figures", "；".join(f"{f.label} {f.text}" for f in block.figures)):
         for fig, box in zip(block.figures, boxes):
             s.rect(box, colors.light, f"card {fig.fact_id}")
             s.rect(Box(box.x, box.y, 0.08, box.h), colors.primary, "card edge")
-            s.text(Box(box.x + 0.25, box.y + 0.1, box.w - 0.4, box.h * 0.5),
+            s.text(Box(box.x + 0.25, box.y + 0.1, box.w - 0.4, _value_height(box)),
                    [_figure_runs(fig, value_size, colors.primary)], f"value {fig.fact_id}", anchor="bottom")
             s.text(Box(box.x + 0.25, box.y + box.h * 0.55, box.w - 0.4, box.h * 0.42),
                    [[Run(fig.label, label_size, False, colors.text)]], f"label {fig.fact_id}")
 
 
+def _value_height(card: Box) -> float:
+    """The height of a card's value: half the card, ending above its label (at 55 % of the card) on a short one."""
+    return min(card.h * 0.5, card.h * 0.55 - 0.12)
+
+
+def _figure_cards(s: SlideLayout, block: d.KeyFigures) -> tuple[list[Box], float, float]:
+    """The cards' boxes, and one value size and one label size for every card: the largest at which every
+    card's text fits. Values on one line in the usual grid are preferred, then another grid, then values on
+    two lines; Overflow when only some of the figures fit."""
+    def attempt(items: tuple[d.Figure, ...]) -> tuple[list[Box], float, float]:
+        first_error = None
+        for two_lines in (False, True):
+            for grid in _grids(len(items)):
+                try:
+                    return _cards_in(s, items, grid, two_lines)
+                except GeneratorError as error:
+                    first_error = first_error or error
+        raise first_error  # type: ignore[misc]
+
+    found: list = []
+    s.fits(lambda items: found.append(attempt(items)), block.figures, block)
+    return found[-1]
+
+
+def _cards_in(s: SlideLayout, figures: tuple[d.Figure, ...], grid: tuple[int, int],
+              two_lines: bool) -> tuple[list[Box], float, float]:
+    sizes = s.theme.sizes
+    boxes = _card_grid(len(figures), s.body, grid)
+    value_size = min(_figure_size(s, fig, box.w - 0.5, _value_height(box), two_lines) for fig, box in zip(figures, boxes))
+    label_size = min(
+        s.fit_line(fig.label, Box(0, 0, box.w - 0.5, box.h * 0.42), sizes.deck_kpi_label_pt + 2,
+                   sizes.deck_kpi_label_pt - 2, False, f"label of '{fig.label}'", max_lines=3)
+        for fig, box in zip(figures, boxes)
+    )
+    return boxes, value_size, label_size
+
+
 def _chart(s: SlideLayout, block: d.Chart) -> None:
-    sizes, body = s.theme.sizes, s.body
-    size = sizes.deck_chart_pt
-    longest = max((len(c) for c in block.categories), default=0)
-    if block.kind in ("column", "grouped") and longest * size * len(block.categories) > body.w * 72 * 1.6:
-        size = sizes.deck_chart_min_pt
-    s.shapes.append(ChartShape(body, block, size))
+    from .charts import chart_shape
+
+    s.shapes.append(chart_shape(s, block, s.body))
 
 
 def _timeline(s: SlideLayout, block: d.Timeline) -> None:
@@ -265,32 +347,58 @@ def _timeline(s: SlideLayout, block: d.Timeline) -> None:
 def _bullet_list(s: SlideLayout, block: d.BulletList) -> None:
     colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
     indent = 0.35
-    size = s.fit_lines(list(block.items), Box(body.x + indent, body.y, body.w - indent, body.h),
-                       sizes.deck_body_pt + 2, sizes.deck_body_min_pt, 0.6, "key points")
+
+    def size_for(items: tuple[str, ...]) -> float:
+        return s.fit_lines(list(items), Box(body.x + indent, body.y, body.w - indent, body.h),
+                           sizes.deck_body_pt + 2, sizes.deck_body_min_pt, 0.6, "key points")
+
+    s.fits(size_for, block.items, block)
+    size = size_for(block.items)
     s.text(body, [[Run(item, size, False, colors.text)] for item in block.items], "key points",
            space_after_pt=size * 0.6, bullet="■", bullet_colour=colors.accent, indent_in=indent, line_spacing=1.0)
 
 
 def _table(s: SlideLayout, block: d.Table) -> None:
     colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
-    rows = len(block.rows) + 1
     weights = block.widths or tuple(1.0 for _ in block.columns)
     widths = tuple(body.w * w / sum(weights) for w in weights)
-    row_h, pad = min(body.h / rows, 0.75), 0.08
-    for size in sizes_between(sizes.deck_table_pt, sizes.deck_table_min_pt, 1):
-        if all(line_count(text, width - 2 * pad, size, s.metrics.regular) * size * 1.2 <= (row_h - 0.08) * 72
-               for row in (block.columns,) + block.rows for text, width in zip(row, widths)):
-            break
-    else:
+    pad, margins = 0.08, 0.08  # the cells' padding left and right, and their margins top and bottom together
+
+    def needed(row: tuple[str, ...], size: float, header: bool) -> float:
+        metrics = s.metrics.bold if header else s.metrics.regular
+        return max(line_count(text, width - 2 * pad, size, metrics) for text, width in zip(row, widths)) * size * 1.2 / 72
+
+    def rows_for(rows: tuple[tuple[str, ...], ...]) -> tuple[float, tuple[float, ...]]:
+        """The text size and the rows' heights: the same height for every row where the cells allow it, else
+        (on a small slide) each row as tall as its text."""
+        count = len(rows) + 1
+        uniform = min(body.h / count, 0.75)
+        candidates = sizes_between(sizes.deck_table_pt, sizes.deck_table_min_pt, 1)
+        for size in candidates:
+            if needed(block.columns, size, True) <= uniform - margins and all(
+                    needed(row, size, False) <= uniform - margins for row in rows):
+                return size, (uniform,) * count
+        for size in candidates:
+            heights = [needed(block.columns, size, True) + margins] + [needed(row, size, False) + margins for row in rows]
+            if sum(heights) <= body.h:
+                extra = min((body.h - sum(heights)) / count, 0.15)
+                return size, tuple(h + extra for h in heights)
         raise GeneratorError(f"{s.where}, table: the cells do not fit even at {sizes.deck_table_min_pt:g} pt",
-                             hint="lower max_table_rows_per_slide in the layout")
-    cells = [tuple(Cell(text, True, colors.on_primary, colors.primary, "right" if i in block.numeric_columns else "left")
-                   for i, text in enumerate(block.columns))]
+                             hint="shorten the text of the table's cells")
+
+    s.fits(rows_for, block.rows, block)
+    size, heights = rows_for(block.rows)
+
+    def cell(index: int, text: str, bold: bool, colour: str, fill: str) -> Cell:
+        paragraph = s.paragraph([Run(text, size, bold, colour)], (widths[index] - 2 * pad) * 72)
+        return Cell(paragraph, fill, "right" if index in block.numeric_columns else "left")
+
+    cells = [tuple(cell(i, text, True, colors.on_primary, colors.primary) for i, text in enumerate(block.columns))]
     for r, row in enumerate(block.rows, 1):
         fill = colors.light if r % 2 == 0 else colors.background
-        cells.append(tuple(Cell(text, False, colors.text, fill, "right" if i in block.numeric_columns else "left")
-                           for i, text in enumerate(row)))
-    s.shapes.append(TableShape(Box(body.x, body.y, body.w, row_h * rows), widths, row_h, tuple(cells), size,
+        cells.append(tuple(cell(i, text, False, colors.text, fill) for i, text in enumerate(row)))
+    total = heights[0] * len(heights) if len(set(heights)) == 1 else sum(heights)
+    s.shapes.append(TableShape(Box(body.x, body.y, body.w, total), widths, heights, tuple(cells), size,
                                f"table: {s.page.title}", pad))
 
 
@@ -301,8 +409,11 @@ def _highlight(s: SlideLayout, block: d.Highlight) -> None:
     s.rect(Box(card.x, card.y, card.w, 0.1), colors.accent, "highlight edge")
     if block.figure:
         fig = block.figure
-        size = s.fit_line(fig.text, Box(0, 0, card.w - 0.8, 1.6), 72, sizes.deck_kpi_value_min_pt, True, "figure", 1)
-        s.text(Box(card.x + 0.4, card.y + 0.5, card.w - 0.8, card.h * 0.45), [_figure_runs(fig, size, colors.primary)],
+        # the figure ends above the text (at 55 % of the card), also on a short card
+        height = min(card.h * 0.45, card.h * 0.55 - 0.48)
+        size = s.fit_line(fig.text, Box(0, 0, card.w - 0.8, min(1.6, height)), 72, sizes.deck_kpi_value_min_pt, True,
+                          "figure", 1)
+        s.text(Box(card.x + 0.4, card.y + 0.5, card.w - 0.8, height), [_figure_runs(fig, size, colors.primary)],
                "figure", anchor="bottom", align="center")
     label = s.fit_line(block.text, Box(0, 0, card.w - 0.8, card.h * 0.25), 28, sizes.deck_body_min_pt, False, "text")
     s.text(Box(card.x + 0.4, card.y + card.h * 0.55, card.w - 0.8, card.h * 0.25),
@@ -324,7 +435,7 @@ def _closing(s: SlideLayout, block: d.Closing) -> None:
         s.rect(Box(0, 0, f.width, f.height), colors.primary, "background")
     s.rect(Box(f.width / 2 - 0.8, f.height * 0.56, 1.6, 0.08), colors.accent, "accent")
     s.text(Box(f.margin, f.height * 0.25, f.width - 2 * f.margin, f.height * 0.3),
-           [[Run(block.title, 54, True, on)]], "Title", anchor="bottom", align="center")
+           [[Run(block.title, 54, True, on, heading=True)]], "Title", anchor="bottom", align="center")
     sub = s.fit_line(block.subtitle, Box(0, 0, f.width - 2 * f.margin, 0.8), 24, 16, False, "closing subtitle")
     s.text(Box(f.margin, f.height * 0.62, f.width - 2 * f.margin, 1.4),
            [[Run(block.subtitle, sub, False, on)], [Run(block.organisation, 16, False, soft)]],

@@ -14,10 +14,18 @@ LINE_HEIGHT = 1.2
 
 @dataclass(frozen=True)
 class DeckMetrics:
-    """The metrics used to measure slide text: regular and bold (CJK face plus Arial-metric Latin face)."""
+    """The metrics used to measure slide text: regular and bold (CJK face plus Latin face), for body text and,
+    where a template gives another font, for headings."""
 
     regular: MixedMetrics
     bold: MixedMetrics
+    heading_regular: MixedMetrics | None = None
+    heading_bold: MixedMetrics | None = None
+
+    def of(self, bold: bool, heading: bool = False) -> MixedMetrics:
+        if heading and self.heading_regular is not None and self.heading_bold is not None:
+            return self.heading_bold if bold else self.heading_regular
+        return self.bold if bold else self.regular
 
 
 def measure_at(metrics: MixedMetrics):

@@ -1,11 +1,16 @@
-"""The primitives a laid-out slide is made of, in inches: drawn natively by the deck renderer, on a canvas by
-the deck-as-PDF renderer."""
+"""The primitives a laid-out slide is made of, in inches, with text already broken into lines: painted natively
+by the deck renderer, on a canvas by the deck-as-PDF and handout renderers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from ...document import Chart, Page
+
+if TYPE_CHECKING:
+    from ...theme import Theme
+    from .faces import DeckFaces
+    from .template import DeckTemplate
 
 
 @dataclass(frozen=True)
@@ -20,12 +25,29 @@ class Box:
 
 @dataclass(frozen=True)
 class Run:
-    """Text of one size, weight and colour."""
+    """Text of one size, weight and colour, in the body font or (`heading`) the heading font."""
 
     text: str
     size_pt: float
     bold: bool = False
     colour: str = "#000000"
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as it is painted: its runs and their advance width in points."""
+
+    runs: tuple[Run, ...]
+    width_pt: float
+
+
+@dataclass(frozen=True)
+class TextParagraph:
+    """A paragraph: its runs as written, and the same text broken into the lines of its box."""
+
+    runs: tuple[Run, ...]
+    lines: tuple[Line, ...]
 
 
 @dataclass(frozen=True)
@@ -42,7 +64,7 @@ class TextShape:
     """A text box whose size was decided at build time; `field` "slidenum" makes it the slide number."""
 
     box: Box
-    paragraphs: tuple[tuple[Run, ...], ...]
+    paragraphs: tuple[TextParagraph, ...]
     name: str
     anchor: Literal["top", "middle", "bottom"] = "top"
     align: Literal["left", "center", "right"] = "left"
@@ -56,9 +78,9 @@ class TextShape:
 
 @dataclass(frozen=True)
 class Cell:
-    text: str
-    bold: bool
-    colour: str
+    """A table cell: its one paragraph, broken for the column's width inside the padding."""
+
+    paragraph: TextParagraph
     fill: str
     align: Literal["left", "right"] = "left"
 
@@ -67,7 +89,7 @@ class Cell:
 class TableShape:
     box: Box
     widths_in: tuple[float, ...]
-    row_height_in: float
+    row_heights_in: tuple[float, ...]
     rows: tuple[tuple[Cell, ...], ...]
     size_pt: float
     name: str
@@ -76,9 +98,18 @@ class TableShape:
 
 @dataclass(frozen=True)
 class ChartShape:
+    """A chart: its spec; the text size of its labels; each category's label (for a doughnut: its legend entry,
+    the category and its value) and each series' label of each point, broken into lines; where its plot area
+    (without the axis labels) and its legend go, as fractions of its box; and its alt text."""
+
     box: Box
     chart: Chart
     size_pt: float
+    categories: tuple[tuple[str, ...], ...]
+    labels: tuple[tuple[tuple[str, ...], ...], ...]
+    plot: Box
+    legend: Box | None
+    description: str
 
 
 @dataclass(frozen=True)
@@ -104,8 +135,23 @@ Shape = Union[Rect, TextShape, TableShape, ChartShape, Picture, Group]
 
 @dataclass(frozen=True)
 class SlideDrawing:
-    """One laid-out slide: the page it shows and its shapes in drawing order."""
+    """One laid-out slide: the page it shows, its shapes in drawing order and its speaker notes, one paragraph
+    per line."""
 
     number: int
     page: Page
     shapes: tuple[Shape, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeckLayout:
+    """A deck laid out once for every painter: the slide size, the slides, the theme they were laid out with
+    (a template's colours applied), the template, if any, and the faces the text was measured with."""
+
+    width_in: float
+    height_in: float
+    slides: tuple[SlideDrawing, ...]
+    theme: "Theme"
+    template: "DeckTemplate | None" = None
+    faces: "DeckFaces | None" = None
