@@ -171,6 +171,49 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
             click.echo(f"{output.path}  {output.summary}")
 
 
+@cli.command()
+@click.argument("layout", default="lianghui")
+@data_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language. Default: the layout's.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+@click.pass_context
+def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, lang: str | None,
+            open_browser: bool) -> None:
+    """Show LAYOUT's slides and briefing pages in a web page that updates on every save (Ctrl-C stops)."""
+    from .loading import resolve_layout_path
+    from .preview.server import run
+
+    path = resolve_layout_path(layout, default_layouts_dir())
+    shown: dict[str, tuple[str, ...]] = {"warnings": ()}
+
+    def on_start(url: str) -> None:
+        click.echo(f"preview of {path} at {url}\nsave the layout, the dataset, its article, the template or the logo "
+                   "and the page updates itself; Ctrl-C stops", err=True)
+
+    def report(snapshot) -> None:
+        if snapshot.ok:
+            click.echo(f"{snapshot.finished_at} built in {snapshot.seconds:.2f} s: {len(snapshot.slides)} slides, "
+                       f"{len(snapshot.pages)} briefing pages ({snapshot.rasterised} images new)", err=True)
+        else:
+            click.echo(f"{snapshot.finished_at} build failed; the page keeps the last good images", err=True)
+            for error in snapshot.errors:
+                click.echo(f"error: {error}", err=True)
+            if snapshot.detail and ctx.obj.get("debug"):
+                click.echo(snapshot.detail, err=True)
+        if snapshot.warnings != shown["warnings"]:  # a warning is printed once, not on every save
+            for warning in snapshot.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            shown["warnings"] = snapshot.warnings
+
+    try:
+        run(path, data_path or default_data(), lang, port, open_browser, on_start, report)
+    except KeyboardInterrupt:
+        click.echo("preview stopped", err=True)
+        ctx.exit(130)
+
+
 @cli.command(name="layouts")
 def list_layouts() -> None:
     """List the meeting layouts with their one-line descriptions."""
