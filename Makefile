@@ -17,6 +17,7 @@ test: $(STAMP) system-font system-render-tools
 
 bench: $(STAMP) system-font
 	$(PY) bench/run.py
+	$(PY) bench/preview.py
 
 $(STAMP): pyproject.toml
 	@python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); $(SUDO) apt-get update -qq && $(APT) python3-venv && python3 -m venv $(VENV); }

@@ -25,6 +25,7 @@ from .builder import PreviewBuilder, Snapshot
 HOST = "127.0.0.1"
 #: how long the watcher waits for a save to settle (an editor may write a file in several steps)
 SETTLE_MS = 40
+STALE_CHECK_MS = 400
 
 
 class _Hub:
@@ -84,6 +85,7 @@ async def _watch_and_build(builder: PreviewBuilder, hub: _Hub, report: Callable[
         report(snapshot)
 
     await rebuild(set())
+    await asyncio.to_thread(builder.warm_up)
     while not stop.is_set():
         watched = builder.watched_files()
         folders = sorted({path.parent for path in watched if path.parent.is_dir()})
@@ -92,10 +94,14 @@ async def _watch_and_build(builder: PreviewBuilder, hub: _Hub, report: Callable[
             # after a failed build any file beside the inputs may be what was missing (a logo, a template)
             return Path(path) in watched or (not builder.snapshot.ok and not _is_editor_scratch(path))
 
-        # watchfiles takes the folders, not the files: editors often save by writing a new file and renaming it
+        # watchfiles takes the folders, not the files: editors often save by writing a new file and renaming it.
+        # Every STALE_CHECK_MS without an event, the files' times are compared with the last build's: a save made
+        # while no watcher was running (during the first build, or while the folders change) is not lost.
         async for changes in awatch(*folders, watch_filter=wanted, recursive=False, step=SETTLE_MS,
-                                    stop_event=stop, rust_timeout=500):
-            await rebuild({Path(path) for _, path in changes})
+                                    stop_event=stop, rust_timeout=STALE_CHECK_MS, yield_on_timeout=True):
+            changed = {Path(path) for _, path in changes} or builder.stale_files()
+            if changed:
+                await rebuild(changed)
             if builder.watched_files() != watched:
                 break  # the layout names another template or logo: watch its folder too
 
@@ -115,11 +121,11 @@ def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
         return EventSourceResponse(hub.events(shutdown), ping=15, shutdown_event=shutdown, shutdown_grace_period=1)
 
     async def image(request: Request) -> Response:
-        png = builder.image(request.path_params["key"])
-        if png is None:
+        data = builder.image(request.path_params["key"])
+        if data is None:
             return Response("no such image (it belongs to an older build)", status_code=404)
         # the name is the image's content hash: the browser may keep it for good
-        return Response(png, media_type="image/png", headers={"Cache-Control": "public, max-age=31536000, immutable"})
+        return Response(data, media_type="image/jpeg", headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
     @asynccontextmanager
     async def lifespan(_app):
@@ -137,7 +143,7 @@ def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
                 pass
 
     routes = [Route("/", index), Route("/state.json", state), Route("/events", events),
-              Route("/img/{key}.png", image)]
+              Route("/img/{key}.jpg", image)]
     return Starlette(routes=routes, lifespan=lifespan)
 
 

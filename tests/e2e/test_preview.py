@@ -19,7 +19,7 @@ import pytest
 
 from ..conftest import ARTICLE, DATA, LAYOUTS, ROOT, replace_once
 
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
 
 
 @pytest.fixture
@@ -134,9 +134,9 @@ def test_builder_keeps_the_last_good_images_when_a_save_breaks_the_layout(worksp
     good = builder.rebuild()
     assert good.ok and not good.errors
     assert (len(good.slides), len(good.pages)) == (23, 17)
-    assert all(builder.image(image.key).startswith(PNG_MAGIC) for image in good.slides + good.pages)
-    assert good.slides[0].width_px == 960 and good.slides[0].height_px == 540
-    assert good.pages[0].width_px == 720 and 1015 <= good.pages[0].height_px <= 1020  # A4: 297 / 210 × 720
+    assert all(builder.image(image.key).startswith(JPEG_MAGIC) for image in good.slides + good.pages)
+    assert (good.slides[0].width_px, good.slides[0].height_px) == (800, 450)  # 16:9
+    assert good.pages[0].width_px == 600 and 847 <= good.pages[0].height_px <= 849  # A4: 297 / 210 × 600
 
     line = replace_once(layout, "  - kind: agenda\n", "  - kind: agendum\n")
     broken = builder.rebuild({layout.resolve()})
@@ -151,6 +151,7 @@ def test_builder_keeps_the_last_good_images_when_a_save_breaks_the_layout(worksp
     assert fixed.ok and not fixed.errors
     changed = [n for n, (a, b) in enumerate(zip(good.slides, fixed.slides), 1) if a.key != b.key]
     assert changed == [3]  # the kpis slide with the new title, and no other
+    assert fixed.rasterised == 1  # the other slides were drawn as before: not rasterised again
     assert fixed.pages == good.pages  # the title of a deck slide is not in the briefing
 
 
@@ -172,8 +173,8 @@ def test_preview_serves_page_images_and_events_then_stops_on_ctrl_c(workspace, s
     status, kind, body = preview.get("/")
     assert status == 200 and kind.startswith("text/html") and b'new EventSource("/events")' in body
     status, kind, body = preview.get(state["slides"][0]["url"])
-    assert status == 200 and kind == "image/png" and body.startswith(PNG_MAGIC)
-    assert preview.get("/img/0000000000.png")[0] == 404
+    assert status == 200 and kind == "image/jpeg" and body.startswith(JPEG_MAGIC)
+    assert preview.get("/img/0000000000.jpg")[0] == 404
 
     with urllib.request.urlopen(preview.url + "events", timeout=10) as events:
         assert events.headers["Content-Type"].startswith("text/event-stream")
