@@ -221,3 +221,62 @@ def test_help_imports_none_of_the_preview_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=ROOT,
                          check=True).stdout
     assert out.strip().endswith("[]")
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (make system-render-tools installs it)
+#: on a machine without network Chromium must not try its background requests; as root it needs --no-sandbox
+CHROMIUM_ARGS = ["--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"] + (["--no-sandbox"] if os.geteuid() == 0 else [])
+
+
+@pytest.mark.render
+def test_the_page_in_chromium_follows_saves_and_shows_every_slide_and_page(workspace, start_preview, tmp_path):
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    layout = workspace / "lianghui.yaml"
+    preview = start_preview(str(layout), "--data", str(workspace / "facts.yaml"), "--port", "0")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1400, "height": 900})
+        try:
+            page = browser.new_page()
+            page.goto(preview.url)
+            page.wait_for_function("window.previewShown && window.previewShown.version >= 1", timeout=60_000)
+
+            def sources(section: str) -> list[str]:
+                return page.eval_on_selector_all(f"#{section} img", "images => images.map(i => i.src)")
+
+            slides, pages = sources("slides"), sources("pages")
+            assert (len(slides), len(pages)) == (23, 17)
+            assert page.locator("img").count() == len(slides) + len(pages)
+            assert page.eval_on_selector_all("img", "images => images.every(i => i.complete && i.naturalWidth > 0)")
+            assert page.locator("#problems li").count() == 0
+
+            replace_once(layout, "title_zh: 2020年主要成绩\n", "title_zh: 2020年主要成绩一览\n")
+            page.wait_for_function("window.previewShown.version >= 2", timeout=60_000)
+            after = sources("slides")
+            assert [n for n, (a, b) in enumerate(zip(slides, after), 1) if a != b] == [3]
+            assert sources("pages") == pages
+
+            line = replace_once(layout, "  - kind: timeline\n", "  - kind: timelines\n")
+            page.wait_for_function("window.previewShown.version >= 3", timeout=60_000)
+            assert page.locator("#problems .errors li").all_inner_texts() == [
+                f"错误 error: {layout}:{line}:5: unknown kind 'timelines' (did you mean 'timeline'?)"]
+            assert sources("slides") == after and page.locator("img").count() == 40  # the last good pictures
+
+            replace_once(layout, "  - kind: timelines\n", "  - kind: timeline\n")
+            page.wait_for_function("window.previewShown.version >= 4 && window.previewShown.ok", timeout=60_000)
+            assert page.locator("#problems li").count() == 0
+            shot = tmp_path / "preview.png"
+            page.screenshot(path=str(shot), full_page=True)
+            boxes = page.eval_on_selector_all("img", "images => images.map(i => i.getBoundingClientRect().bottom)")
+        finally:
+            browser.close()
+    if os.environ.get("BRIEFING_KEEP_SCREENSHOT"):
+        shutil.copy(shot, os.environ["BRIEFING_KEEP_SCREENSHOT"])
+    with Image.open(shot) as picture:
+        assert picture.width == 1400 and picture.height >= max(boxes)  # the whole page, every picture on it
+        colours = picture.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 500  # slides and pages, not a blank or one-colour page
