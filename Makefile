@@ -18,6 +18,7 @@ test: $(STAMP) system-font system-render-tools
 bench: $(STAMP) system-font system-render-tools
 	$(PY) bench/run.py
 	$(PY) bench/preview.py
+	$(PY) bench/peers.py
 
 $(STAMP): pyproject.toml
 	@python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); $(SUDO) apt-get update -qq && $(APT) python3-venv && python3 -m venv $(VENV); }
