@@ -274,8 +274,9 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
             click.echo(f"{snapshot.finished_at} build failed; the page keeps the last good images", err=True)
             for error in snapshot.errors:
                 click.echo(f"error: {error}", err=True)
-            if snapshot.detail and ctx.obj.get("debug"):
-                click.echo(snapshot.detail, err=True)
+            if snapshot.detail:  # an internal error: a bug
+                click.echo(snapshot.detail if ctx.obj.get("debug") else
+                           "This is a bug in briefing. Run again with --debug for the traceback.", err=True)
         if snapshot.warnings != shown["warnings"]:  # a warning is printed once, not on every save
             for warning in snapshot.warnings:
                 click.echo(f"warning: {warning}", err=True)
