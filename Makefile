@@ -15,8 +15,10 @@ build: $(STAMP) system-font
 test: $(STAMP) system-font system-render-tools
 	$(VENV)/bin/python -m pytest -q
 
-bench: $(STAMP) system-font
+bench: $(STAMP) system-font system-render-tools
 	$(PY) bench/run.py
+	$(PY) bench/preview.py
+	$(PY) bench/peers.py
 
 # Extract the interface's messages with Babel into the Chinese catalogue; then translate its empty entries.
 messages: $(STAMP)
@@ -33,12 +35,12 @@ system-font:
 	  echo "installing a CJK font (fonts-noto-cjk)"; \
 	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fonts-liberation2 fontconfig; }
 
-# The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs. Carlito has Calibri's
-# metrics: decks on Office templates (Calibri) are measured with it and LibreOffice draws them with it.
+# The tests look at real output: LibreOffice renders decks, poppler and qpdf read PDFs, Chromium opens the preview.
+# Carlito has Calibri's metrics: decks on Office templates (Calibri) are measured with it and LibreOffice draws them.
 system-render-tools:
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . && fc-list Carlito | grep -q . || { \
-	  echo "installing LibreOffice Impress, poppler-utils, qpdf and test fonts for the rendering tests"; \
-	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf fonts-liberation2 fonts-wqy-microhei fonts-crosextra-carlito; }
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && command -v chromium >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . && fc-list Carlito | grep -q . || { \
+	  echo "installing LibreOffice Impress, poppler-utils, qpdf, Chromium and test fonts for the rendering tests"; \
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress poppler-utils qpdf chromium fonts-liberation2 fonts-wqy-microhei fonts-crosextra-carlito; }
 
 clean:
 	rm -rf $(VENV) dist/*.pptx dist/*.pdf

@@ -1,6 +1,7 @@
 """The `briefing` command line: the only place that prints or exits."""
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -214,13 +215,15 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
     from .loading import resolve_layout_path
 
     warned: set[str] = set()
+    names = layouts or ("lianghui",)
+    progress = _Progress(len(names))
 
     def warn(message: str) -> None:
         if strict:
             raise GeneratorError(_("{message} (a warning; --strict makes it an error)").format(message=message))
         if message not in warned:
             warned.add(message)
-            click.echo(_("warning: {message}").format(message=message), err=True)
+            progress.echo(_("warning: {message}").format(message=message), err=True)
 
     formats: list[str] = []
     for name in fmt or ("all",):
@@ -228,11 +231,127 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
                   "everything": tuple(RENDERERS)}.get(name, (name,))
         formats += [f for f in wanted if f not in formats]
     inputs = Inputs(data_path or default_data())
-    for name in layouts or ("lianghui",):
-        path = resolve_layout_path(name, default_layouts_dir())
-        for output in build_layout(path, inputs, out_dir, tuple(formats), lang, warn):
-            click.echo(_("{output_path}  {output_summary}").format(
-                output_path=output.path, output_summary=output.summary))
+    with progress:
+        for name in names:
+            path = resolve_layout_path(name, default_layouts_dir())
+            progress.now(f"{path.stem}: {', '.join(formats)}")
+            for output in build_layout(path, inputs, out_dir, tuple(formats), lang, warn):
+                progress.echo(_("{output_path}  {output_summary}").format(
+                    output_path=output.path, output_summary=output.summary))
+            progress.advance()
+
+
+class _Progress:
+    """A progress line on the terminal for work that runs longer than AFTER_S: the meeting being built, how many
+    are done and the time. Nothing when stderr is not a terminal (a log, a pipe, a test)."""
+
+    AFTER_S = 2.0
+
+    def __init__(self, total: int):
+        import threading
+
+        self.total, self.done, self.description = total, 0, ""
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(self.AFTER_S, self._show) if _stderr_is_terminal() else None
+        self._bar = self._task = None
+        self._closed = False
+
+    def __enter__(self) -> "_Progress":
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def now(self, description: str) -> None:
+        with self._lock:
+            self.description = description
+            if self._bar is not None:
+                self._bar.update(self._task, description=description)
+
+    def echo(self, line: str, err: bool = False) -> None:
+        """Print a line; while the progress line shows, above it."""
+        with self._lock:
+            if self._bar is not None and (err or sys.stdout.isatty()):
+                self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+                return
+        click.echo(line, err=err)
+
+    def advance(self) -> None:
+        with self._lock:
+            self.done += 1
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self.done)
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with self._lock:
+            if self._closed:
+                return
+            # lines printed while it shows go above it (echo); the line goes when the work is done
+            self._bar = Progress(SpinnerColumn(), TextColumn("building {task.description}"), BarColumn(),
+                                 MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
+                                 transient=True, redirect_stdout=False, redirect_stderr=False)
+            self._task = self._bar.add_task(self.description, total=self.total, completed=self.done)
+            self._bar.start()
+
+    def __exit__(self, *_exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._closed = True
+            if self._bar is not None:
+                self._bar.stop()
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
+@cli.command()
+@click.argument("layout", default="lianghui")
+@data_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language. Default: the layout's.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+@click.pass_context
+def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, lang: str | None,
+            open_browser: bool) -> None:
+    """Show LAYOUT's slides and briefing pages in a web page that updates on every save (Ctrl-C stops)."""
+    from .loading import resolve_layout_path
+    from .preview.server import run
+
+    path = resolve_layout_path(layout, default_layouts_dir())
+    shown: dict[str, tuple[str, ...]] = {"warnings": ()}
+
+    def on_start(url: str) -> None:
+        click.echo(f"preview of {path} at {url}\nsave the layout, the dataset, its article, the template or the logo "
+                   "and the page updates itself; Ctrl-C stops", err=True)
+
+    def report(snapshot) -> None:
+        if snapshot.ok:
+            click.echo(f"{snapshot.finished_at} built in {snapshot.seconds:.2f} s: {len(snapshot.slides)} slides, "
+                       f"{len(snapshot.pages)} briefing pages ({snapshot.rasterised} images new)", err=True)
+        else:
+            click.echo(f"{snapshot.finished_at} build failed; the page keeps the last good images", err=True)
+            for error in snapshot.errors:
+                click.echo(f"error: {error}", err=True)
+            if snapshot.detail:  # an internal error: a bug
+                click.echo(snapshot.detail if ctx.obj.get("debug") else
+                           "This is a bug in briefing. Run again with --debug for the traceback.", err=True)
+        if snapshot.warnings != shown["warnings"]:  # a warning is printed once, not on every save
+            for warning in snapshot.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            shown["warnings"] = snapshot.warnings
+
+    try:
+        run(path, data_path or default_data(), lang, port, open_browser, on_start, report)
+    except KeyboardInterrupt:
+        click.echo("preview stopped", err=True)
+        ctx.exit(130)
+
 
 
 @cli.command()

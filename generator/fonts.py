@@ -394,3 +394,108 @@ def _atomic_write_text(path: Path, text: str) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temp.write_text(text, encoding="utf-8")
     os.replace(temp, path)
+
+
+def extend_subsets(faces: list[FontFace], chars: str) -> None:
+    """Make sure each face has a cached TrueType subset covering chars, for a process that builds again and again
+    (the preview): the glyphs a cached subset lacks are converted one by one and added to it, with the source
+    font kept open, instead of subsetting and converting the whole font again (about a second per weight).
+    A face with TrueType outlines needs nothing; a face without a cached subset gets a converted one."""
+    for face in faces:
+        if _cached_subset(face, chars) is not None:
+            continue
+        base = _closest_subset(face, _wanted(chars))
+        if base is None:
+            _make_subset(face, chars)
+        else:
+            _add_glyphs(face, *base, _wanted(chars))
+
+
+def warm_source_font(face: FontFace) -> None:
+    """Read the tables that extend_subsets needs from a CFF face now, so that the first extension is quick."""
+    if is_cff(face):
+        source = _source_font(face)
+        source.getBestCmap()
+        source.getGlyphSet()
+        for tag in ("hmtx", "vmtx"):
+            if tag in source:
+                source[tag]  # noqa: B018 - decompiles the table
+
+
+@lru_cache(maxsize=4)
+def _source_font(face: FontFace):
+    from fontTools.ttLib import TTFont
+
+    return TTFont(face.path, fontNumber=face.index, lazy=True)
+
+
+def _closest_subset(face: FontFace, wanted: set[str]) -> tuple[Path, set[str]] | None:
+    """The cached subset of the face that has the most of the wanted characters, with its characters."""
+    best = None
+    for listing in sorted((cache_dir() / "fonts").glob(f"{_face_key(face)}-*.chars")):
+        try:
+            has = set(listing.read_text(encoding="utf-8"))
+        except OSError:
+            continue
+        if listing.with_suffix(".ttf").exists() and (best is None or len(has & wanted) > len(best[1] & wanted)):
+            best = (listing.with_suffix(".ttf"), has)
+    return best
+
+
+def _add_glyphs(face: FontFace, base_path: Path, has: set[str], wanted: set[str]) -> None:
+    """Write a new cached subset: the one at base_path with the glyphs of the characters it lacks added, converted
+    to quadratic outlines the way _subset_to_truetype converts them."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    source = _source_font(face)
+    source_cmap = source.getBestCmap()
+    source_glyphs = source.getGlyphSet()
+    text = "".join(sorted(has | wanted))
+    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
+    target = cache_dir() / "fonts" / f"{_face_key(face)}-{digest}.ttf"
+    with TTFont(str(base_path)) as font:
+        order = list(font.getGlyphOrder())
+        known = set(order)
+        glyf, hmtx = font["glyf"], font["hmtx"]
+        vmtx = font["vmtx"] if "vmtx" in font and "vmtx" in source else None
+        added: dict[int, str] = {}
+        for char in sorted(wanted - has):
+            name = source_cmap.get(ord(char))
+            if name is None:
+                continue  # the font lacks it: render_options reports that before anything is rendered
+            added[ord(char)] = name
+            if name in known:
+                continue
+            pen = TTGlyphPen(None)
+            source_glyphs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyph = pen.glyph()
+            glyph.recalcBounds(glyf)
+            order.append(name)
+            known.add(name)
+            glyf.glyphs[name] = glyph
+            hmtx.metrics[name] = (source["hmtx"][name][0], getattr(glyph, "xMin", 0))
+            if vmtx is not None:
+                vmtx.metrics[name] = source["vmtx"][name]
+        # new glyphs go at the end, so that the glyph ids other tables use stay valid
+        for tag in ("maxp", "head", "hhea", "OS/2", "vhea"):
+            if tag in font:
+                font[tag]  # noqa: B018 - a loaded table is compiled again, with the new glyph count and bounds
+        font.setGlyphOrder(order)
+        glyf.glyphOrder = order
+        font["post"].glyphOrder = order
+        for table in font["cmap"].tables:
+            if table.isUnicode():
+                table.cmap.update({code: name for code, name in added.items() if code <= 0xFFFF or table.format >= 12})
+        for record in font["name"].names:
+            if record.nameID == 6:
+                record.string = re.sub(r"-[0-9a-f]{12}$", "", record.toUnicode()) + f"-{digest}"
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            font.save(str(temp))
+            os.replace(temp, target)
+        finally:
+            if temp.exists():
+                temp.unlink()
+    _atomic_write_text(target.with_suffix(".chars"), text)
