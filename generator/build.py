@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GeneratorError, SourceRef
+from .i18n import _
 
 
 
@@ -82,34 +83,105 @@ def _where_chars_occur(document, missing: list[str]) -> str:
     return "in " + ", ".join(places[:3]) if places else "in the document"
 
 
-def write_atomically(out_path: Path, produce) -> str:
-    """Call produce(temp_path) to write a file beside out_path, then rename it into place.
+class Outputs:
+    """The files of one `briefing build` run: each is written to a temporary file beside its place and all are
+    renamed into place together, only when every one of them succeeded. Until then, and after any failure, signal
+    or crash, the previous outputs stay as they were."""
 
-    On any failure the temporary file is removed and out_path keeps its previous content.
-    """
-    folder = out_path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise GeneratorError(f"cannot create the output folder: {exc.strerror}", SourceRef(str(folder)),
-                             "choose another folder with --out") from None
-    temp = folder / f".{out_path.stem}.{os.getpid()}.tmp{out_path.suffix}"
-    try:
-        summary = produce(temp)
+    def __init__(self) -> None:
+        self.pending: list[tuple[Path, Path, str]] = []  # (temporary file, final path, summary)
+
+    def temporary(self, out_path: Path) -> Path:
+        """A new temporary file name beside out_path (hidden, named after this process, so that a later run can
+        sweep what a killed one left)."""
+        folder = out_path.parent
         try:
-            os.replace(temp, out_path)
-        except PermissionError:
-            raise GeneratorError(
-                "cannot replace the file: it is open in another program (PowerPoint, WPS or a PDF viewer) "
-                "or the folder is read-only",
-                SourceRef(str(out_path)), "close the file and build again") from None
-        return summary
-    except OSError as exc:
-        raise GeneratorError(f"cannot write the output: {exc.strerror or exc}", SourceRef(str(out_path)),
-                             "check that the folder is writable and the disk is not full") from None
-    finally:
-        if temp.exists():
-            temp.unlink()
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GeneratorError(_("cannot create the output folder: {reason}").format(reason=exc.strerror),
+                                 SourceRef(str(folder)), _("choose another folder with --out")) from None
+        _sweep(folder)
+        return folder / f".{out_path.name}.{os.getpid()}.{len(self.pending)}.tmp{out_path.suffix}"
+
+    def add(self, temp: Path, out_path: Path, summary: str) -> None:
+        self.pending.append((temp, out_path, summary))
+
+    def commit(self) -> list[Output]:
+        """Rename every temporary file into place; if one cannot be, put back the files already replaced.
+        Raises GeneratorError (the previous outputs are then as they were)."""
+        done: list[tuple[Path, Path | None]] = []
+        current = None
+        try:
+            for temp, out_path, _summary in self.pending:
+                current = out_path
+                backup = None
+                if out_path.is_file():  # kept as a second name of the same file until every output is in place
+                    backup = out_path.with_name(f".{out_path.name}.{os.getpid()}.previous.tmp")
+                    backup.unlink(missing_ok=True)
+                    try:
+                        os.link(out_path, backup)
+                    except OSError:  # a file system without hard links (a USB stick): keep a copy instead
+                        import shutil
+
+                        shutil.copyfile(out_path, backup)
+                done.append((out_path, backup))
+                os.replace(temp, out_path)
+        except OSError as exc:
+            for out_path, backup in reversed(done):
+                try:
+                    if backup is not None:
+                        os.replace(backup, out_path)
+                    elif out_path.is_file():
+                        out_path.unlink()
+                except OSError:
+                    pass
+            self.discard()
+            where = SourceRef(str(current or ""))
+            if isinstance(exc, (PermissionError, IsADirectoryError)):
+                raise GeneratorError(
+                    _("cannot replace the file: it is open in another program (PowerPoint, WPS or a PDF viewer) or "
+                      "the folder is read-only; no output was changed"), where,
+                    _("close the file and build again")) from None
+            raise GeneratorError(_("cannot write the output: {reason}; no output was changed").format(
+                reason=exc.strerror or exc), where,
+                _("check that the folder is writable and the disk is not full")) from None
+        for _out, backup in done:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+        outputs = [Output(out_path, summary) for _temp, out_path, summary in self.pending]
+        self.pending = []
+        return outputs
+
+    def discard(self) -> None:
+        """Remove every temporary file of this run."""
+        for temp, _out, _summary in self.pending:
+            temp.unlink(missing_ok=True)
+        self.pending = []
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the temporary files that a killed run (SIGKILL, power loss) left in the output folder."""
+    for stale in folder.glob(".*.tmp*"):
+        parts = stale.name.split(".")
+        pid = next((int(p) for p in parts if p.isdigit()), None)
+        if pid is None or pid == os.getpid() or _alive(pid):
+            continue
+        stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_failed(exc: OSError, out_path: Path) -> GeneratorError:
+    return GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
+                          SourceRef(str(out_path)), _("check that the folder is writable and the disk is not full"))
 
 
 @dataclass(frozen=True)
@@ -224,33 +296,84 @@ def _write_prepared(key: str, prepared: Prepared, named_files) -> None:
 
 
 def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, ...], lang: str | None,
-          warn=_ignore) -> list[Output]:
-    """Build the layout's outputs into out_dir; return what was written. Raises GeneratorError."""
+          warn=_ignore, outputs: Outputs | None = None) -> list[Output]:
+    """Build the layout's outputs into out_dir; return what was written. With `outputs`, the files are only
+    rendered into it and the caller commits them together with the other layouts' (nothing is renamed here).
+    Raises GeneratorError; previous outputs are then untouched."""
     from .render import RENDERERS
 
+    own = outputs is None
+    outputs = outputs if outputs is not None else Outputs()
     prepared = inputs.prepare(layout_path, lang)
     document = prepared.document
     wants_deck = any(RENDERERS[name].paints_deck for name in formats)
     options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn,
                              prepared.template_layouts, prepared.slide_size)
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
-    layout_slug = prepared.slug
-    jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    jobs = [(name, out_dir / f"{prepared.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
     deck = None
     if wants_deck:
         from .render import slides
 
         deck = slides.lay_out(document, options)  # once, before forking: every deck painter paints this one
-    if len(jobs) > 1 and _can_fork():
-        # the deck here, the briefing in a forked process: each imports and renders on its own core
-        from concurrent.futures import ProcessPoolExecutor
+    try:
+        temps = [(name, outputs.temporary(path), path) for name, path in jobs]
+        for temp, path, summary in _render_all(document, options, deck, temps):
+            outputs.add(temp, path, summary)
+        return outputs.commit() if own else []
+    except BaseException:
+        for _name, temp, _path in temps if "temps" in locals() else ():
+            temp.unlink(missing_ok=True)
+        if own:
+            outputs.discard()
+        raise
+
+
+def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]]) -> list[tuple[Path, Path, str]]:
+    """Render each format into its temporary file: the first here, the others in a forked process on the other
+    core. The child dies with this process and never renames anything."""
+    if len(temps) > 1 and _can_fork():
         from multiprocessing import get_context
 
-        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-            later = [pool.submit(_render_one, document, options, deck, name, path) for name, path in jobs[1:]]
-            first = _render_one(document, options, deck, *jobs[0])
-            return [first] + [future.result() for future in later]
-    return [_render_one(document, options, deck, name, path) for name, path in jobs]
+        context = get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(send, document, options, deck, temps[1:]))
+        child.start()
+        send.close()
+        try:
+            first = _render_one(document, options, deck, *temps[0])
+            try:
+                kind, payload = receive.recv()
+            except EOFError:
+                kind, payload = "crash", "the renderer process ended without a result"
+            child.join()
+        finally:
+            if child.is_alive():
+                child.kill()
+                child.join()
+            receive.close()
+        if kind == "error":
+            raise GeneratorError(payload)
+        if kind == "crash":
+            raise RuntimeError(payload)
+        return [first, *payload]
+    return [_render_one(document, options, deck, *job) for job in temps]
+
+
+def _child(send, document, options, deck, temps) -> None:
+    from .processes import die_with_parent
+
+    die_with_parent()
+    try:
+        send.send(("ok", [_render_one(document, options, deck, *job) for job in temps]))
+    except GeneratorError as exc:
+        send.send(("error", exc.issues))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which reports it as a bug
+        import traceback
+
+        send.send(("crash", "".join(traceback.format_exception(exc))))
+    finally:
+        send.close()
 
 
 def _can_fork() -> bool:
@@ -259,8 +382,15 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
 
 
-def _render_one(document, options, deck, name: str, out_path: Path) -> Output:
+def _render_one(document, options, deck, name: str, temp: Path, out_path: Path) -> tuple[Path, Path, str]:
     from .render import RENDERERS
 
-    renderer = RENDERERS[name]
-    return Output(out_path, write_atomically(out_path, lambda temp: renderer.render(document, options, temp, deck)))
+    try:
+        summary = RENDERERS[name].render(document, options, temp, deck)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise _write_failed(exc, out_path) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp, out_path, summary

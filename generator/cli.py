@@ -98,6 +98,9 @@ class _Group(_Translated, click.Group):
             raise
         except BrokenPipeError:
             raise  # handled in main(): the output's reader has gone
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see main): click would print "Aborted!" and exit 1
+            click.echo(_("interrupted; no output was changed"), err=True)
+            ctx.exit(130)
         except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
             from .errors import GeneratorError
 
@@ -105,9 +108,6 @@ class _Group(_Translated, click.Group):
                 click.echo(_("error: {message}").format(message=exc) if len(exc.issues) == 1 else
                            _("error: {count} problems").format(count=len(exc.issues)) + f"\n{exc}", err=True)
                 ctx.exit(1)
-            if isinstance(exc, KeyboardInterrupt):
-                click.echo(_("interrupted; nothing was written"), err=True)
-                ctx.exit(130)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(_("internal error: {kind}: {message}\nThis is a bug in briefing. Run again with --debug for the "
@@ -210,7 +210,7 @@ def fonts(theme_name: str, check: bool) -> None:
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
           lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
-    from .build import Inputs, build as build_layout
+    from .build import Inputs, Outputs, build as build_layout
     from .errors import GeneratorError
     from .loading import resolve_layout_path
 
@@ -231,14 +231,19 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
                   "everything": tuple(RENDERERS)}.get(name, (name,))
         formats += [f for f in wanted if f not in formats]
     inputs = Inputs(data_path or default_data())
-    with progress:
-        for name in names:
-            path = resolve_layout_path(name, default_layouts_dir())
-            progress.now(f"{path.stem}: {', '.join(formats)}")
-            for output in build_layout(path, inputs, out_dir, tuple(formats), lang, warn):
+    outputs = Outputs()  # every file of this run is renamed into place together, or none is
+    try:
+        with progress:
+            paths = [resolve_layout_path(name, default_layouts_dir()) for name in names]
+            for path in paths:
+                progress.now(f"{path.stem}: {', '.join(formats)}")
+                build_layout(path, inputs, out_dir, tuple(formats), lang, warn, outputs)
+                progress.advance()
+            for output in outputs.commit():
                 progress.echo(_("{output_path}  {output_summary}").format(
                     output_path=output.path, output_summary=output.summary))
-            progress.advance()
+    finally:
+        outputs.discard()
 
 
 class _Progress:
@@ -490,6 +495,12 @@ def main() -> None:
     import os
     import sys
 
+    import signal
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         cli.main(prog_name="briefing")  # click ends quietly when the output's reader has gone (`briefing fonts | head`)
     except BrokenPipeError:  # pragma: no cover - raised while flushing at exit

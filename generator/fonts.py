@@ -260,7 +260,10 @@ def truetype_for_pdf_all(faces: list[FontFace], chars: str) -> list[tuple[str, i
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        with ProcessPoolExecutor(max_workers=len(missing), mp_context=get_context("fork")) as pool:
+        from .processes import die_with_parent
+
+        with ProcessPoolExecutor(max_workers=len(missing), mp_context=get_context("fork"),
+                                 initializer=die_with_parent) as pool:
             made = list(pool.map(_make_subset, [faces[i] for i in missing], [chars] * len(missing)))
     else:
         made = [_make_subset(faces[i], chars) for i in missing]
