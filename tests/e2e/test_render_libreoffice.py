@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from .test_build import BUILDS, _out_name, built  # noqa: F401 - the session fixture
+from .test_build import BUILDS, _out_name
 
 pytestmark = pytest.mark.render
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="session")
-def converted(built, tmp_path_factory) -> Path:  # noqa: F811
+def converted(built, tmp_path_factory) -> Path:
     if SOFFICE is None:
         pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
     out = tmp_path_factory.mktemp("lo")

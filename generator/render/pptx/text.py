@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from ..slides.shapes import Run
@@ -39,33 +40,33 @@ class DeckFonts:
         return self.latin, self.east_asian, self.complex_script or self.latin
 
 
+#: the children of a:rPr, a:defRPr and a:endParaRPr in the order of the schema (CT_TextCharacterProperties)
+RUN_PROPERTY_ORDER = ("a:ln", "a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill",
+                      "a:effectLst", "a:effectDag", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
+                      "a:latin", "a:ea", "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+
+
 def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
                   colour: str | None = None, heading: bool = False) -> None:
-    """Write size, weight, colour, language and the Latin + East Asian typefaces onto an a:rPr/a:defRPr/
-    a:endParaRPr element, children in schema order (fill, latin, ea, cs)."""
+    """Write size, weight, colour, language and the Latin, East Asian and complex-script typefaces onto an
+    a:rPr/a:defRPr/a:endParaRPr element. python-pptx's element class places the fill and a:latin; a:ea and a:cs,
+    which it does not know, go before the first of their successors in the schema's order."""
     r_pr.set("lang", fonts.lang)
     r_pr.set("altLang", "en-US" if fonts.lang == "zh-CN" else "zh-CN")
     if size_pt is not None:
         r_pr.set("sz", str(int(round(size_pt * 100))))
     if bold is not None:
         r_pr.set("b", "1" if bold else "0")
-    for tag in ("a:solidFill", "a:latin", "a:ea", "a:cs"):
-        for old in r_pr.findall(qn(tag)):
-            r_pr.remove(old)
-    position = 0
     if colour is not None:
-        fill = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", hex_rgb(colour))
-        r_pr.remove(fill)
-        r_pr.insert(position, fill)
-        position += 1
+        r_pr.get_or_change_to_solidFill().get_or_change_to_srgbClr().val = hex_rgb(colour)
     latin, east_asian, complex_script = fonts.typefaces(heading)
-    # ln and effect elements never come before these in our files; insert after the fill
-    for tag, face in (("a:latin", latin), ("a:ea", east_asian), ("a:cs", complex_script)):
-        element = etree.Element(qn(tag))
+    r_pr.get_or_add_latin().typeface = latin
+    for tag, face in (("a:ea", east_asian), ("a:cs", complex_script)):
+        element = r_pr.find(qn(tag))
+        if element is None:
+            successors = RUN_PROPERTY_ORDER[RUN_PROPERTY_ORDER.index(tag) + 1:]
+            element = r_pr.insert_element_before(OxmlElement(tag), *successors)
         element.set("typeface", face)
-        r_pr.insert(position, element)
-        position += 1
 
 
 def write_paragraphs(frame, paragraphs: list[list[list[Run]]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
@@ -97,6 +98,12 @@ def write_paragraphs(frame, paragraphs: list[list[list[Run]]], fonts: DeckFonts,
         set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
 
 
+#: the children of a:pPr in the order of the schema (CT_TextParagraphProperties)
+PARAGRAPH_PROPERTY_ORDER = ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct",
+                            "a:buSzPts", "a:buFontTx", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip",
+                            "a:tabLst", "a:defRPr", "a:extLst")
+
+
 def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.set("marL", str(indent_emu))
@@ -105,10 +112,16 @@ def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> No
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
     if colour:
-        clr = etree.SubElement(p_pr, qn("a:buClr"))
+        clr = _insert_in_order(p_pr, "a:buClr")
         etree.SubElement(clr, qn("a:srgbClr")).set("val", hex_rgb(colour))
-    etree.SubElement(p_pr, qn("a:buFont")).set("typeface", "Arial")
-    etree.SubElement(p_pr, qn("a:buChar")).set("char", char)
+    _insert_in_order(p_pr, "a:buFont").set("typeface", "Arial")
+    _insert_in_order(p_pr, "a:buChar").set("char", char)
+
+
+def _insert_in_order(p_pr, tag: str):
+    """A new child of a:pPr, before the first of its successors in the schema's order."""
+    successors = PARAGRAPH_PROPERTY_ORDER[PARAGRAPH_PROPERTY_ORDER.index(tag) + 1:]
+    return p_pr.insert_element_before(OxmlElement(tag), *successors)
 
 
 def prepare_frame(frame, margin_pt: float = 0, anchor=None) -> None:
