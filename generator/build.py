@@ -237,21 +237,29 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     layout_slug = prepared.slug
     jobs = [(name, out_dir / f"{layout_slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    fork = len(jobs) > 1 and _can_fork()
     deck = None
-    if wants_deck:
-        from .render import slides
-
-        deck = slides.lay_out(document, options)  # once, before forking: every deck painter paints this one
-    if len(jobs) > 1 and _can_fork():
+    if wants_deck and (not fork or any(RENDERERS[name].paints_deck for name, _ in jobs[1:])):
+        # the deck is laid out once, before forking: the worker paints the same layout (deck as PDF, handout)
+        deck = _lay_out(document, options)
+    if fork:
         # the deck here, the briefing in a forked process: each imports and renders on its own core
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
             later = [pool.submit(_render_one, document, options, deck, name, path) for name, path in jobs[1:]]
+            if deck is None and wants_deck:  # only this process paints it: laid out while the worker renders
+                deck = _lay_out(document, options)
             first = _render_one(document, options, deck, *jobs[0])
             return [first] + [future.result() for future in later]
     return [_render_one(document, options, deck, name, path) for name, path in jobs]
+
+
+def _lay_out(document, options):
+    from .render import slides
+
+    return slides.lay_out(document, options)
 
 
 def _can_fork() -> bool:
