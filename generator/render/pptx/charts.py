@@ -1,5 +1,4 @@
-"""Native, editable PowerPoint charts of laid-out chart shapes: labels as the slide layout broke them, the plot
-area and the legend where it placed them."""
+"""Native, editable PowerPoint charts of laid-out chart shapes, labels and placement as the layout decided."""
 from __future__ import annotations
 
 from lxml import etree
