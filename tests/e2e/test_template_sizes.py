@@ -214,6 +214,19 @@ def test_libreoffice_shows_the_measured_lines_on_every_template_size(sized_in_li
     assert {name: problems for name, problems in found.items() if problems} == {}
 
 
+@pytest.mark.render
+@pytest.mark.parametrize("size", RENDERED)
+def test_libreoffice_shows_every_chart_label_on_every_template_size(sized, sized_in_libreoffice, size):
+    from ..pdf_lines import missing_chart_text
+
+    inputs = Inputs(DATA)
+    for name in LAYOUT_NAMES:
+        for lang in ("zh", "en"):
+            document = inputs.prepare(sized[size] / f"{name}.yaml", lang).document
+            pdf = sized_in_libreoffice / _slug(size) / _deck(sized[size], name, lang).with_suffix(".pdf").name
+            assert missing_chart_text(pdf, document.slides) == [], (name, lang)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_every_line_of_every_slide_keeps_the_line_breaking_rules(sized, size):
     from generator.textfit import violations

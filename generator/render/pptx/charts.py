@@ -134,12 +134,11 @@ def _place(chart, shape: sh.ChartShape) -> None:
 
 
 def _unsigned_axis_ids(chart) -> None:
-    """python-pptx numbers axes with negative ids (as PowerPoint did once); the schema wants unsigned ones.
-    Each id becomes the unsigned number of the same 32 bits, so that axes and their crossing axes still match."""
+    """python-pptx numbers axes with negative ids (as PowerPoint did once); the schema wants unsigned ones. Each
+    id loses its sign, so that axes and their crossing axes still match; the ids stay below 2³¹, as LibreOffice
+    reads them as signed numbers (above, it loses the category axis and its labels)."""
     for element in chart._chartSpace.iter(qn("c:axId"), qn("c:crossAx")):
-        value = int(element.get("val"))
-        if value < 0:
-            element.set("val", str(value & 0xFFFFFFFF))
+        element.set("val", str(abs(int(element.get("val")))))
 
 
 #: the children that come before c:layout in the elements placed by one (c:plotArea, c:legend)
