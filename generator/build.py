@@ -311,14 +311,14 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
                              prepared.template_layouts, prepared.slide_size)
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     jobs = [(name, out_dir / f"{prepared.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
+    fork = len(jobs) > 1 and _can_fork()
     deck = None
-    if wants_deck:
-        from .render import slides
-
-        deck = slides.lay_out(document, options)  # once, before forking: every deck painter paints this one
+    if wants_deck and (not fork or any(RENDERERS[name].paints_deck for name, _ in jobs[1:])):
+        # the deck is laid out once, before forking: the worker paints the same layout (deck as PDF, handout)
+        deck = _lay_out(document, options)
     try:
         temps = [(name, outputs.temporary(path), path) for name, path in jobs]
-        for temp, path, summary in _render_all(document, options, deck, temps):
+        for temp, path, summary in _render_all(document, options, deck, temps, wants_deck):
             outputs.add(temp, path, summary)
         return outputs.commit() if own else []
     except BaseException:
@@ -329,7 +329,8 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
         raise
 
 
-def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]]) -> list[tuple[Path, Path, str]]:
+def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]],
+                wants_deck: bool = False) -> list[tuple[Path, Path, str]]:
     """Render each format into its temporary file: the first here, the others in a forked process on the other
     core. The child dies with this process and never renames anything."""
     if len(temps) > 1 and _can_fork():
@@ -341,6 +342,8 @@ def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]]) ->
         child.start()
         send.close()
         try:
+            if deck is None and wants_deck:  # only this process paints it: laid out while the worker renders
+                deck = _lay_out(document, options)
             first = _render_one(document, options, deck, *temps[0])
             try:
                 kind, payload = receive.recv()
@@ -357,6 +360,8 @@ def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]]) ->
         if kind == "crash":
             raise RuntimeError(payload)
         return [first, *payload]
+    if deck is None and wants_deck:
+        deck = _lay_out(document, options)
     return [_render_one(document, options, deck, *job) for job in temps]
 
 
@@ -374,6 +379,12 @@ def _child(send, document, options, deck, temps) -> None:
         send.send(("crash", "".join(traceback.format_exception(exc))))
     finally:
         send.close()
+
+
+def _lay_out(document, options):
+    from .render import slides
+
+    return slides.lay_out(document, options)
 
 
 def _can_fork() -> bool:

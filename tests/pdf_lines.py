@@ -53,3 +53,37 @@ def faults(pdf: Path) -> list[str]:
                 if across > 1 and down > 0.4 * min(first[3] - first[1], second[3] - second[1]):
                     found.append(f"page {number}: {first[4]!r} and {second[4]!r} overlap")
     return found
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page with all white space removed (LibreOffice spaces Chinese from Latin and digits)."""
+    import re
+
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f")]
+
+
+def missing_chart_text(pdf: Path, slides) -> list[str]:
+    """What a chart of the slides (Pages) does not show on its page of the PDF: a category, a legend entry or a
+    value's label, as "slide title: text"."""
+    import re
+
+    from generator import document as d
+    from generator.textfit import normalise_punctuation
+
+    def flat(text: str) -> str:
+        return re.sub(r"\s+", "", normalise_punctuation(text))
+
+    pages = page_texts(pdf)
+    found = []
+    for page in slides:
+        for block in page.blocks:
+            if not isinstance(block, d.Chart):
+                continue
+            shown = next((text for text in pages if flat(page.title) in text), "")
+            wanted = list(block.categories) + [label for series in block.series for label in series.labels]
+            if block.kind == "doughnut":
+                wanted = [f"{c}{label}" for c, label in zip(block.categories, block.series[0].labels)]
+            found.extend(f"{page.title}: {text}" for text in wanted if flat(text) not in shown)
+    return found

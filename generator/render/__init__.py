@@ -1,6 +1,4 @@
-"""The renderers: each turns a Document into one file format. RENDERERS maps a format name to one. The deck's
-painters (pptx, deck-pdf, handout) paint one shared slide layout: build lays the deck out once and hands it to
-each; called without it, a painter lays the deck out itself."""
+"""The renderers, each turning a Document (the deck's painters: its one slide layout) into a file format."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -26,20 +26,6 @@ def _out_name(name: str, lang: str) -> str:
     return name if lang == layout_lang else f"{name}.{lang}"
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory, dataset) -> Path:
-    """Every layout built in Chinese and English into one folder, through the CLI."""
-    from generator.cli import cli
-
-    out = tmp_path_factory.mktemp("dist")
-    runner = CliRunner()
-    for lang in ("zh", "en"):
-        result = runner.invoke(cli, ["build", *LAYOUT_NAMES, "--out", str(out), "--lang", lang], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        assert result.output.count("\n") == 2 * len(LAYOUT_NAMES)
-    return out
-
-
 def _document(dataset, name: str, lang: str):
     return compose(dataset, load_layout(LAYOUTS / f"{name}.yaml", dataset), lang)
 

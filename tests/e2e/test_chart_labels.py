@@ -11,7 +11,7 @@ from lxml import etree
 from generator import document as d
 from generator.textfit import normalise_punctuation
 
-from .test_build import BUILDS, _document, _out_name, built  # noqa: F401 - the session fixture
+from .test_build import BUILDS, _document, _out_name
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from .test_build import BUILDS, _out_name, built  # noqa: F401 - the session fixture
+from .test_build import BUILDS, _out_name
 
 pytestmark = pytest.mark.render
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="session")
-def converted(built, tmp_path_factory) -> Path:  # noqa: F811
+def converted(built, tmp_path_factory) -> Path:
     if SOFFICE is None:
         pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
     out = tmp_path_factory.mktemp("lo")
@@ -73,3 +73,13 @@ def test_libreoffice_shows_the_lines_the_deck_was_broken_into(converted, name, l
     from ..pdf_lines import faults
 
     assert faults(converted / f"{_out_name(name, lang)}.pdf") == []
+
+
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_libreoffice_shows_every_chart_label(converted, dataset, name, lang):
+    """Each category, legend entry and value of every chart is on its slide, as LibreOffice draws it."""
+    from ..pdf_lines import missing_chart_text
+    from .test_build import _document
+
+    document = _document(dataset, name, lang)
+    assert missing_chart_text(converted / f"{_out_name(name, lang)}.pdf", document.slides) == []

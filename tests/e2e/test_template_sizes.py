@@ -15,51 +15,15 @@ from generator.cli import cli
 from generator.render import slides
 from generator.render.slides import shapes as sh
 
-from ..conftest import DATA, LAYOUTS, ROOT
+from ..conftest import DATA, LAYOUTS
 from ..templates import TEMPLATE_SIZES_IN, make_template
+from .conftest import LAYOUT_NAMES, SIZES, _deck, _slug, _with_template
 
-LAYOUT_NAMES = sorted(p.stem for p in LAYOUTS.glob("*.yaml"))
-SIZES = sorted(TEMPLATE_SIZES_IN)
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def _slug(size: str) -> str:
-    return size.replace(" ", "-").replace(":", "x")
-
-
-def _with_template(folder: Path, name: str, template: str, extra: str = "") -> Path:
-    """A copy of a shipped layout that names the template (and any extra top-level keys)."""
-    text = (LAYOUTS / f"{name}.yaml").read_text(encoding="utf-8")
-    assert text.count("\ndeck:\n") == 1
-    path = folder / f"{name}.yaml"
-    path.write_text(text.replace("\ndeck:\n", f"\ntemplate: {template}\n{extra}deck:\n"), encoding="utf-8")
-    return path
 
 
 def _run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-@pytest.fixture(scope="session")
-def sized(tmp_path_factory) -> dict[str, Path]:
-    """For each template size, a folder with the template, the four shipped layouts naming it, and their decks
-    in both languages (dist/)."""
-    folders = {}
-    for size in SIZES:
-        folder = tmp_path_factory.mktemp(_slug(size))
-        make_template(folder / "corporate.pptx", TEMPLATE_SIZES_IN[size])
-        layouts = [str(_with_template(folder, name, "corporate.pptx")) for name in LAYOUT_NAMES]
-        for lang in ("zh", "en"):
-            result = _run("build", *layouts, "--data", str(DATA), "--lang", lang, "--format", "pptx", "--out",
-                          str(folder / "dist"))
-            assert result.exit_code == 0, (size, lang, result.output)
-        folders[size] = folder
-    return folders
-
-
-def _deck(folder: Path, name: str, lang: str) -> Path:
-    own = "en" if name == "investment" else "zh"
-    return folder / "dist" / (f"{name}.pptx" if lang == own else f"{name}.{lang}.pptx")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -248,6 +212,19 @@ def test_libreoffice_shows_the_measured_lines_on_every_template_size(sized_in_li
     assert len(pdfs) == 2 * len(LAYOUT_NAMES)
     found = {pdf.name: faults(pdf) for pdf in pdfs}
     assert {name: problems for name, problems in found.items() if problems} == {}
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("size", RENDERED)
+def test_libreoffice_shows_every_chart_label_on_every_template_size(sized, sized_in_libreoffice, size):
+    from ..pdf_lines import missing_chart_text
+
+    inputs = Inputs(DATA)
+    for name in LAYOUT_NAMES:
+        for lang in ("zh", "en"):
+            document = inputs.prepare(sized[size] / f"{name}.yaml", lang).document
+            pdf = sized_in_libreoffice / _slug(size) / _deck(sized[size], name, lang).with_suffix(".pdf").name
+            assert missing_chart_text(pdf, document.slides) == [], (name, lang)
 
 
 @pytest.mark.parametrize("size", SIZES)

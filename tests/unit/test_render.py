@@ -148,3 +148,25 @@ def test_deck_as_pdf_and_handout_show_the_same_slides(tmp_path):
     handout = _render(document, tmp_path, "handout")
     info = subprocess.run(["pdfinfo", str(handout)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+2\b", info) and "(A4)" in info
+
+
+def test_run_properties_keep_the_schema_order_around_what_a_run_already_has():
+    """A run with an outline, effects, a highlight and a hyperlink gets its fill and typefaces in their places."""
+    from pptx.oxml import parse_xml
+
+    from generator.render.pptx.text import RUN_PROPERTY_ORDER, DeckFonts, set_run_props
+
+    r_pr = parse_xml(
+        '<a:rPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<a:ln w="3175"/><a:effectLst/><a:highlight><a:srgbClr val="FFFF00"/></a:highlight>'
+        '<a:hlinkClick r:id=""/><a:rtl val="0"/></a:rPr>')
+    set_run_props(r_pr, DeckFonts("Microsoft YaHei", "Arial", "zh-CN"), 18, True, "#1F4E79")
+    tags = [child.tag.split("}")[1] for child in r_pr]
+    assert tags == ["ln", "solidFill", "effectLst", "highlight", "latin", "ea", "cs", "hlinkClick", "rtl"]
+    assert [RUN_PROPERTY_ORDER.index(f"a:{tag}") for tag in tags] == sorted(RUN_PROPERTY_ORDER.index(f"a:{tag}")
+                                                                             for tag in tags)
+    assert r_pr.find(f"{A}ea").get("typeface") == "Microsoft YaHei" and r_pr.get("sz") == "1800"
+    set_run_props(r_pr, DeckFonts("+mn-ea", "+mn-lt", "zh-CN"), colour="#000000")  # again: nothing doubles
+    assert [child.tag.split("}")[1] for child in r_pr] == tags
+    assert r_pr.find(f"{A}solidFill/{A}srgbClr").get("val") == "000000"

@@ -48,19 +48,27 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
 
 
 def _number_parts_in_constant_time(package) -> None:
-    """python-pptx names each new slide, notes or chart part by walking every part of the package, which makes
-    a deck of n slides cost n² (minutes at a thousand slides). This deck's parts are only ever added, so a
-    counter per name pattern, seeded from the parts present, gives the same names (pinned python-pptx 1.0.2)."""
+    """Name each new slide, notes, chart or theme part with a number above every one its kind has yet.
+
+    python-pptx names a new part by walking every part of the package, which makes a deck of n slides cost n²
+    (minutes at a thousand slides). Here each name pattern's numbers in use are read once, and new numbers count
+    up from the highest: unique by construction, whatever numbers a template's parts have (a template whose only
+    theme is theme2.xml gets theme3.xml, never a second theme2.xml). Every part this renderer adds is named here,
+    so the numbers read stay complete."""
     from pptx.opc.packuri import PackURI
 
-    counters: dict[str, int] = {}
+    used: dict[str, set[int]] = {}
 
     def next_partname(tmpl: str) -> PackURI:
-        if tmpl not in counters:
-            prefix = tmpl[: (tmpl % 42).find("42")]
-            counters[tmpl] = sum(1 for p in package.iter_parts() if p.partname.startswith(prefix))
-        counters[tmpl] += 1
-        return PackURI(tmpl % counters[tmpl])
+        numbers = used.get(tmpl)
+        if numbers is None:
+            head, tail = tmpl.split("%d")
+            pattern = re.compile(re.escape(head) + r"(\d+)" + re.escape(tail))
+            numbers = used[tmpl] = {int(found.group(1)) for part in package.iter_parts()
+                                    if (found := pattern.fullmatch(str(part.partname)))}
+        number = max(numbers, default=0) + 1
+        numbers.add(number)
+        return PackURI(tmpl % number)
 
     package.next_partname = next_partname
 

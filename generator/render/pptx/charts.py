@@ -1,5 +1,4 @@
-"""Native, editable PowerPoint charts of laid-out chart shapes: labels as the slide layout broke them, the plot
-area and the legend where it placed them."""
+"""Native, editable PowerPoint charts of laid-out chart shapes, labels and placement as the layout decided."""
 from __future__ import annotations
 
 from lxml import etree
@@ -60,6 +59,7 @@ def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
     else:
         _axes_and_series(chart, plot, block, colors, size)
     _place(chart, shape)
+    _unsigned_axis_ids(chart)
     if plot.has_data_labels:
         _point_labels(plot, shape, fonts, colors)
     for element in chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
@@ -122,13 +122,10 @@ def _place(chart, shape: sh.ChartShape) -> None:
     """The plot area (inner: without the axis labels) and the legend where the slide layout put them, and the
     category labels never rotated: the viewer neither rearranges nor turns what was measured."""
     space = chart._chartSpace
-    plot_area = space.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
-    plot_area.insert(0, _layout(shape.plot, inner=True))  # c:layout comes first in c:plotArea
+    _set_layout(space.find(f"{qn('c:chart')}/{qn('c:plotArea')}"), shape.plot, inner=True)
     if shape.legend is not None:
         # as wide as its longest line: LibreOffice sets as many entries side by side as a legend's width holds
-        legend = space.find(f"{qn('c:chart')}/{qn('c:legend')}")
-        after = [child for child in legend if child.tag in (qn("c:legendPos"), qn("c:legendEntry"))]
-        legend.insert(legend.index(after[-1]) + 1 if after else 0, _layout(shape.legend))
+        _set_layout(space.find(f"{qn('c:chart')}/{qn('c:legend')}"), shape.legend)
     for axis in space.iter(qn("c:catAx")):
         body = axis.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}")
         if body is not None:
@@ -136,9 +133,28 @@ def _place(chart, shape: sh.ChartShape) -> None:
             body.set("vert", "horz")
 
 
-def _layout(box: sh.Box, inner: bool = False):
-    """A c:layout placing and sizing an element at fractions of the chart's size (children in schema order)."""
-    layout = etree.Element(qn("c:layout"))
+def _unsigned_axis_ids(chart) -> None:
+    """python-pptx numbers axes with negative ids (as PowerPoint did once); the schema wants unsigned ones. Each
+    id loses its sign, so that axes and their crossing axes still match; the ids stay below 2³¹, as LibreOffice
+    reads them as signed numbers (above, it loses the category axis and its labels)."""
+    for element in chart._chartSpace.iter(qn("c:axId"), qn("c:crossAx")):
+        element.set("val", str(abs(int(element.get("val")))))
+
+
+#: the children that come before c:layout in the elements placed by one (c:plotArea, c:legend)
+_BEFORE_LAYOUT = (qn("c:legendPos"), qn("c:legendEntry"))
+
+
+def _set_layout(parent, box: sh.Box, inner: bool = False) -> None:
+    """Give a c:plotArea or c:legend a c:layout placing and sizing it at fractions of the chart's size: the one it
+    has (python-pptx writes an empty one for some chart types), or a new one in its place in the schema's order."""
+    layout = parent.find(qn("c:layout"))
+    if layout is None:
+        layout = etree.Element(qn("c:layout"))
+        before = [child for child in parent if child.tag in _BEFORE_LAYOUT]
+        parent.insert(parent.index(before[-1]) + 1 if before else 0, layout)
+    for child in list(layout):
+        layout.remove(child)
     manual = etree.SubElement(layout, qn("c:manualLayout"))
     if inner:
         etree.SubElement(manual, qn("c:layoutTarget")).set("val", "inner")
@@ -146,4 +162,3 @@ def _layout(box: sh.Box, inner: bool = False):
     etree.SubElement(manual, qn("c:yMode")).set("val", "edge")
     for tag, value in (("c:x", box.x), ("c:y", box.y), ("c:w", box.w), ("c:h", box.h)):
         etree.SubElement(manual, qn(tag)).set("val", f"{value:.4f}")
-    return layout

@@ -1,5 +1,4 @@
-"""The deck laid out once, for every painter (PPTX, deck as PDF, handout): Document slides -> positioned shapes
-whose text is broken into lines, on the template's slide size and layouts when the layout names one."""
+"""The deck laid out once for every painter: Document slides -> positioned shapes with text broken into lines."""
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,5 +1,4 @@
-"""Chart geometry on a slide: where the plot area and the legend go, and every label broken into lines by the
-project's line breaker, so that no viewer wraps, rotates or overlaps them on its own."""
+"""Chart geometry on a slide: plot area and legend placed, every label broken into lines by our line breaker."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable

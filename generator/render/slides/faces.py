@@ -1,5 +1,4 @@
-"""The faces slide text is measured and painted with, for body text and headings: a template's theme fonts
-where this machine has them, else the theme's CJK faces and Arial-metric Latin faces."""
+"""The faces slide text is measured and painted with: a template's theme fonts where installed, else the theme's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

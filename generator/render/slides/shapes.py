@@ -1,5 +1,4 @@
-"""The primitives a laid-out slide is made of, in inches, with text already broken into lines: painted natively
-by the deck renderer, on a canvas by the deck-as-PDF and handout renderers."""
+"""The primitives a laid-out slide is made of, in inches, with its text already broken into lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
