@@ -23,8 +23,9 @@ JPEG_MAGIC = b"\xff\xd8\xff"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    """A folder with a copy of the default layout, the dataset and its article."""
+def workspace(tmp_path: Path, monkeypatch) -> Path:
+    """A folder with a copy of the default layout, the dataset and its article; the caches inside .venv/."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(ROOT / ".venv" / "briefing-cache"))
     shutil.copy(LAYOUTS / "lianghui.yaml", tmp_path / "lianghui.yaml")
     shutil.copy(DATA, tmp_path / "facts.yaml")
     shutil.copy(ARTICLE, tmp_path / "article.txt")
