@@ -155,7 +155,7 @@ class _Composer:
         figures = []
         for fact in facts:
             fig = self.fig(fact.id)
-            if mixed:
+            if mixed and self.status(fact) not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
                 tag = f"（{self.status(fact)}）" if self.lang == "zh" else f" ({self.status(fact)})"
                 fig = replace(fig, label=fig.label + tag)
             figures.append(fig)
@@ -234,15 +234,18 @@ class _Composer:
         return self.d.facts_of(*subjects)
 
     def timeline(self, event_ids: Sequence[str] | None) -> tuple[Timeline, list[str]]:
+        from .dataset import placeholders
+
         d = self.d
         events = [d.events[e] for e in event_ids] if event_ids else sorted(d.model.events, key=lambda e: e.date)
         items, fact_ids = [], []
         for e in events:
-            facts = self.event_facts(e)
+            named = set(placeholders(e.label_zh) + placeholders(e.label_en))
+            facts = [f for f in self.event_facts(e) if f.id not in named]  # not again what its label says
             details = [f"{self.label(f)}{self.sep}{self.say.figure(f).text}" for f in facts]
             items.append(TimelineEvent(date_text(e.date, self.lang), self.say.pick(e.label_zh, e.label_en),
                                        self.list_sep.join(details)))
-            fact_ids += [f.id for f in facts]
+            fact_ids += [f.id for f in self.event_facts(e)]
         return Timeline(tuple(items)), fact_ids
 
     def projects_table(self, section_id: str | None) -> tuple[Table, list[str]]:
@@ -294,7 +297,7 @@ class _Composer:
         for i, rows in enumerate(_chunks(range(len(table.rows)), size)):
             part = replace(table, rows=tuple(table.rows[r] for r in rows),
                            row_facts=tuple(table.row_facts[r] for r in rows) if table.row_facts else ())
-            notes = tuple(self.sep.join(cells[:2]) if table.role != "comparison" else
+            notes = tuple(self.sep.join((cells[0], cells[-1])) if table.role != "comparison" else
                           f"{cells[0]}{self.sep}{table.columns[1]} {cells[1]}{self.list_sep}{table.columns[2]} {cells[2]}"
                           for cells in part.rows)
             ids = [f for row in part.row_facts for f in row]
@@ -473,7 +476,9 @@ class _Composer:
                     bookmark="appendix")
 
     def _section_part(self, spec: L.SectionPart) -> Page:
-        blocks: list = [Paragraph(self.section_title(spec.section), "lead"), BulletList(self.points(spec.section))]
+        title = self.title_of(spec, self.headline(spec.section))
+        lead = [Paragraph(self.section_title(spec.section), "lead")] if self.section_title(spec.section) != title else []
+        blocks: list = [*lead, BulletList(self.points(spec.section))]
         fact_ids: list[str] = list(spec.figures) + self.point_facts(spec.section)
         if spec.figures:
             blocks.append(self.key_figures(spec.figures))

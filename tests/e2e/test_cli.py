@@ -11,7 +11,7 @@ from ..conftest import ROOT, replace_once
 def test_check_passes_and_prints_counts(run_cli):
     result = run_cli("check", "--data", str(ROOT / "data" / "facts.yaml"))
     assert result.exit_code == 0, result.output
-    assert "98 facts, 52 measures, 5 sections, 3 events" in result.output
+    assert "98 facts, 53 measures, 5 sections, 3 events" in result.output
     assert "89 figures" in result.output
 
 

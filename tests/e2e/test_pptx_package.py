@@ -63,4 +63,4 @@ def test_a_template_whose_only_theme_is_theme2_gives_unique_part_names(tmp_path,
     # the notes master brought a theme of its own, named after the template's
     assert sorted(n for n in names if n.startswith("ppt/theme/")) == ["ppt/theme/theme2.xml", "ppt/theme/theme3.xml"]
     assert _problems(validator, deck) == []
-    assert len(Presentation(str(deck)).slides) == 4
+    assert len(Presentation(str(deck)).slides) == 6  # title, two figure slides, the plan's points on two, comparison

@@ -65,7 +65,7 @@ def test_chart_with_mixed_units_is_rejected(small, dataset):
     small.write_text(text, encoding="utf-8")
     errors = _errors(small, dataset)
     assert len(errors) == 1 and f"{small}:13:" in errors[0]
-    assert "measure different things: project_count (projects_attracted); project_investment (planned_investment)" \
+    assert "measure different things: project_count (projects_attracted); planned_project_investment (planned_investment)" \
         in errors[0]
 
 

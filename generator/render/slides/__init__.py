@@ -95,6 +95,11 @@ def _split(page: Page, overflow: Overflow, continued: str) -> list[Page]:
             part(items[count:], title, page.notes[count:] if follows else page.notes, True)]
 
 
+def _quoted(quote: str) -> str:
+    """The article's words in quotation marks, not doubled when the quote itself opens or closes with them."""
+    return quote if quote.startswith("“") or quote.endswith("”") else f"“{quote}”"
+
+
 def _notes(page: Page, document: Document) -> tuple[str, ...]:
     """Speaker notes: talking points, then the source of each figure shown."""
     lines = [f"• {point}" for point in page.notes]
@@ -102,7 +107,7 @@ def _notes(page: Page, document: Document) -> tuple[str, ...]:
         lines.append("")
         lines.append(document.meta.source_line)
         sep = "：" if document.meta.language == "zh" else ": "
-        lines.extend(f"{s.label or s.fact_id}{sep}“{s.quote}”" for s in page.sources)
+        lines.extend(f"{s.label or s.fact_id}{sep}{_quoted(s.quote)}" for s in page.sources)
     if not lines:
         lines = [page.title]
     return tuple(normalise_punctuation(line) for line in lines)
