@@ -254,45 +254,80 @@ def _code_files() -> list[Path]:
     return sorted(Path(__file__).resolve().parent.rglob("*.py"))
 
 
-def _prepared_key(data_path: Path, layout_path: Path, lang: str | None) -> str | None:
-    """A key over everything a prepared meeting depends on: the dataset, the texts beside it (its article), the
-    layout and the code."""
+def _article_of(data_path: Path) -> Path | None:
+    """The article the dataset is proved against, wherever its `source: file:` puts it."""
+    from .loading import load_file
+
     try:
-        texts = sorted(data_path.parent.glob("*.txt"))
-        return _fingerprint([data_path, *texts, layout_path, *_code_files()]) + f"-{lang or 'layout'}"
+        data = load_file(data_path, "dataset").data
+        return (data_path.parent / data["source"]["file"]).resolve()
+    except (GeneratorError, KeyError, TypeError, OSError):
+        return None
+
+
+def _library_versions() -> str:
+    from importlib import metadata
+
+    names = ("python-pptx", "reportlab", "matplotlib", "svglib", "pydantic", "fonttools", "babel")
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
+def _prepared_key(data_path: Path, layout_path: Path, lang: str | None) -> str | None:
+    """A key over everything a prepared meeting depends on: the dataset, its article, the layout, the code and the
+    libraries' versions (the files the layout names are checked when the entry is read)."""
+    import hashlib
+
+    try:
+        digest = _fingerprint([data_path, _article_of(data_path), layout_path, *_code_files()])
     except OSError:
         return None
+    versions = hashlib.sha256(_library_versions().encode()).hexdigest()[:12]
+    return f"{digest}-{versions}-{lang or 'layout'}"
+
+
+def _prepared_classes() -> dict[str, type]:
+    """The only classes a cached meeting may hold: the document model's, the theme's and Prepared."""
+    import dataclasses
+
+    from . import document, theme
+
+    classes: dict[str, type] = {"Prepared": Prepared}
+    for module in (document, theme):
+        classes.update((name, value) for name, value in vars(module).items()
+                       if isinstance(value, type) and dataclasses.is_dataclass(value))
+    return classes
 
 
 def _read_prepared(key: str) -> Prepared | None:
-    import pickle
+    from . import cache
 
-    from .fonts import cache_dir
-
-    path = cache_dir() / "prepared" / f"{key}.pickle"
+    blob = cache.read("prepared", key + ".json")
+    if blob is None:
+        return None
     try:
-        prepared, extra_key = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        prepared, named = cache.loads(blob, _prepared_classes())
+    except (ValueError, KeyError, TypeError):
         return None
     # the files a layout names (template, logo) are part of the key too
-    if extra_key != _fingerprint([prepared.template, prepared.logo]):
+    if named != _fingerprint([prepared.template, prepared.logo]):
         return None
     return prepared
 
 
 def _write_prepared(key: str, prepared: Prepared, named_files) -> None:
-    import pickle
+    from . import cache
 
-    from .fonts import cache_dir
-
-    path = cache_dir() / "prepared" / f"{key}.pickle"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temp.write_bytes(pickle.dumps((prepared, _fingerprint(named_files)), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temp, path)
-    except OSError:
-        pass  # a read-only cache only costs time
+        blob = cache.dumps([prepared, _fingerprint(named_files)])
+    except TypeError:
+        return  # something the cache cannot hold as plain data: the meeting is composed again next time
+    cache.write("prepared", key + ".json", blob)
 
 
 def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, ...], lang: str | None,

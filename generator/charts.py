@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from .document import Chart
-from .fonts import FontFace, cache_dir
+from .fonts import FontFace
 from .theme import Theme
 
 # Grayscale print: the theme's series colours step in lightness, bars carry their values as direct labels,
@@ -30,21 +30,17 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     placement, its parts go where it says, its labels broken as it says."""
     key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
                                font_pt, placement and asdict(placement), _VERSION]).encode()).hexdigest()[:24]
-    cached = cache_dir() / "charts" / f"{key}.svg"
-    if cached.exists():
-        return cached.read_bytes()
+    from . import cache
+
+    cached = cache.read("charts", f"{key}.svg")  # verified by its hash: a damaged drawing is drawn again
+    if cached is not None:
+        return cached
     data = _draw(chart, theme, face, width_in, height_in, font_pt, placement)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temp = cached.with_suffix(".tmp")
-        temp.write_bytes(data)
-        temp.replace(cached)
-    except OSError:
-        pass  # a read-only cache only costs time
+    cache.write("charts", f"{key}.svg", data)
     return data
 
 
-_VERSION = 2
+_VERSION = 3
 
 
 @lru_cache(maxsize=8)

@@ -288,34 +288,84 @@ def _wanted(chars: str) -> set[str]:
     return set(chars) | set(BASE_CHARS)
 
 
+#: a build embeds a subset made for exactly its characters (the same bytes whatever the cache held before); the
+#: preview, which builds again on every save, may use any cached subset that covers them (see prefer_speed)
+_EXACT_SUBSETS = True
+
+
+def prefer_speed() -> None:
+    """For a process that rebuilds on every save: use any cached subset covering the characters, and extend one
+    rather than convert anew. Its PDFs are then not byte-reproducible, which a preview does not need."""
+    global _EXACT_SUBSETS
+    _EXACT_SUBSETS = False
+
+
+def _listings(face: FontFace):
+    """(font file, its characters, made by extension) of the face's cached subsets whose bytes are as written."""
+    from .cache import record_of
+
+    folder = _subset_folder()
+    for listing in sorted(folder.glob(f"{_face_key(face)}-*.chars")):
+        font_file = listing.with_suffix(".ttf")
+        try:
+            record = record_of(listing.read_text(encoding="utf-8"))
+            if hashlib.sha256(font_file.read_bytes()).hexdigest() != record["sha256"]:
+                continue  # truncated or changed since it was written: made again, never trusted
+            yield font_file, set(record["chars"]), bool(record.get("extended"))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+
+
 def _cached_subset(face: FontFace, chars: str) -> tuple[str, int] | None:
-    """The face itself when it has TrueType outlines, a cached subset covering chars, or None."""
+    """The face itself when it has TrueType outlines, a cached subset for chars, or None."""
     if not is_cff(face):
         return face.path, face.index
-    wanted, face_key = _wanted(chars), _face_key(face)
-    folder = cache_dir() / "fonts"
-    if folder.is_dir():
-        for listing in sorted(folder.glob(f"{face_key}-*.chars")):
-            font_file = listing.with_suffix(".ttf")
-            try:
-                if font_file.exists() and wanted <= set(listing.read_text(encoding="utf-8")):
-                    return str(font_file), 0
-            except OSError:
-                continue
+    wanted = _wanted(chars)
+    for font_file, has, extended in _listings(face):
+        if (has == wanted and not extended) if _EXACT_SUBSETS else wanted <= has:
+            return str(font_file), 0
     return None
 
 
 def _make_subset(face: FontFace, chars: str) -> tuple[str, int]:
     text = "".join(sorted(_wanted(chars)))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    font_file = cache_dir() / "fonts" / f"{_face_key(face)}-{digest}.ttf"
+    font_file = _subset_folder() / f"{_face_key(face)}-{digest}.ttf"
     _convert_subset(face, text, font_file, digest)
-    _atomic_write_text(font_file.with_suffix(".chars"), text)
+    _write_listing(font_file, text, extended=False)
     return str(font_file), 0
 
 
+def _write_listing(font_file: Path, text: str, extended: bool) -> None:
+    from .cache import record_text
+
+    record = {"sha256": hashlib.sha256(font_file.read_bytes()).hexdigest(), "chars": text, "extended": extended}
+    _atomic_write_text(font_file.with_suffix(".chars"), record_text(record))
+
+
+@lru_cache(maxsize=1)
+def _subset_folder() -> Path:
+    """The cache's font folder, or, when it cannot be written (read-only, a file in its way), a folder of this
+    process's own that is removed when it ends: an unusable cache costs only time."""
+    folder = cache_dir() / "fonts"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".probe.{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return folder
+    except OSError:
+        import atexit
+        import shutil
+        import tempfile
+
+        own = Path(tempfile.mkdtemp(prefix="briefing-fonts-"))
+        atexit.register(shutil.rmtree, own, True)
+        return own
+
+
 #: changes when converted subsets are made differently, so that older cached files are not used
-_SUBSET_FORMAT = 3
+_SUBSET_FORMAT = 4
 
 
 def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> None:
@@ -435,13 +485,9 @@ def _source_font(face: FontFace):
 def _closest_subset(face: FontFace, wanted: set[str]) -> tuple[Path, set[str]] | None:
     """The cached subset of the face that has the most of the wanted characters, with its characters."""
     best = None
-    for listing in sorted((cache_dir() / "fonts").glob(f"{_face_key(face)}-*.chars")):
-        try:
-            has = set(listing.read_text(encoding="utf-8"))
-        except OSError:
-            continue
-        if listing.with_suffix(".ttf").exists() and (best is None or len(has & wanted) > len(best[1] & wanted)):
-            best = (listing.with_suffix(".ttf"), has)
+    for font_file, has, _extended in _listings(face):
+        if best is None or len(has & wanted) > len(best[1] & wanted):
+            best = (font_file, has)
     return best
 
 
@@ -457,7 +503,7 @@ def _add_glyphs(face: FontFace, base_path: Path, has: set[str], wanted: set[str]
     source_glyphs = source.getGlyphSet()
     text = "".join(sorted(has | wanted))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    target = cache_dir() / "fonts" / f"{_face_key(face)}-{digest}.ttf"
+    target = _subset_folder() / f"{_face_key(face)}-x{digest}.ttf"
     with TTFont(str(base_path)) as font:
         order = list(font.getGlyphOrder())
         known = set(order)
@@ -501,4 +547,4 @@ def _add_glyphs(face: FontFace, base_path: Path, has: set[str], wanted: set[str]
         finally:
             if temp.exists():
                 temp.unlink()
-    _atomic_write_text(target.with_suffix(".chars"), text)
+    _write_listing(target, text, extended=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..build import Inputs, render_options
 from ..errors import GeneratorError
-from ..fonts import extend_subsets, warm_source_font
+from ..fonts import extend_subsets, prefer_speed, warm_source_font
 
 #: the width of the images in pixels: slides and A4 pages stay sharp at the page's column widths
 SLIDE_WIDTH_PX = 800
@@ -59,6 +59,7 @@ class PreviewBuilder:
     """
 
     def __init__(self, layout_path: Path, data_path: Path, lang: str | None, work_dir: Path):
+        prefer_speed()  # any cached font subset that covers the text: a preview needs speed, not identical bytes
         self.layout_path = layout_path
         self.data_path = data_path
         self.lang = lang

@@ -44,8 +44,9 @@ def test_the_slide_layout_is_format_neutral():
 
 
 def test_only_loading_imports_the_parsers():
+    # loading reads the user's inputs; the cache reads back only the program's own entries, as plain JSON
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "loading.py":
+        if path.name in ("loading.py", "cache.py"):
             continue
         names = {n.split(".")[0] for n in _imports(path)}
         assert not names & {"yaml", "json"}, path

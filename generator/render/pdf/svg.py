@@ -1,36 +1,18 @@
 """SVG charts into reportlab drawings, their text set in the registered CJK font (vector, searchable).
 
-A converted drawing is cached (pickled) by the SVG's hash, so that a warm build imports neither matplotlib nor
-svglib; its strings are pointed at the fonts registered for the current document when it is used."""
+The SVG is cached (charts.py); the drawing is converted from it on every build (about 0.1 s for a meeting's
+charts, in the briefing's own process): a converted drawing could only be kept as a pickle, and a cache must never
+hold code to run."""
 from __future__ import annotations
 
-import hashlib
 import io
-import pickle
 
 from ...charts import family_of
-from ...fonts import cache_dir
-
-_FORMAT = 2
-
 
 def svg_drawing(svg: bytes, options, regular: str, bold: str, face=None):
     """Return a reportlab Drawing of the SVG, drawn by matplotlib with face (default: the options' regular
     face), whose text uses the registered fonts regular and bold."""
-    key = hashlib.sha256(svg + bytes([_FORMAT])).hexdigest()[:24]
-    cached = cache_dir() / "charts" / f"{key}.drawing.pickle"
-    drawing = None
-    try:
-        drawing = pickle.loads(cached.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        drawing = _convert(svg, family_of(face or options.regular), regular, bold)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temp = cached.with_suffix(".tmp")
-            temp.write_bytes(pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL))
-            temp.replace(cached)
-        except (OSError, pickle.PicklingError):
-            pass  # a read-only cache only costs time
+    drawing = _convert(svg, family_of(face or options.regular), regular, bold)
     _set_fonts(drawing, regular, bold)
     return drawing
 

@@ -1,0 +1,117 @@
+"""The cache holds plain data verified by its hash: a damaged, planted, read-only or missing cache costs time and
+never changes an output."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from ..conftest import LAYOUTS, ROOT
+
+
+def _project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(LAYOUTS, tmp_path / "layouts")
+    return tmp_path
+
+
+def _build(project: Path, cache: Path, out: str, *args: str) -> dict[str, bytes]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(cache))
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "one-pager", "--out", out, *args], cwd=project,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    return {p.name: p.read_bytes() for p in sorted((project / out).iterdir())}
+
+
+def test_every_shipped_meeting_goes_through_the_cache_as_plain_data_unchanged(dataset):
+    from generator import cache
+    from generator.build import Prepared, _prepared_classes, resolve_theme
+    from generator.compose import compose
+    from generator.layouts import load_layout
+
+    for path in sorted(LAYOUTS.glob("*.yaml")):
+        layout = load_layout(path, dataset)
+        for lang in ("zh", "en"):
+            prepared = Prepared(compose(dataset, layout, lang), layout.slug, layout.model.language,
+                                resolve_theme(layout), layout.template, layout.logo, layout.model.template_layouts)
+            assert cache.loads(cache.dumps(prepared), _prepared_classes()) == prepared
+
+
+def test_a_planted_or_damaged_entry_is_never_trusted(tmp_path):
+    project = _project(tmp_path)
+    cache = tmp_path / "cache"
+    clean = _build(project, cache, "a")
+    entries = list((cache / "prepared").iterdir())
+    assert entries and all(e.suffix == ".json" for e in entries)
+    for entry in entries:  # a truncated entry, and one whose bytes were changed after the hash was written
+        blob = entry.read_bytes()
+        entry.write_bytes(blob[: len(blob) // 2])
+    for subset in (cache / "fonts").glob("*.ttf"):
+        subset.write_bytes(subset.read_bytes()[:1000])
+    for svg in (cache / "charts").glob("*.svg"):
+        svg.write_bytes(b"<svg")
+    assert _build(project, cache, "b") == clean
+    # a pickle planted where an entry would be is plain bytes to the cache: it is read as JSON or not at all
+    marker = tmp_path / "ran"
+    planted = b"cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR."
+    for entry in (cache / "prepared").iterdir():
+        entry.write_bytes(planted)
+        entry.with_name(entry.name.replace(".json", ".pickle")).write_bytes(planted)
+    assert _build(project, cache, "c") == clean
+    assert not marker.exists()
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
+    project = _project(tmp_path)
+    clean = _build(project, tmp_path / "clean", "a")
+    # /proc refuses new folders even to root (a read-only folder would not stop root, who runs CI)
+    assert _build(project, Path("/proc/self/briefing-cache"), "b") == clean
+    if os.geteuid() != 0:  # and, for other users, a folder without write permission
+        cache = tmp_path / "read-only"
+        cache.mkdir()
+        cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        try:
+            assert _build(project, cache, "c") == clean
+        finally:
+            cache.chmod(stat.S_IRWXU)
+
+
+def test_a_file_in_place_of_the_cache_folder_costs_only_time(tmp_path):
+    project = _project(tmp_path)
+    clean = _build(project, tmp_path / "clean", "a")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    assert _build(project, blocker, "b") == clean
+
+
+def test_an_article_kept_elsewhere_is_part_of_the_key(tmp_path):
+    project = _project(tmp_path)
+    cache = tmp_path / "cache"
+    (project / "sources").mkdir()
+    shutil.move(project / "data" / "article.txt", project / "sources" / "article.txt")
+    facts = project / "data" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("  file: article.txt", "  file: ../sources/article.txt"),
+                     encoding="utf-8")
+    _build(project, cache, "a")
+    article = project / "sources" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("新增学位6510个", "新增学位6500个"), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(cache))
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "one-pager", "--out", "b"], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "school_places_added" in run.stderr, run.stderr
+
+
+def test_cold_and_warm_caches_give_the_same_bytes_and_a_briefing_embeds_only_its_own_characters(tmp_path):
+    project = _project(tmp_path)
+    cold = _build(project, tmp_path / "cold", "a")
+    other_cold = _build(project, tmp_path / "other-cold", "b")
+    assert cold == other_cold
+    warm = tmp_path / "warm"  # a cache that another meeting, with other characters, filled first
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(warm))
+    subprocess.run([sys.executable, "-m", "generator", "build", "lianghui", "--out", "c", "--lang", "en"], cwd=project,
+                   env=env, capture_output=True, check=True, timeout=300)
+    assert _build(project, warm, "d") == cold
