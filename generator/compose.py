@@ -74,6 +74,7 @@ class _Composer:
         self.d = dataset
         self.m = layout.model
         self.slug = layout.slug
+        self.deck_lines = layout.deck_lines
         self.lang = lang
         self.say = Wording(dataset, lang)
         zone = dataset.model.zone
@@ -428,8 +429,9 @@ class _Composer:
         handlers = self.slide_handlers()
         self.divider_number = 0
         pages: list[Page] = []
-        for spec in self.m.deck:
-            pages.extend(handlers[type(spec)](spec))
+        for index, spec in enumerate(self.m.deck):
+            origin = self.deck_lines[index] if index < len(self.deck_lines) else ""
+            pages.extend(replace(page, origin=origin) for page in handlers[type(spec)](spec))
         return tuple(pages)
 
     def quote_attribution(self) -> str:
@@ -558,7 +560,7 @@ def _final(value):
 
 
 #: fields that are identifiers or verbatim article text, never re-punctuated
-_VERBATIM = {"fact_id", "row_facts", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
+_VERBATIM = {"fact_id", "row_facts", "origin", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
 
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:

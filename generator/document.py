@@ -182,6 +182,7 @@ class Page:
     continued: bool = False
     level: int = 1
     bookmark: str = ""
+    origin: str = ""  # the layout's file:line of the entry that made this slide, for messages
 
 
 @dataclass(frozen=True)

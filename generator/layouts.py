@@ -245,6 +245,7 @@ class Layout:
     model: LayoutModel
     template: Path | None = None  # the resolved template file, when the layout names one
     logo: Path | None = None  # the resolved logo image, when the layout names one
+    deck_lines: tuple[str, ...] = ()  # "file:line" of each deck entry, for messages about its slides
 
 
 def layout_json_schema() -> dict:
@@ -293,7 +294,8 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
         if not (magic.startswith(b"\x89PNG") or magic.startswith(b"\xff\xd8")):
             raise GeneratorError(_("the logo {name} is not a PNG or JPEG image").format(name=logo.name),
                                  loaded.ref(("logo",)), _("save it as .png or .jpg"))
-    return Layout(loaded.path, path.stem, model, template, logo)
+    deck_lines = tuple(str(loaded.ref(("deck", index))) for index in range(len(model.deck)))
+    return Layout(loaded.path, path.stem, model, template, logo, deck_lines)
 
 
 #: the fields of slides and parts that name ids, and what they name

@@ -137,3 +137,15 @@ def test_ctrl_c_or_sigterm_exits_130_and_changes_nothing(tmp_path, sig):
         _unchanged(project)
         return
     pytest.fail("every build finished before the signal reached it")
+
+
+def test_text_that_cannot_fit_names_the_layout_line_of_its_slide(tmp_path):
+    project = _project(tmp_path)
+    layout = project / "layouts" / "lianghui.yaml"
+    lines = layout.read_text(encoding="utf-8").splitlines()
+    entry = next(n for n, line in enumerate(lines, 1) if line.strip() == "title_zh: 新兴产业与产业集群目标") - 1
+    _edit(project, "    title_zh: 新兴产业与产业集群目标\n", "    title_zh: " + "新兴产业与产业集群目标" * 12 + "\n")
+    run = _start(project)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 1
+    assert f"layouts/lianghui.yaml:{entry}:5: slide " in err and "shorten the title" in err, err

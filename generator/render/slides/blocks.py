@@ -66,7 +66,8 @@ class SlideLayout:
 
     @property
     def where(self) -> str:
-        return f"slide {self.number} ('{self.page.title}')"
+        where = f"slide {self.number} ('{self.page.title}')"
+        return f"{self.page.origin}: {where}" if self.page.origin else where
 
     def rect(self, box: Box, fill: str, name: str, shape: str = "rect", text: TextShape | None = None) -> None:
         self.shapes.append(Rect(box, fill, name, shape, text))  # type: ignore[arg-type]

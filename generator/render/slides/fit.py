@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import GeneratorError
+from ...i18n import _
 from ...fonts import MixedMetrics
 from ...textfit import fit_size, normalise_punctuation, wrap
 
@@ -52,10 +53,12 @@ def fit(texts: list[str], width_in: float, height_in: float, sizes: list[float],
     texts = [normalise_punctuation(t) for t in texts]
     result = fit_size(texts, width_in * 72, height_in * 72, sizes, measure_at(metrics), LINE_HEIGHT, gap, max_lines)
     if result is None:
+        title = "title" in where.rsplit(", ", 1)[-1]
         raise GeneratorError(
-            f"{where}: the text does not fit its box even at {min(sizes):g} pt",
-            hint="shorten the text, or lower max_bullets_per_slide / max_table_rows_per_slide in the layout so "
-            "that it continues on another slide",
+            _("{where}: the text does not fit its box even at {size} pt").format(where=where, size=f"{min(sizes):g}"),
+            hint=_("shorten the title (title_zh / title_en of this entry)") if title else
+            _("shorten the text, or lower max_bullets_per_slide / max_table_rows_per_slide in the layout so that it "
+              "continues on another slide"),
         )
     return result[0]
 
