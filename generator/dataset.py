@@ -114,6 +114,8 @@ class Fact(Strict):
     @field_validator("value", "value_to")
     @classmethod
     def _not_negative(cls, value):
+        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(_("must be a number the article writes, not {value}").format(value=value))
         if isinstance(value, (int, float)) and value < 0:
             raise ValueError(_("must not be negative (got {value})").format(value=value))
         return value

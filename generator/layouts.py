@@ -13,7 +13,7 @@ from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
-from .theme import THEMES, theme_fields
+from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
 SCHEMA_FILE = "layout.schema.json"
@@ -196,9 +196,34 @@ class ThemeOverrides(Strict):
                                                                              hint=hint))
         if info.field_name == "colors":
             for key, colour in value.items():
+                if isinstance(colour, list) != (key == "series"):
+                    raise ValueError(_("colour {key}: write one #RRGGBB colour").format(key=key) if key != "series" else
+                                     _("colour series: write a list of #RRGGBB colours, e.g. [\"#1F4E79\", \"#7FB2D9\"]"))
+                if key == "series" and not colour:
+                    raise ValueError(_("colour series: the list is empty; give at least one colour"))
                 for item in colour if isinstance(colour, list) else [colour]:
                     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(item)):
                         raise ValueError(_("colour {key}: '{item}' is not #RRGGBB").format(key=key, item=item))
+        if info.field_name == "fonts":
+            for key, font in value.items():
+                if isinstance(font, list) != key.endswith("_families"):
+                    message = _("font {key}: write a list of family names") if key.endswith("_families") else \
+                        _("font {key}: write one name or file")
+                    raise ValueError(message.format(key=key))
+        if info.field_name == "sizes":
+            import math
+
+            for key, size in value.items():
+                low, high = (1.0, 3.0) if key == "pdf_leading" else (4.0, 144.0)
+                if not math.isfinite(size) or not low <= size <= high:
+                    raise ValueError(_("size {key} is {size}; it must be between {low:g} and {high:g}").format(
+                        key=key, size=size, low=low, high=high))
+            defaults = theme_defaults("sizes")
+            for small, large in (("deck_body_min_pt", "deck_body_pt"), ("deck_kpi_value_min_pt", "deck_kpi_value_pt"),
+                                 ("deck_table_min_pt", "deck_table_pt"), ("deck_chart_min_pt", "deck_chart_pt")):
+                if value.get(small, defaults[small]) > value.get(large, defaults[large]):
+                    raise ValueError(_("size {small} ({a:g}) is larger than {large} ({b:g})").format(
+                        small=small, large=large, a=value.get(small, defaults[small]), b=value.get(large, defaults[large])))
         return value
 
 
@@ -248,6 +273,35 @@ class Layout:
     deck_lines: tuple[str, ...] = ()  # "file:line" of each deck entry, for messages about its slides
 
 
+#: the most pixels a logo may have (a 4000 × 4000 picture); a larger one would take gigabytes to decode
+MAX_LOGO_PIXELS = 16_000_000
+
+
+def _check_image(path: Path, ref: SourceRef) -> None:
+    """The picture's size is read from its header, before anything is decoded."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():  # the size is checked here, with a message of our own
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
+            width, height = image.size
+            image.verify()
+    except Image.DecompressionBombError:
+        raise GeneratorError(_("the logo {name} has far too many pixels to be decoded safely").format(name=path.name),
+                             ref, _("save it smaller, e.g. 1200 pixels wide")) from None
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        raise GeneratorError(_("the logo {name} is damaged and cannot be read").format(name=path.name), ref,
+                             _("save it again as .png or .jpg")) from None
+    if width * height > MAX_LOGO_PIXELS:
+        raise GeneratorError(_("the logo {name} is {width} × {height} pixels; at most {limit} million are used").format(
+            name=path.name, width=width, height=height, limit=MAX_LOGO_PIXELS // 1_000_000), ref,
+            _("save it smaller, e.g. 1200 pixels wide"))
+
+
 def layout_json_schema() -> dict:
     """Return the JSON Schema of layout files, generated from the model."""
     schema = LayoutModel.model_json_schema(by_alias=True)
@@ -294,6 +348,7 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
         if not (magic.startswith(b"\x89PNG") or magic.startswith(b"\xff\xd8")):
             raise GeneratorError(_("the logo {name} is not a PNG or JPEG image").format(name=logo.name),
                                  loaded.ref(("logo",)), _("save it as .png or .jpg"))
+        _check_image(logo, loaded.ref(("logo",)))
     deck_lines = tuple(str(loaded.ref(("deck", index))) for index in range(len(model.deck)))
     return Layout(loaded.path, path.stem, model, template, logo, deck_lines)
 

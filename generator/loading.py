@@ -1,6 +1,7 @@
 """Read YAML or JSON input files into plain data, keeping the line of every value."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,22 @@ def display_path(path: Path) -> str:
 def read_text(path: Path, what: str = "file") -> str:
     """Return a file's text as UTF-8; raise GeneratorError for missing, binary or non-UTF-8 files."""
     shown = display_path(path)
+    import stat
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise GeneratorError(_("{what} not found").format(what=_(what)), SourceRef(shown), _("check the path")) from None
+    except OSError as exc:
+        raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
+            what=_(what), exc_strerror=exc.strerror), SourceRef(shown)) from None
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise GeneratorError(_("{what} is not a regular file (a device or a pipe)").format(what=_(what)),
+                             SourceRef(shown), _("name a file saved on disk"))
+    if info.st_size > MAX_FILE_BYTES:
+        raise GeneratorError(_("{what} is {len_raw_1024} KiB; the limit is {max_file_bytes_1024} KiB").format(
+            what=_(what), len_raw_1024=info.st_size // 1024, max_file_bytes_1024=MAX_FILE_BYTES // 1024),
+            SourceRef(shown), _("is this the right file?"))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -77,7 +94,16 @@ def read_text(path: Path, what: str = "file") -> str:
         raise GeneratorError(
             _("text is not UTF-8"), SourceRef(shown, line), _("save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8)")
         ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise GeneratorError(_("the file holds an invisible control character (U+{code:04X})").format(
+            code=ord(bad.group())), SourceRef(shown, line), _("delete it and type the text again"))
     return text
+
+
+#: characters that print as boxes or break lines unseen (tabs, line and carriage-return breaks are allowed)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
 
 
 def load_file(path: Path, what: str = "file") -> Loaded:
@@ -136,7 +162,8 @@ def _load_yaml(text: str, shown: str) -> Loaded:
             hint = _("indent with spaces, not tabs")
         elif "mapping values are not allowed" in problem:
             hint = _("a value containing ': ' must be quoted")
-        elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+        elif re.search(r":\s+[\[{][^\]}]*[\]}]\S", _line_at(text, mark)) or "expected ',' or '}'" in problem \
+                or "expected ',' or ']'" in problem:
             hint = _('a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"')
         elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
             hint = _("check the indentation: the keys of one entry, and the entries of one list, start in the same column")
@@ -154,6 +181,11 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     counter = [0]
     data = _construct(node, (), positions, shown, loader, counter, 0)
     return Loaded(shown, data, positions, tuple(text.splitlines()))
+
+
+def _line_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
 
 
 def _char_at(text: str, mark) -> str:

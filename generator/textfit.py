@@ -175,9 +175,14 @@ def _take_last_unit(text: str, lines: list[tuple[int, int]], width: float,
 def _longest_prefix(text: str, start: int, end: int, width: float, measure: Callable[[int, int], float]) -> int:
     """Where to cut a unit text[start:end] wider than a line: the longest start that fits, not ending before
     closing punctuation."""
-    cut = end - 1
-    while cut > start + 1 and measure(start, cut) > width:
-        cut -= 1
+    low, high = start + 1, end - 1  # widths grow with the cut: search for the last that fits (a long word is linear)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(start, middle) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    cut = low
     while cut > start + 1 and (text[cut] in CLOSING or text[cut - 1] in OPENING):
         cut -= 1
     return cut

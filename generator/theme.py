@@ -116,6 +116,14 @@ def theme_fields(section: str) -> list[str]:
     return [f.name for f in fields(cls)]
 
 
+def theme_defaults(section: str) -> dict:
+    """The default values of one part of a theme ('colors', 'fonts' or 'sizes'), where they have defaults."""
+    from dataclasses import MISSING
+
+    cls = {"colors": Colors, "fonts": Fonts, "sizes": Sizes}[section]
+    return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+
+
 def apply_overrides(theme: Theme, overrides: dict[str, dict]) -> Theme:
     """Return theme with the layout's overrides applied (already validated by the layout loader)."""
     changes = {}

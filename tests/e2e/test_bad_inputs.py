@@ -2,9 +2,12 @@
 file and, where it has one, the line; never a traceback, never a hang, never an output file."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import struct
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA, ROOT, replace_once
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 
@@ -146,3 +149,62 @@ def test_a_missing_font_file_is_named(tmp_path, monkeypatch):
 
 def test_the_corpus_is_large_enough():
     assert len(LAYOUT_CASES) + len(DATASET_FILES) + len(DATASET_EDITS) + 3 >= 40
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_a_value_that_is_not_a_number_of_the_article_is_refused(tmp_path, value):
+    shutil.copy(DATA, tmp_path / "facts.yaml")
+    shutil.copy(DATA.parent / "article.txt", tmp_path / "article.txt")
+    line = replace_once(tmp_path / "facts.yaml", "value: 6510\n", f"value: {value}\n")
+    result, seconds = _run("check", "--data", str(tmp_path / "facts.yaml"))
+    _assert_clean_failure(result, seconds, str(tmp_path / "facts.yaml"), "must be a number the article writes", line)
+
+
+def test_data_from_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path):
+    fifo = tmp_path / "facts.yaml"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result, seconds = _run("check", "--data", path)
+        _assert_clean_failure(result, seconds, path, "is not a regular file (a device or a pipe)", None)
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG whose header claims width × height pixels (its pixel data is a stub: only the header is read)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 16)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("size", [13000, 30000])
+def test_a_huge_logo_is_refused_before_it_is_decoded(tmp_path, size):
+    (tmp_path / "logo.png").write_bytes(_png(size, size))
+    layout = tmp_path / "meeting.yaml"
+    text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
+    layout.write_text(text.replace("deck:\n", "logo: logo.png\ndeck:\n"), encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
+    _assert_clean_failure(result, seconds, str(layout), "the logo logo.png", None)
+    assert "pixels" in result.output
+
+
+def test_a_template_that_unpacks_to_too_much_is_refused_before_unpacking(tmp_path):
+    import zipfile
+
+    template = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(template, "w") as package:
+        for index in range(5200):
+            package.writestr(f"ppt/media/empty{index}.bin", b"")
+    layout = tmp_path / "meeting.yaml"
+    text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
+    layout.write_text(text.replace("deck:\n", "template: bomb.pptx\ndeck:\n"), encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
+    _assert_clean_failure(result, seconds, str(template), "the template unpacks to", None)
+
+
+def test_a_two_thousand_character_word_is_fitted_or_refused_quickly(tmp_path):
+    layout = tmp_path / "meeting.yaml"
+    text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
+    layout.write_text(text.replace("title_en: Test meeting", "title_en: " + "x" * 2000), encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert seconds < 10 and "Traceback" not in result.output and result.exit_code in (0, 1), result.output

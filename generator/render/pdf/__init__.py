@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from xml.sax.saxutils import escape
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -74,7 +75,8 @@ class _BriefingDoc(BaseDocTemplate):
             if level == 0:
                 self.part_starts.append((title, self.page))
             if level <= 1 and key != "contents":
-                self.notify("TOCEntry", (level, title, self.page, key))
+                # the contents are drawn by reportlab's Paragraph, which reads markup: the title is text, never markup
+                self.notify("TOCEntry", (level, escape(title), self.page, key))
 
 
 def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:

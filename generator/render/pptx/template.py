@@ -9,6 +9,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ...i18n import _
 from ...errors import GeneratorError, Issue, SourceRef
 from ..slides.shapes import Box
 from ..slides.template import DeckTemplate, ThemeFont
@@ -49,11 +50,24 @@ def open_presentation(template: DeckTemplate):
     return prs, {kind: next(l for l in prs.slide_layouts if l.name == name) for kind, name in template.layouts.items()}
 
 
+#: bounds checked before a template is unpacked
+MAX_TEMPLATE_BYTES = 200 * 2**20
+MAX_TEMPLATE_ENTRIES = 5000
+
+
 def _open(path: Path):
     shown = SourceRef(str(path))
     if not zipfile.is_zipfile(path):
-        raise GeneratorError("the template is not a PowerPoint file (.pptx)", shown,
-                             "in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)")
+        raise GeneratorError(_("the template is not a PowerPoint file (.pptx)"), shown,
+                             _("in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)"))
+    with zipfile.ZipFile(path) as package:  # before unpacking anything: a small file may unpack to gigabytes
+        entries = package.infolist()
+        unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_BYTES:
+        raise GeneratorError(_("the template unpacks to {size} MB in {count} parts; a template may have at most {limit} "
+                               "MB").format(size=unpacked // 2**20, count=len(entries),
+                                            limit=MAX_TEMPLATE_BYTES // 2**20), shown,
+                             _("save the template without its sample slides and pictures"))
     try:
         return Presentation(str(path))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for damaged packages
