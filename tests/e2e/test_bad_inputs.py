@@ -208,3 +208,29 @@ def test_a_two_thousand_character_word_is_fitted_or_refused_quickly(tmp_path):
     layout.write_text(text.replace("title_en: Test meeting", "title_en: " + "x" * 2000), encoding="utf-8")
     result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en")
     assert seconds < 10 and "Traceback" not in result.output and result.exit_code in (0, 1), result.output
+
+
+@pytest.mark.render
+def test_markup_in_a_title_prints_as_text_and_long_running_lines_stay_beside_the_page_number(tmp_path):
+    import subprocess
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(_png(8, 8))
+    layout = tmp_path / "meeting.yaml"
+    title = f'R&D <img src="{secret}"/> <a href="javascript:alert(1)">link</a>'
+    text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
+    text = text.replace("title_en: Test meeting", f"title_en: '{title}'")
+    text = text.replace("  - kind: at_a_glance\n", f"  - kind: contents\n  - kind: at_a_glance\n    title_en: '{title}'\n")
+    text = text.replace("date: 2021-01-20", "date: 2021-01-20\nmeeting_en: " + "A very long name of the meeting " * 6)
+    layout.write_text(text, encoding="utf-8")
+    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en",
+                           "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "meeting.en.pdf"
+    shown = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "R&D <img" in shown  # the contents print the title as it was typed
+    raw = pdf.read_bytes()
+    assert b"/Subtype /Image" not in raw  # no file embedded as an image
+    assert b"/URI" not in raw and b"/JavaScript" not in raw and b"/JS" not in raw  # no live link
+    footers = [line for line in shown.splitlines() if "A very long name" in line]
+    assert footers and all("…" in line and re.search(r"\d+ ?/ ?\d+", line) for line in footers)

@@ -163,6 +163,8 @@ def _running_header(canvas, document: Document, theme, styles, odd: bool, inner,
     canvas.setFillColor(theme.colors.muted)
     y = height - top + 8 * mm
     text = document.meta.title + (f" · {document.meta.subtitle}" if document.meta.subtitle else "")
+    room = width - inner - outer - (46 * mm if theme.logo else 0)
+    text = _fitted(text, styles.regular, theme.sizes.pdf_small_pt, room)
     if odd:
         canvas.drawRightString(width - outer, y, text)
     else:
@@ -190,7 +192,8 @@ def _footer(canvas, document: Document, theme, styles, odd: bool, inner, outer, 
     canvas.setFillColor(theme.colors.muted)
     y = bottom - 10 * mm
     number = f"{canvas.getPageNumber()} / {total}"
-    footer = document.meta.footer
+    room = width - inner - outer - pdfmetrics.stringWidth(number, styles.regular, theme.sizes.pdf_small_pt) - 8 * mm
+    footer = _fitted(document.meta.footer, styles.regular, theme.sizes.pdf_small_pt, room)
     if odd:
         canvas.drawRightString(width - outer, y, number)
         canvas.drawString(inner, y, footer)
@@ -198,6 +201,21 @@ def _footer(canvas, document: Document, theme, styles, odd: bool, inner, outer, 
         canvas.drawString(outer, y, number)
         canvas.drawRightString(width - inner, y, footer)
     canvas.restoreState()
+
+
+def _fitted(text: str, font: str, size: float, width: float) -> str:
+    """The text, or as much of it as fits the width followed by an ellipsis (a running header or footer has one
+    line beside the page number and the logo)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 __all__ = ["render_pdf", "HANDLERS", "TextBlock"]
