@@ -98,12 +98,12 @@ def loads(blob: bytes, classes: dict[str, type]) -> Any:
     return decode(json.loads(blob.decode("utf-8")), classes)
 
 
-def record_text(record: dict) -> str:
+def record_text(record: dict[str, Any]) -> str:
     """A small record of plain values as text (a cached font subset's characters and hash)."""
     return json.dumps(record, ensure_ascii=False)
 
 
-def record_of(text: str) -> dict:
+def record_of(text: str) -> dict[str, Any]:
     """The record record_text() wrote; raises ValueError for anything else."""
     value = json.loads(text)
     if not isinstance(value, dict):

@@ -228,7 +228,7 @@ class Document:
         return "\n".join(parts)
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, (tuple, list)):

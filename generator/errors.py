@@ -1,6 +1,7 @@
 """The one user-facing exception type, with source positions and hints."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -74,7 +75,7 @@ class IssueCollector:
             raise GeneratorError(ordered)
 
 
-def did_you_mean(word: str, choices) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return a hint naming the closest choice, or an empty string."""
     import difflib
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import GeneratorError, SourceRef, did_you_mean
 from .i18n import N_, _
+
+if TYPE_CHECKING:
+    from yaml.constructor import SafeConstructor
+    from yaml.error import Mark
+    from yaml.nodes import Node
 
 #: what is read, as messages name it
 WHAT = (N_("file"), N_("layout"), N_("dataset"), N_("source article"))
@@ -183,12 +188,12 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     return Loaded(shown, data, positions, tuple(text.splitlines()))
 
 
-def _line_at(text: str, mark) -> str:
+def _line_at(text: str, mark: Mark | None) -> str:
     lines = text.splitlines()
     return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
 
 
-def _char_at(text: str, mark) -> str:
+def _char_at(text: str, mark: Mark | None) -> str:
     if mark is None:
         return ""
     lines = text.splitlines()
@@ -197,7 +202,8 @@ def _char_at(text: str, mark) -> str:
     return ""
 
 
-def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: list[int], depth: int) -> Any:
+def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef], shown: str,
+               loader: SafeConstructor, counter: list[int], depth: int) -> Any:
     import yaml
 
     ref = SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -242,7 +248,7 @@ def _construct(node, key_path: KeyPath, positions, shown: str, loader, counter: 
         raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
 
 
-def _ref_of(node, shown: str) -> SourceRef:
+def _ref_of(node: Node, shown: str) -> SourceRef:
     return SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
 
 

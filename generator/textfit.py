@@ -24,8 +24,8 @@ Measure = Callable[[str], float]
 
 def normalise_punctuation(text: str) -> str:
     """Return text with ASCII , ; : ! ? ( ) next to Chinese characters made full-width."""
-    def full(match: re.Match) -> str:
-        char = match.group(0)
+    def full(match: re.Match[str]) -> str:
+        char: str = match.group(0)
         return _ASCII_TO_FULL.get(char, char)
 
     return _PUNCT_BETWEEN_CJK.sub(full, text)
@@ -72,7 +72,10 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
     characters only if it is wider still). Explicit newlines are kept."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        spans = _break(paragraph, width, lambda start, end, p=paragraph: measure(p[start:end]))
+        def span_width(start: int, end: int, p: str = paragraph) -> float:
+            return measure(p[start:end])
+
+        spans = _break(paragraph, width, span_width)
         lines.extend(paragraph[start:end] for start, end in spans)
     return lines
 
@@ -100,8 +103,10 @@ def wrap_runs(texts: list[str], width: float, measures: list[Measure],
     lines: list[list[tuple[int, str]]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        spans = _break(paragraph, width, lambda start, end, base=offset: measure(base + start, base + end),
-                       no_lone_last)
+        def span_width(start: int, end: int, base: int = offset) -> float:
+            return measure(base + start, base + end)
+
+        spans = _break(paragraph, width, span_width, no_lone_last)
         for start, end in spans:
             start, end = start + offset, end + offset
             pieces = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def theme_fields(section: str) -> list[str]:
     return [f.name for f in fields(cls)]
 
 
-def theme_defaults(section: str) -> dict:
+def theme_defaults(section: str) -> dict[str, Any]:
     """The default values of one part of a theme ('colors', 'fonts' or 'sizes'), where they have defaults."""
     from dataclasses import MISSING
 
@@ -124,7 +125,7 @@ def theme_defaults(section: str) -> dict:
     return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
 
 
-def apply_overrides(theme: Theme, overrides: dict[str, dict]) -> Theme:
+def apply_overrides(theme: Theme, overrides: dict[str, dict[str, Any]]) -> Theme:
     """Return theme with the layout's overrides applied (already validated by the layout loader)."""
     changes = {}
     for section, values in overrides.items():
