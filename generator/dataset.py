@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from collections.abc import Callable, Iterator
+from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
 from .errors import IssueCollector, SourceRef, did_you_mean
 from .i18n import _
-from .loading import Loaded, display_path, load_file, read_text
+from .loading import KeyPath, Loaded, display_path, load_file, read_text
 from .validation import Strict, build_model
 
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable English snake_case id")
@@ -52,7 +53,7 @@ class Years(Strict):
     plan: int = Field(ge=1990, le=2100)
 
     @model_validator(mode="after")
-    def _plan_follows(self):
+    def _plan_follows(self) -> Self:
         if self.plan < self.results:
             raise ValueError(_("the plan year {plan} comes before the results year {results}").format(
                 plan=self.plan, results=self.results))
@@ -106,14 +107,14 @@ class Fact(Strict):
 
     @field_validator("value", "value_to", mode="before")
     @classmethod
-    def _no_booleans(cls, value):
+    def _no_booleans(cls, value: object) -> object:
         if isinstance(value, bool):  # YAML reads yes/no/true/false as booleans; pydantic would make them 1 and 0
             raise ValueError(_("must be a number or text, not true/false"))
         return value
 
     @field_validator("value", "value_to")
     @classmethod
-    def _not_negative(cls, value):
+    def _not_negative(cls, value: int | float | str | None) -> int | float | str | None:
         if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
             raise ValueError(_("must be a number the article writes, not {value}").format(value=value))
         if isinstance(value, (int, float)) and value < 0:
@@ -127,7 +128,14 @@ class Fact(Strict):
     @property
     def value_text(self) -> str:
         """The value as the article writes it."""
-        return number_text(self.value) if self.is_number else str(self.value)
+        return str(self.value) if isinstance(self.value, str) else number_text(self.value)
+
+    @property
+    def number(self) -> int | float:
+        """The value of a fact whose is_number is true; raises TypeError for a fact whose value is text."""
+        if isinstance(self.value, str):
+            raise TypeError(f"fact '{self.id}' is text, not a number")
+        return self.value
 
 
 class Event(Strict):
@@ -392,7 +400,7 @@ def covered_numerals(dataset: Dataset) -> dict[int, list[str]]:
     return covered
 
 
-def sentences(model: DatasetModel):
+def sentences(model: DatasetModel) -> Iterator[tuple[KeyPath, str, bool]]:
     """Yield (key path, text, figures allowed) for every sentence and label of the dataset that is shown: these
     may name figures and years only through placeholders. (Quotes and values are the article's own text.)"""
     for index, section in enumerate(model.sections):
@@ -478,7 +486,7 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
                 _("copy the quote from the article exactly, punctuation included"),
             )
 
-    def check_fact(key_path: tuple, fact_id: str) -> bool:
+    def check_fact(key_path: KeyPath, fact_id: str) -> bool:
         if fact_id not in dataset.facts:
             issues.add(loaded.ref(key_path), _("unknown fact '{fact_id}'").format(
                 fact_id=fact_id), did_you_mean(fact_id, fact_ids))
@@ -616,10 +624,11 @@ def validate_dataset(dataset: Dataset, loaded: Loaded, article_shown: str) -> No
     issues.raise_if_any()
 
 
-def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, issues: IssueCollector, check_fact) -> None:
+def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, issues: IssueCollector,
+                 check_fact: Callable[[KeyPath, str], bool]) -> None:
     """The parts of a whole measure the same thing with the same status and unit as each other and the total;
     a complete whole's parts add up to its total."""
-    ids = [("parts", position, part) for position, part in enumerate(whole.parts)]
+    ids: list[tuple[str, int | None, str]] = [("parts", position, part) for position, part in enumerate(whole.parts)]
     if whole.total is not None:
         ids.insert(0, ("total", None, whole.total))
     known = []
@@ -643,8 +652,8 @@ def _check_whole(dataset: Dataset, whole: Whole, index: int, loaded: Loaded, iss
                 first_id=first.id), _("the parts of a whole count the same thing at the same time"))
             return
     if whole.complete and whole.total is not None:
-        total = Decimal(number_text(dataset.facts[whole.total].value))  # type: ignore[arg-type]
-        parts = sum(Decimal(number_text(dataset.facts[p].value)) for p in whole.parts)  # type: ignore[arg-type]
+        total = Decimal(number_text(dataset.facts[whole.total].number))
+        parts = sum(Decimal(number_text(dataset.facts[p].number)) for p in whole.parts)
         if parts != total:
             issues.add(loaded.ref(("wholes", index, "complete")), _("whole '{whole_id}': the parts add up to {parts}, "
                                                                      "not to the total {total}").format(

@@ -76,7 +76,7 @@ def _figure_zh(fact: Fact, label: str) -> Figure:
 
 
 def _figure_en(fact: Fact, label: str) -> Figure:
-    number = Decimal(number_text(fact.value))
+    number = Decimal(number_text(fact.number))
     qualifier = fact.qualifier or ""
     prefix = _EN_QUALIFIER.get(qualifier, "")
     if fact.unit in _MONEY:
@@ -106,7 +106,7 @@ def _figure_en(fact: Fact, label: str) -> Figure:
 
 def chart_value(fact: Fact, lang: str) -> float:
     """The fact's value in the chart's unit (the article's unit in Chinese, billions/millions in English)."""
-    number = Decimal(number_text(fact.value))
+    number = Decimal(number_text(fact.number))
     if lang == "en" and fact.unit in _CHART_UNITS_EN:
         number *= _CHART_UNITS_EN[fact.unit][0]
     return float(number)

@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 CATALOGUE = Path(__file__).resolve().parent / "locale" / "zh_CN" / "LC_MESSAGES" / "briefing.po"
 _chosen: str | None = None
@@ -37,7 +41,7 @@ def _translations() -> dict[str, str]:
     with CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle)
     return {message.id: message.string for message in catalogue if message.id and message.string
-            and isinstance(message.id, str) and not message.fuzzy}
+            and isinstance(message.id, str) and isinstance(message.string, str) and not message.fuzzy}
 
 
 def _(message: str) -> str:
@@ -64,7 +68,7 @@ CLICK_WORDS = (
 )
 
 
-def extracted_messages():
+def extracted_messages() -> Catalog:
     """A Babel catalogue of every message of the package: its `_()`/`N_()` calls and the command line's help."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
@@ -112,8 +116,9 @@ def command_line_texts() -> list[tuple[str, str]]:
         if command.help:
             found.append((command.help, name))
         for param in command.params:
-            if getattr(param, "help", None):
-                found.append((param.help, name))  # type: ignore[attr-defined]
+            help_text = getattr(param, "help", None)  # options have help, arguments do not
+            if isinstance(help_text, str) and help_text:
+                found.append((help_text, name))
         for sub_name, sub in getattr(command, "commands", {}).items():
             walk(sub, f"{name} {sub_name}")
 

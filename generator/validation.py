@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import GeneratorError, IssueCollector, did_you_mean
 from .i18n import N_, _
-from .loading import Loaded
+from .loading import KeyPath, Loaded
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,7 +32,7 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         return model.model_validate(loaded.data)
     except ValidationError as exc:
         issues = IssueCollector()
-        seen: set[tuple] = set()
+        seen: set[KeyPath] = set()
         for error in exc.errors(include_url=False):
             loc = _real_path(loaded.data, error["loc"])
             if loc in seen:  # a value that fits none of a union's types: one message is enough
@@ -46,9 +50,10 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         raise  # pragma: no cover - raise_if_any always raises here
 
 
-def _real_path(data: Any, loc: tuple) -> tuple:
+def _real_path(data: Any, loc: KeyPath) -> KeyPath:
     """Drop the parts pydantic adds to a location for unions (a member's tag or type name) that are not keys."""
-    path, current = [], data
+    path: list[str | int] = []
+    current = data
     for part in loc:
         if isinstance(current, dict) and part in current:
             current = current[part]
@@ -62,12 +67,12 @@ def _real_path(data: Any, loc: tuple) -> tuple:
     return tuple(path)
 
 
-def _looks_like_tag(part: str, mapping: dict) -> bool:
+def _looks_like_tag(part: str, mapping: dict[str, Any]) -> bool:
     # a discriminated union adds the value of `kind`; a validated union adds e.g. "function-after[...]"
     return part == mapping.get("kind") or "[" in part
 
 
-def _describe(error: dict, loc: tuple, model: type[BaseModel]) -> tuple[str, str]:
+def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
     name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else _("this entry")
     if kind == "extra_forbidden":
@@ -133,7 +138,7 @@ def _literal_choices(expected: str) -> list[str]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
     """Return the field names of the model found at loc (list indices skipped)."""
     import typing
 
@@ -152,7 +157,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     return []
 
 
-def _model_in(annotation: Any, typing) -> Any:
+def _model_in(annotation: Any, typing: ModuleType) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

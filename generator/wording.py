@@ -2,6 +2,8 @@
 (约43亿元, about RMB 4.3 billion), {results_year} and {plan_year} the dataset's years."""
 from __future__ import annotations
 
+import re
+
 from .dataset import PLACEHOLDER, Dataset, Fact
 from .formatting import figure
 from .document import Figure
@@ -19,7 +21,7 @@ class Wording:
             return ""
         return PLACEHOLDER.sub(self._value_of, text)
 
-    def _value_of(self, match) -> str:
+    def _value_of(self, match: re.Match[str]) -> str:
         name = match.group(1)
         if name in self.dataset.years:
             return str(self.dataset.years[name])
