@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .document import Chart
 from .fonts import FontFace
-from .theme import Theme
+from .theme import Colors, Theme
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.typing import RcKeyType
 
 # Grayscale print: the theme's series colours step in lightness, bars carry their values as direct labels,
 # and wedges and bars are separated by white edges. (Hatching is not used: svglib drops SVG pattern fills.)
@@ -63,7 +69,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     font_manager.fontManager.addfont(face.path)
     family = family_of(face)
     colors = theme.colors
-    rc = {
+    rc: dict[RcKeyType, Any] = {
         "font.family": [family],
         "font.size": font_pt,
         "svg.fonttype": "none",
@@ -81,7 +87,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
             labels = ["\n".join(lines) for lines in placement.categories]
         palette = colors.series or (colors.primary, colors.accent)
         if chart.kind == "doughnut":
-            _doughnut(ax, chart, palette, colors, labels, placement and placement.legend)
+            _doughnut(ax, chart, palette, colors, labels, placement.legend if placement else None)
         elif chart.kind == "line":
             _line(ax, chart, palette, colors, labels)
         else:
@@ -94,7 +100,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     return out.getvalue()
 
 
-def _style_axes(ax, colors, horizontal: bool) -> None:
+def _style_axes(ax: Axes, colors: Colors, horizontal: bool) -> None:
     for side in ("top", "right", "left" if not horizontal else "bottom"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom" if not horizontal else "left"].set_color(colors.rule)
@@ -113,7 +119,7 @@ def _wrap_label(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def _bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
+def _bars(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None) -> None:
     import numpy as np
 
     horizontal = chart.kind == "bar"
@@ -148,7 +154,7 @@ def _bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None) ->
         ax.legend(frameon=False, loc="upper left")
 
 
-def _line(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
+def _line(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None) -> None:
     markers = ("o", "s", "^", "D", "v")
     categories = labels or list(chart.categories)
     for index, series in enumerate(chart.series):
@@ -164,7 +170,7 @@ def _line(ax, chart: Chart, palette, colors, labels: list[str] | None = None) ->
     ax.legend(frameon=False, loc="upper left")
 
 
-def _doughnut(ax, chart: Chart, palette, colors, entries: list[str] | None = None,
+def _doughnut(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, entries: list[str] | None = None,
               legend: tuple[float, float, float, float] | None = None) -> None:
     series = chart.series[0]
     wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import is_dataclass, replace
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from . import layouts as L
-from .dataset import ZONE, Dataset, Fact
+from .dataset import ZONE, Dataset, Event, Fact
 from .document import (
-    Agenda, BulletList, Chart, Closing, Contents, Document, Figure, Highlight, KeyFigures, Meta, Page, Paragraph,
+    Agenda, Block, BulletList, Chart, Closing, Contents, Document, Figure, Highlight, KeyFigures, Meta, Page, Paragraph,
     SectionDivider, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, date_text
@@ -60,7 +61,20 @@ WORDS = {
 }
 
 
-def _chunks(items: Sequence, size: int) -> list[Sequence]:
+_T = TypeVar("_T")
+
+
+class _Titled(Protocol):
+    """A slide or part whose title the layout may replace."""
+
+    @property
+    def title_zh(self) -> str | None: ...
+
+    @property
+    def title_en(self) -> str | None: ...
+
+
+def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     """Split items into chunks of at most size, balanced so the last is not a lone straggler."""
     if len(items) <= size:
         return [items]
@@ -129,7 +143,7 @@ class _Composer:
                          f"{fig.label} ({self.status(fact)}){self.sep}{fig.text}")
         return tuple(lines)
 
-    def title_of(self, spec, default: str) -> str:
+    def title_of(self, spec: _Titled, default: str) -> str:
         return self.say.pick(spec.title_zh, spec.title_en) or default
 
     def continued(self, title: str, index: int) -> str:
@@ -230,7 +244,7 @@ class _Composer:
     def section_facts(self, section_id: str) -> list[str]:
         return [f.id for f in self.d.model.facts if f.section == section_id]
 
-    def event_facts(self, event) -> list[Fact]:
+    def event_facts(self, event: Event) -> list[Fact]:
         subjects = (event.id,) + ((event.subject,) if event.subject else ())
         return self.d.facts_of(*subjects)
 
@@ -391,7 +405,7 @@ class _Composer:
                      (Highlight(fig.label, fig, self.quote_attribution()),),
                      notes=self.figure_notes([spec.fact]), sources=self.sources([spec.fact]))]
 
-    def own_words(self, spec) -> tuple[tuple[str, ...], list[str]]:
+    def own_words(self, spec: L.TextSlide | L.TextPart) -> tuple[tuple[str, ...], list[str]]:
         """The lines of a text slide or part in this language (else the other), worded; and the facts they name."""
         from .dataset import placeholders
 
@@ -414,7 +428,7 @@ class _Composer:
         contact = self.say.pick(spec.contact_zh, spec.contact_en) or self.organisation
         return [Page(title, (Closing(title, subtitle, contact),), kind="closing")]
 
-    def slide_handlers(self) -> dict[type, Callable]:
+    def slide_handlers(self) -> dict[type, Callable[[Any], list[Page]]]:
         """One composer per slide kind; tests check that every kind of the layout model has one."""
         return {
             L.TitleSlide: self._title_slide, L.AgendaSlide: self._agenda_slide, L.DividerSlide: self._divider_slide,
@@ -450,8 +464,9 @@ class _Composer:
     def _cover_part(self, spec: L.CoverPart) -> Page:
         if spec.compact:  # a title block at the top of the first page: the heading, then who and when
             info = " · ".join(p for p in (self.organisation, self.meta.date) if p)
-            blocks = tuple(Paragraph(text, role) for text, role in ((self.meta.subtitle, "lead"), (info, "source"),
-                                                                     (self.quote_attribution(), "source")) if text)
+            lines: tuple[tuple[str, Literal["lead", "source"]], ...] = (
+                (self.meta.subtitle, "lead"), (info, "source"), (self.quote_attribution(), "source"))
+            blocks = tuple(Paragraph(text, role) for text, role in lines if text)
             return Page(self.meta.title, blocks, level=1)
         return Page(self.meta.title, (self.title_block(),), kind="title")
 
@@ -480,7 +495,7 @@ class _Composer:
     def _section_part(self, spec: L.SectionPart) -> Page:
         title = self.title_of(spec, self.headline(spec.section))
         lead = [Paragraph(self.section_title(spec.section), "lead")] if self.section_title(spec.section) != title else []
-        blocks: list = [*lead, BulletList(self.points(spec.section))]
+        blocks: list[Block] = [*lead, BulletList(self.points(spec.section))]
         fact_ids: list[str] = list(spec.figures) + self.point_facts(spec.section)
         if spec.figures:
             blocks.append(self.key_figures(spec.figures))
@@ -514,7 +529,7 @@ class _Composer:
         return Page(self.title_of(spec, ""), blocks, sources=self.sources(ids), level=2 if not spec.title_zh and
                     not spec.title_en else 1)
 
-    def part_handlers(self) -> dict[type, Callable]:
+    def part_handlers(self) -> dict[type, Callable[[Any], Page]]:
         """One composer per briefing part kind; tests check that every kind of the layout model has one."""
         return {L.CoverPart: self._cover_part, L.ContentsPart: self._contents_part, L.GlancePart: self._glance_part,
                 L.SectionPart: self._section_part, L.TextPart: self._text_part, L.AppendixPart: self._appendix_part}
@@ -546,16 +561,17 @@ class _Composer:
                                m.briefing_pages))
 
 
-def _final(value):
+def _final(value: _T) -> _T:
     """The document with its punctuation decided once (full-width , ; : ( ) between Chinese characters), so that
     renderers paint the text as it is."""
+    # each branch returns a value of the type it was given: a str, a tuple, a dataclass of the same class
     if isinstance(value, str):
-        return normalise_punctuation(value)
+        return cast(_T, normalise_punctuation(value))
     if isinstance(value, tuple):
-        return tuple(_final(item) for item in value)
-    if hasattr(value, "__dataclass_fields__"):
-        return replace(value, **{name: _final(getattr(value, name)) for name in value.__dataclass_fields__
-                                 if name not in _VERBATIM})
+        return cast(_T, tuple(_final(item) for item in value))
+    if is_dataclass(value) and not isinstance(value, type):
+        return cast(_T, replace(value, **{name: _final(getattr(value, name)) for name in value.__dataclass_fields__
+                                          if name not in _VERBATIM}))
     return value
 
 

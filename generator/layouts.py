@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Protocol, Self, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
-from .loading import Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
+from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
 from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
@@ -107,7 +108,7 @@ class _OwnWords(_Titled):
     bullets: bool = Field(True, description="show the lines as a bulleted list; false: as paragraphs")
 
     @model_validator(mode="after")
-    def _some_text(self):
+    def _some_text(self) -> Self:
         if not self.text_zh and not self.text_en:
             raise ValueError(N_("needs text_zh or text_en: the lines to show"))
         return self
@@ -117,7 +118,7 @@ class TextSlide(_OwnWords):
     kind: Literal["text"]
 
     @model_validator(mode="after")
-    def _titled(self):
+    def _titled(self) -> Self:
         if not self.title_zh and not self.title_en:
             raise ValueError(N_("a text slide needs its title: title_zh (and title_en)"))
         return self
@@ -187,14 +188,15 @@ class ThemeOverrides(Strict):
 
     @field_validator("colors", "fonts", "sizes")
     @classmethod
-    def _known_keys(cls, value: dict, info):
-        allowed = theme_fields(info.field_name)
+    def _known_keys(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        section = str(info.field_name)  # 'colors', 'fonts' or 'sizes'
+        allowed = theme_fields(section)
         for key in value:
             if key not in allowed:
                 hint = did_you_mean(key, allowed) or _("allowed: {names}").format(names=", ".join(allowed))
-                raise ValueError(_("unknown {what} '{key}' ({hint})").format(what=info.field_name[:-1], key=key,
+                raise ValueError(_("unknown {what} '{key}' ({hint})").format(what=section[:-1], key=key,
                                                                              hint=hint))
-        if info.field_name == "colors":
+        if section == "colors":
             for key, colour in value.items():
                 if isinstance(colour, list) != (key == "series"):
                     raise ValueError(_("colour {key}: write one #RRGGBB colour").format(key=key) if key != "series" else
@@ -204,13 +206,13 @@ class ThemeOverrides(Strict):
                 for item in colour if isinstance(colour, list) else [colour]:
                     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(item)):
                         raise ValueError(_("colour {key}: '{item}' is not #RRGGBB").format(key=key, item=item))
-        if info.field_name == "fonts":
+        if section == "fonts":
             for key, font in value.items():
                 if isinstance(font, list) != key.endswith("_families"):
                     message = _("font {key}: write a list of family names") if key.endswith("_families") else \
                         _("font {key}: write one name or file")
                     raise ValueError(message.format(key=key))
-        if info.field_name == "sizes":
+        if section == "sizes":
             import math
 
             for key, size in value.items():
@@ -302,7 +304,7 @@ def _check_image(path: Path, ref: SourceRef) -> None:
             _("save it smaller, e.g. 1200 pixels wide"))
 
 
-def layout_json_schema() -> dict:
+def layout_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of layout files, generated from the model."""
     schema = LayoutModel.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -319,7 +321,7 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
         # one round: the entries that are well formed are still checked against the dataset
         problems = list(error.issues)
         try:
-            validate_layout(_well_formed_part(loaded), loaded, dataset)  # type: ignore[arg-type]
+            validate_layout(_well_formed_part(loaded), loaded, dataset)
         except GeneratorError as more:
             problems += [issue for issue in more.issues if issue not in problems]
         collected = IssueCollector()
@@ -365,17 +367,36 @@ NOT_TEXT = set(REFERENCES) | {"kind", "chart", "theme", "template", "logo", "dat
                               "slide_size", "description"}
 
 
-def _well_formed_part(loaded: Loaded):
+class LayoutEntries(Protocol):
+    """What validate_layout reads of a layout: a LayoutModel, or the well-formed part of a malformed one."""
+
+    @property
+    def deck(self) -> Sequence[SlideSpec | None]: ...
+
+    @property
+    def briefing(self) -> Sequence[PartSpec | None]: ...
+
+    @property
+    def theme(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _WellFormedPart:
+    deck: list[SlideSpec | None]
+    briefing: list[PartSpec | None]
+    theme: str
+
+
+def _well_formed_part(loaded: Loaded) -> _WellFormedPart:
     """The deck and briefing entries of a layout that has structural mistakes, each validated on its own (None
     where it is malformed), so that their references are checked in the same round."""
-    from types import SimpleNamespace
-
     from pydantic import TypeAdapter, ValidationError
 
     data = loaded.data if isinstance(loaded.data, dict) else {}
 
-    def entries(key: str, spec_type) -> list:
-        adapter, result = TypeAdapter(spec_type), []
+    def entries(key: str, spec_type: Any) -> list[Any]:
+        adapter: TypeAdapter[Any] = TypeAdapter(spec_type)
+        result: list[Any] = []
         items = data.get(key)
         for item in items if isinstance(items, list) else []:
             try:
@@ -384,34 +405,36 @@ def _well_formed_part(loaded: Loaded):
                 result.append(None)
         return result
 
-    theme = data.get("theme") if isinstance(data.get("theme"), str) else "civic_blue"
-    return SimpleNamespace(deck=entries("deck", SlideSpec), briefing=entries("briefing", PartSpec), theme=theme)
+    theme = data.get("theme")
+    if not isinstance(theme, str):
+        theme = "civic_blue"
+    return _WellFormedPart(deck=entries("deck", SlideSpec), briefing=entries("briefing", PartSpec), theme=theme)
 
 
-def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> None:
+def validate_layout(model: LayoutEntries, loaded: Loaded, dataset: Dataset) -> None:
     """Check every id a layout names, and what a chart or figure needs; raise GeneratorError listing all."""
     issues = IssueCollector()
     facts, sections, events, comparisons = dataset.facts, dataset.sections, dataset.events, dataset.comparisons
 
-    def ref(*key_path) -> SourceRef:
+    def ref(*key_path: str | int) -> SourceRef:
         return loaded.ref(tuple(key_path))
 
-    def check_ids(kind: str, table: dict, ids, *key_path) -> None:
+    def check_ids(kind: str, table: Mapping[str, object], ids: Iterable[str] | None, *key_path: str | int) -> None:
         for position, item in enumerate(ids or ()):
             if item not in table:
                 issues.add(ref(*key_path, position), _(UNKNOWN[kind]).format(item=item), suggest_id(item, table))
 
-    def check_one(kind: str, table: dict, item, *key_path) -> None:
+    def check_one(kind: str, table: Mapping[str, object], item: str | None, *key_path: str | int) -> None:
         if item is not None and item not in table:
             issues.add(ref(*key_path), _(UNKNOWN[kind]).format(item=item), suggest_id(item, table))
 
-    def check_chart(chart: ChartSpec, *key_path) -> None:
+    def check_chart(chart: ChartSpec, *key_path: str | int) -> None:
         for tail, problem, hint in chart_problems(chart, dataset):
             issues.add(ref(*key_path, *tail), problem, hint)
 
-    tables = {"fact": facts, "section": sections, "event": events, "comparison": comparisons, "role": dataset.roles}
+    tables: dict[str, Mapping[str, object]] = {"fact": facts, "section": sections, "event": events, "comparison": comparisons, "role": dataset.roles}
 
-    def check_references(spec, *key_path) -> None:
+    def check_references(spec: object, *key_path: str | int) -> None:
         """Every field that names ids (see REFERENCES) must name known ones."""
         for name, kind in REFERENCES.items():
             value = getattr(spec, name, None)
@@ -447,7 +470,7 @@ def validate_layout(model: LayoutModel, loaded: Loaded, dataset: Dataset) -> Non
     issues.raise_if_any()
 
 
-def suggest_id(item: str, table: dict) -> str:
+def suggest_id(item: str, table: Mapping[str, object]) -> str:
     """A hint for an unknown id: the closest id; the id whose Chinese or English label is the text typed (招引项目 →
     projects_attracted); or, when there are few, every valid id; or where to find them."""
     close = did_you_mean(item, table)
@@ -468,12 +491,12 @@ def suggest_id(item: str, table: dict) -> str:
     return _("`briefing facts WORD` lists ids with their labels")
 
 
-def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str, str]]:
+def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, str, str]]:
     """What makes a chart untrue: items that measure different things, differ in status or year, mix the zone's
     totals with single events or projects, or (for a doughnut) are not the parts of one complete whole. Returns
     (problem, hint) pairs; empty when the chart compares like with like."""
     facts = dataset.facts
-    problems: list[tuple[tuple, str, str]] = []
+    problems: list[tuple[KeyPath, str, str]] = []
     if chart.chart in ("grouped", "line"):
         if not chart.comparisons:
             return [((), _("a '{kind}' chart needs 'comparisons' (a result and its target)").format(kind=chart.chart), "")]
@@ -547,7 +570,7 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
     years = {str(year): key for key, year in dataset.years.items()}
     allowed = set(dataset.years) | set(dataset.facts)
 
-    def walk(value, key_path: tuple) -> None:
+    def walk(value: object, key_path: KeyPath) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key not in NOT_TEXT and key != "theme_overrides":
