@@ -7,11 +7,16 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GeneratorError, SourceRef
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 #: characters every PDF font subset carries besides the document's own
 BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、；：？！“”‘’（）《》「」【】—…·％＋－／　●○■□▲►·•–×→"
@@ -54,8 +59,12 @@ def _font_dirs() -> list[Path]:
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
 
 
+#: an installed face as (file, index in its collection, family, style, every family name it has)
+SystemFace = tuple[str, int, str, str, tuple[str, ...]]
+
+
 @lru_cache(maxsize=1)
-def system_faces() -> tuple[tuple[str, int, str, str, tuple[str, ...]], ...]:
+def system_faces() -> tuple[SystemFace, ...]:
     """Return (path, index, family, style, every family name) for every installed font face (fontconfig, else
     a folder scan). A face has several family names when its file names it in several languages (SimSun, 宋体)."""
     if shutil.which("fc-list"):
@@ -77,7 +86,7 @@ def system_faces() -> tuple[tuple[str, int, str, str, tuple[str, ...]], ...]:
     return tuple(_scan_font_dirs())
 
 
-def _scan_font_dirs():
+def _scan_font_dirs() -> Iterator[SystemFace]:
     from fontTools.ttLib import TTCollection, TTFont
 
     for folder in _font_dirs():
@@ -124,12 +133,12 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
             wanted = [f for f in matches if f[3].lower() in {"heavy", "black", "semibold", "demibold"}]
         if not wanted and bold:
             regular = [f for f in matches if f[3].lower() in {"regular", "normal", "book", "medium"}] or matches
-            path, index, fam = regular[0][:3]
-            return FontFace(path, index, fam, False, f"'{family}' has no bold face; the regular one is used")
+            file, number, fam = regular[0][:3]
+            return FontFace(file, number, fam, False, f"'{family}' has no bold face; the regular one is used")
         if wanted:
             exact = [f for f in wanted if f[3].lower() in {"regular", "bold", "normal", "book"}] or wanted
-            path, index, fam = exact[0][:3]
-            return FontFace(path, index, fam, bold, f"first installed of the theme's families: '{family}'")
+            file, number, fam = exact[0][:3]
+            return FontFace(file, number, fam, bold, f"first installed of the theme's families: '{family}'")
     raise GeneratorError(
         "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
         hint="on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's "
@@ -300,7 +309,7 @@ def prefer_speed() -> None:
     _EXACT_SUBSETS = False
 
 
-def _listings(face: FontFace):
+def _listings(face: FontFace) -> Iterator[tuple[Path, set[str], bool]]:
     """(font file, its characters, made by extension) of the face's cached subsets whose bytes are as written."""
     from .cache import record_of
 
@@ -376,7 +385,7 @@ def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> Non
         _subset_to_truetype(font, text, target, digest)
 
 
-def _subset_to_truetype(font, text: str, target: Path, digest: str) -> None:
+def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> None:
     from fontTools import subset
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -476,7 +485,7 @@ def warm_source_font(face: FontFace) -> None:
 
 
 @lru_cache(maxsize=4)
-def _source_font(face: FontFace):
+def _source_font(face: FontFace) -> TTFont:
     from fontTools.ttLib import TTFont
 
     return TTFont(face.path, fontNumber=face.index, lazy=True)
