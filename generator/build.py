@@ -2,11 +2,27 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GeneratorError, SourceRef
 from .i18n import _
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from .dataset import Dataset
+    from .document import Document, PageKind
+    from .layouts import Layout
+    from .render import RenderOptions
+    from .render.slides import DeckLayout
+    from .render.slides.template import DeckTemplate
+    from .theme import Theme
+
+#: receives each warning of a build
+Warn = Callable[[str], None]
 
 
 
@@ -18,7 +34,7 @@ class Output:
     summary: str
 
 
-def resolve_theme(layout):
+def resolve_theme(layout: Layout) -> Theme:
     """Return the layout's theme with its overrides applied."""
     from .theme import THEMES, apply_overrides
 
@@ -33,7 +49,9 @@ def _ignore(message: str) -> None:
     """The default for warnings: the CLI passes a function that prints them (or, with --strict, stops)."""
 
 
-def render_options(theme, document, template=None, warn=_ignore, template_layouts=None, slide_size=None):
+def render_options(theme: Theme, document: Document, template: Path | None = None, warn: Warn = _ignore,
+                   template_layouts: Mapping[PageKind, str] | None = None,
+                   slide_size: str | None = None) -> RenderOptions:
     """Find the theme's fonts and check that they have every character of the document; read the template (its
     slide layouts chosen by template_layouts); report fallbacks, and a slide_size the template overrides,
     through warn."""
@@ -57,21 +75,22 @@ def render_options(theme, document, template=None, warn=_ignore, template_layout
                 "the text would print as boxes",
                 hint="choose another font in the theme, or change the text",
             )
+    deck_template: DeckTemplate | None = None
     if template is not None:
         from .render.pptx.template import read_template
         from .render.slides.template import size_conflict
 
-        template = read_template(template, template_layouts, frozenset(page.kind for page in document.slides))
-        conflict = size_conflict(template, slide_size)
+        deck_template = read_template(template, template_layouts, frozenset(page.kind for page in document.slides))
+        conflict = size_conflict(deck_template, slide_size)
         if conflict:
             warn(conflict)
     from .render.slides.faces import deck_faces
 
-    faces = deck_faces(theme, regular, bold, template, document.meta.language, warn, text)
-    return RenderOptions(theme, regular, bold, template, faces)
+    faces = deck_faces(theme, regular, bold, deck_template, document.meta.language, warn, text)
+    return RenderOptions(theme, regular, bold, deck_template, faces)
 
 
-def _where_chars_occur(document, missing: list[str]) -> str:
+def _where_chars_occur(document: Document, missing: list[str]) -> str:
     places = []
     for kind, pages in (("slide", document.slides), ("briefing part", document.pages)):
         for number, page in enumerate(pages, 1):
@@ -188,13 +207,13 @@ def _write_failed(exc: OSError, out_path: Path) -> GeneratorError:
 class Prepared:
     """A meeting ready to render: the composed document and what the renderers need from its layout."""
 
-    document: object
+    document: Document
     slug: str
     language: str
-    theme: object
+    theme: Theme
     template: Path | None
     logo: Path | None
-    template_layouts: dict | None = None  # the layout's names of the template's slide layouts, by slide kind
+    template_layouts: Mapping[PageKind, str] | None = None  # the layout's names of the template's slide layouts, by slide kind
     slide_size: str | None = None  # the slide size the layout asks for, when it names one
 
 
@@ -203,10 +222,10 @@ class Inputs:
 
     def __init__(self, data_path: Path):
         self.data_path = data_path
-        self._dataset = None
+        self._dataset: Dataset | None = None
 
     @property
-    def dataset(self):
+    def dataset(self) -> Dataset:
         if self._dataset is None:
             from .dataset import load_dataset
 
@@ -234,7 +253,7 @@ class Inputs:
         return prepared
 
 
-def _fingerprint(paths) -> str:
+def _fingerprint(paths: Iterable[Path | None]) -> str:
     import hashlib
 
     digest = hashlib.sha256()
@@ -260,7 +279,8 @@ def _article_of(data_path: Path) -> Path | None:
 
     try:
         data = load_file(data_path, "dataset").data
-        return (data_path.parent / data["source"]["file"]).resolve()
+        article: Path = (data_path.parent / data["source"]["file"]).resolve()
+        return article
     except (GeneratorError, KeyError, TypeError, OSError):
         return None
 
@@ -314,13 +334,15 @@ def _read_prepared(key: str) -> Prepared | None:
         prepared, named = cache.loads(blob, _prepared_classes())
     except (ValueError, KeyError, TypeError):
         return None
+    if not isinstance(prepared, Prepared):
+        return None
     # the files a layout names (template, logo) are part of the key too
     if named != _fingerprint([prepared.template, prepared.logo]):
         return None
     return prepared
 
 
-def _write_prepared(key: str, prepared: Prepared, named_files) -> None:
+def _write_prepared(key: str, prepared: Prepared, named_files: Iterable[Path | None]) -> None:
     from . import cache
 
     try:
@@ -331,7 +353,7 @@ def _write_prepared(key: str, prepared: Prepared, named_files) -> None:
 
 
 def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, ...], lang: str | None,
-          warn=_ignore, outputs: Outputs | None = None) -> list[Output]:
+          warn: Warn = _ignore, outputs: Outputs | None = None) -> list[Output]:
     """Build the layout's outputs into out_dir; return what was written. With `outputs`, the files are only
     rendered into it and the caller commits them together with the other layouts' (nothing is renamed here).
     Raises GeneratorError; previous outputs are then untouched."""
@@ -364,8 +386,8 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
         raise
 
 
-def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]],
-                wants_deck: bool = False) -> list[tuple[Path, Path, str]]:
+def _render_all(document: Document, options: RenderOptions, deck: DeckLayout | None,
+                temps: list[tuple[str, Path, Path]], wants_deck: bool = False) -> list[tuple[Path, Path, str]]:
     """Render each format into its temporary file: the first here, the others in a forked process on the other
     core. The child dies with this process and never renames anything."""
     if len(temps) > 1 and _can_fork():
@@ -400,7 +422,8 @@ def _render_all(document, options, deck, temps: list[tuple[str, Path, Path]],
     return [_render_one(document, options, deck, *job) for job in temps]
 
 
-def _child(send, document, options, deck, temps) -> None:
+def _child(send: Connection, document: Document, options: RenderOptions, deck: DeckLayout | None,
+           temps: list[tuple[str, Path, Path]]) -> None:
     from .processes import die_with_parent
 
     die_with_parent()
@@ -416,7 +439,7 @@ def _child(send, document, options, deck, temps) -> None:
         send.close()
 
 
-def _lay_out(document, options):
+def _lay_out(document: Document, options: RenderOptions) -> DeckLayout:
     from .render import slides
 
     return slides.lay_out(document, options)
@@ -428,7 +451,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("BRIEFING_JOBS", "2") != "1"
 
 
-def _render_one(document, options, deck, name: str, temp: Path, out_path: Path) -> tuple[Path, Path, str]:
+def _render_one(document: Document, options: RenderOptions, deck: DeckLayout | None, name: str, temp: Path,
+                out_path: Path) -> tuple[Path, Path, str]:
     from .render import RENDERERS
 
     try:

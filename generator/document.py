@@ -163,6 +163,8 @@ Block = Union[
     Closing,
 ]
 BLOCK_TYPES: tuple[type, ...] = Block.__args__  # type: ignore[attr-defined]
+#: how a page is framed (see Page); a template names one of its slide layouts for each
+PageKind = Literal["title", "divider", "content", "closing"]
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ class Page:
 
     title: str
     blocks: tuple[Block, ...]
-    kind: Literal["title", "divider", "content", "closing"] = "content"
+    kind: PageKind = "content"
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     continued: bool = False

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -9,6 +10,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ...document import PageKind
 from ...i18n import _
 from ...errors import GeneratorError, Issue, SourceRef
 from ..slides.shapes import Box
@@ -19,7 +21,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 #: the template's slide layout used for each kind of slide, by name, in order of preference (English names, and
 #: the names a Chinese PowerPoint or WPS gives the same layouts)
-LAYOUT_NAMES = {
+LAYOUT_NAMES: dict[PageKind, tuple[str, ...]] = {
     "title": ("Title Slide", "标题幻灯片"),
     "content": ("Title Only", "仅标题", "Title and Content", "标题和内容"),
     "divider": ("Section Header", "节标题"),
@@ -28,7 +30,7 @@ LAYOUT_NAMES = {
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 
 
-def read_template(path: Path, names: dict[str, str] | None = None,
+def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
                   kinds: frozenset[str] = frozenset(LAYOUT_NAMES)) -> DeckTemplate:
     """Read what the slide layout needs from the template for slides of the given kinds, using the slide layouts
     names gives per slide kind (else the usual English or Chinese names); raise GeneratorError naming the file
@@ -74,7 +76,7 @@ def _open(path: Path):
         raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
 
 
-def _layouts(prs, path: Path, chosen: dict[str, str], kinds: frozenset[str]) -> dict:
+def _layouts(prs, path: Path, chosen: Mapping[PageKind, str], kinds: frozenset[str]) -> dict:
     shown = SourceRef(str(path))
     available = [layout.name for layout in prs.slide_layouts]
     layouts = {}
