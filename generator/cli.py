@@ -3,13 +3,25 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
 from .i18n import _, set_ui_language
 from .render import RENDERERS  # the output formats: the registry is the one list of them
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from rich.progress import Progress, TaskID
+
+    from .errors import Issue
+    from .preview.builder import Snapshot
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _click_speaks_our_language() -> None:
@@ -28,25 +40,26 @@ def _click_speaks_our_language() -> None:
 _click_speaks_our_language()
 
 
-class _Translated:
+class _Translated(click.Command):
     """A command whose help (its docstring and its options' help) is shown in the interface's language."""
 
-    def format_help(self, ctx, formatter):
-        saved = [(self, self.help)] + [(p, getattr(p, "help", None)) for p in self.params]  # type: ignore[attr-defined]
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        items: list[click.Command | click.Option] = [self, *(p for p in self.params if isinstance(p, click.Option))]
+        saved = [(item, item.help) for item in items]
         for item, text in saved:
             if text:
                 item.help = _(text)
         try:
-            super().format_help(ctx, formatter)  # type: ignore[misc]
+            super().format_help(ctx, formatter)
         finally:
             for item, text in saved:
                 item.help = text
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        saved = self.help  # type: ignore[has-type]
+        saved = self.help
         self.help = _(saved) if saved else saved
         try:
-            return super().get_short_help_str(limit)  # type: ignore[misc]
+            return super().get_short_help_str(limit)
         finally:
             self.help = saved
 
@@ -73,7 +86,7 @@ def default_layouts_dir() -> Path:
     return local if local.is_dir() else PROJECT_ROOT / "layouts"
 
 
-def data_option(func):
+def data_option(func: _F) -> _F:
     """The shared --data option."""
     return click.option(
         "--data",
@@ -87,7 +100,7 @@ def data_option(func):
 class _Group(_Translated, click.Group):
     command_class = _Command
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.exceptions.Exit:
@@ -147,7 +160,7 @@ def check(data_path: Path | None, layouts_dir: Path | None) -> None:
         from .errors import GeneratorError
         from .layouts import load_layout
 
-        problems: list = []
+        problems: list[Issue] = []
         for path in sorted(layouts_dir.glob("*.yaml")):
             try:
                 layout = load_layout(path, dataset)
@@ -258,7 +271,8 @@ class _Progress:
         self.total, self.done, self.description = total, 0, ""
         self._lock = threading.Lock()
         self._timer = threading.Timer(self.AFTER_S, self._show) if _stderr_is_terminal() else None
-        self._bar = self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
         self._closed = False
 
     def __enter__(self) -> "_Progress":
@@ -270,7 +284,7 @@ class _Progress:
     def now(self, description: str) -> None:
         with self._lock:
             self.description = description
-            if self._bar is not None:
+            if self._bar is not None and self._task is not None:
                 self._bar.update(self._task, description=description)
 
     def echo(self, line: str, err: bool = False) -> None:
@@ -284,7 +298,7 @@ class _Progress:
     def advance(self) -> None:
         with self._lock:
             self.done += 1
-            if self._bar is not None:
+            if self._bar is not None and self._task is not None:
                 self._bar.update(self._task, completed=self.done)
 
     def _show(self) -> None:
@@ -301,7 +315,7 @@ class _Progress:
             self._task = self._bar.add_task(self.description, total=self.total, completed=self.done)
             self._bar.start()
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         if self._timer is not None:
             self._timer.cancel()
         with self._lock:
@@ -335,7 +349,7 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
         click.echo(f"preview of {path} at {url}\nsave the layout, the dataset, its article, the template or the logo "
                    "and the page updates itself; Ctrl-C stops", err=True)
 
-    def report(snapshot) -> None:
+    def report(snapshot: Snapshot) -> None:
         if snapshot.ok:
             click.echo(f"{snapshot.finished_at} built in {snapshot.seconds:.2f} s: {len(snapshot.slides)} slides, "
                        f"{len(snapshot.pages)} briefing pages ({snapshot.rasterised} images new)", err=True)
@@ -445,7 +459,7 @@ def new_layout(name: str, source: str) -> None:
     import re
 
     from .errors import GeneratorError
-    from .layouts import resolve_layout_path
+    from .loading import resolve_layout_path
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
         raise GeneratorError(_("'{name}' is not a usable layout name").format(name=name),
@@ -497,7 +511,7 @@ def main() -> None:
 
     import signal
 
-    def terminate(signum, frame):
+    def terminate(signum: int, frame: FrameType | None) -> NoReturn:
         raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
 
     signal.signal(signal.SIGTERM, terminate)
