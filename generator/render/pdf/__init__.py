@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import time
-from xml.sax.saxutils import escape
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from ...document import Document
+from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
 from .. import RenderOptions
@@ -54,19 +58,19 @@ def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
 
 
 class _BriefingDoc(BaseDocTemplate):
-    def __init__(self, path: str, document: Document, styles: Styles, **kwargs):
+    def __init__(self, path: str, document: Document, styles: Styles, **kwargs: Any):
         super().__init__(path, pagesize=A4, invariant=True, **kwargs)
         self.document = document
         self.styles = styles
         self.total_pages = 0  # from the previous pass: multiBuild runs at least two for the contents
 
-    def build(self, flowables, *args, **kwargs):
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         self.used_total = self.total_pages
         self.part_starts: list[tuple[str, int]] = []
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
 
-    def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
         if outline:
             level, title, key = outline
@@ -102,13 +106,13 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         return Frame(left, bottom, width - inner - outer, height - top - bottom, id="odd" if odd else "even",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def decorate(odd: bool):
-        def on_page(canvas, doc_):
+    def decorate(odd: bool) -> Callable[[Canvas, _BriefingDoc], None]:
+        def on_page(canvas: Canvas, doc_: _BriefingDoc) -> None:
             _running_header(canvas, document, theme, styles, odd, inner, outer, top)
             _footer(canvas, document, theme, styles, odd, inner, outer, bottom, doc_.total_pages)
         return on_page
 
-    def cover(canvas, doc_):
+    def cover(canvas: Canvas, doc_: _BriefingDoc) -> None:
         canvas.saveState()
         canvas.setFillColor(theme.colors.primary)
         canvas.rect(0, height * 0.52, width, height * 0.48, stroke=0, fill=1)
@@ -146,8 +150,8 @@ def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) 
             "its parts: " + ", ".join(parts))
 
 
-def _story(document: Document, styles: Styles, options: RenderOptions) -> list:
-    story: list = []
+def _story(document: Document, styles: Styles, options: RenderOptions) -> list[Flowable]:
+    story: list[Flowable] = []
     for index, page in enumerate(document.pages):
         if index and page.kind != "title" and page.level <= 1 and document.page_per_part:
             if story and not isinstance(story[-1], PageBreak):
@@ -156,7 +160,8 @@ def _story(document: Document, styles: Styles, options: RenderOptions) -> list:
     return story
 
 
-def _running_header(canvas, document: Document, theme, styles, odd: bool, inner, outer, top) -> None:
+def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float,
+                    outer: float, top: float) -> None:
     width, height = A4
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
@@ -185,7 +190,8 @@ def _running_header(canvas, document: Document, theme, styles, odd: bool, inner,
     canvas.restoreState()
 
 
-def _footer(canvas, document: Document, theme, styles, odd: bool, inner, outer, bottom, total: int) -> None:
+def _footer(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float, outer: float,
+            bottom: float, total: int) -> None:
     width, _ = A4
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)

@@ -1,6 +1,9 @@
 """One handler per block type, turning blocks into reportlab flowables for the A4 briefing."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -9,7 +12,13 @@ from reportlab.lib.styles import ParagraphStyle
 from ... import document as d
 from ...document import Document, Page
 from ...theme import Theme
-from .text import TextBlock, TextStyle
+from .text import TextBlock, TextStyle, colour
+
+if TYPE_CHECKING:
+    from .. import RenderOptions
+
+#: a command of a reportlab TableStyle: (name, first cell, last cell, values...)
+_StyleCommand = tuple[Any, ...]
 
 
 class Styles:
@@ -35,14 +44,14 @@ class Styles:
         self.cover_sub = TextStyle(regular, s.pdf_h2_pt + 1, (s.pdf_h2_pt + 1) * 1.5, c.on_primary, "left")
         self.cover_info = TextStyle(regular, s.pdf_body_pt + 1, (s.pdf_body_pt + 1) * 1.6, c.text, "left")
 
-    def with_(self, style: TextStyle, **changes) -> TextStyle:
+    def with_(self, style: TextStyle, **changes: Any) -> TextStyle:
         from dataclasses import replace
 
         return replace(style, **changes)
 
 
 class _Ctx:
-    def __init__(self, page: Page, index: int, styles: Styles, document: Document, options):
+    def __init__(self, page: Page, index: int, styles: Styles, document: Document, options: RenderOptions):
         self.page, self.index, self.styles, self.document, self.options = page, index, styles, document, options
 
     @property
@@ -50,7 +59,8 @@ class _Ctx:
         return self.styles.theme
 
 
-def page_flowables(page: Page, index: int, styles: Styles, document: Document, options) -> list[Flowable]:
+def page_flowables(page: Page, index: int, styles: Styles, document: Document,
+                   options: RenderOptions) -> list[Flowable]:
     """Return the flowables of one briefing part: its heading (with a bookmark) and its blocks."""
     ctx = _Ctx(page, index, styles, document, options)
     flowables: list[Flowable] = []
@@ -68,15 +78,15 @@ class _Rule(Flowable):
         super().__init__()
         self.colour, self.rule_width, self.thickness = colour, width, thickness
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.rule_width, self.thickness + 2
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.setFillColor(self.colour)
         self.canv.rect(0, 0, self.rule_width, self.thickness, stroke=0, fill=1)
 
 
-def _table_style(ctx: _Ctx, commands: list) -> TableStyle:
+def _table_style(ctx: _Ctx, commands: list[_StyleCommand]) -> TableStyle:
     """A table style whose cells name our font (reportlab otherwise sets Helvetica for every cell)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.styles.regular)] + list(commands))
 
@@ -123,9 +133,9 @@ def _contents_flowables(ctx: _Ctx, block: d.Contents) -> list[Flowable]:
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [
         ParagraphStyle("toc0", fontName=s.regular, fontSize=s.body.size + 1, leading=(s.body.size + 1) * 2.0,
-                       textColor=ctx.theme.colors.text, wordWrap="CJK", bulletFontName=s.regular),
+                       textColor=colour(ctx.theme.colors.text), wordWrap="CJK", bulletFontName=s.regular),
         ParagraphStyle("toc1", fontName=s.regular, fontSize=s.body.size, leading=s.body.size * 1.8, leftIndent=12,
-                       textColor=ctx.theme.colors.text, wordWrap="CJK", bulletFontName=s.regular),
+                       textColor=colour(ctx.theme.colors.text), wordWrap="CJK", bulletFontName=s.regular),
     ]
     toc.tableStyle = _table_style(ctx, [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                         ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
@@ -141,7 +151,7 @@ def _key_figures_flowables(ctx: _Ctx, block: d.KeyFigures) -> list[Flowable]:
     s, c = ctx.styles, ctx.theme.colors
     per_row = 3 if len(block.figures) != 4 else 2
     per_row = min(per_row, len(block.figures))
-    cells = []
+    cells: list[list[Flowable] | str] = []
     for fig in block.figures:
         small = s.with_(s.kpi_value, size=s.kpi_value.size * 0.55)
         cells.append([_FigureText(fig, s.kpi_value, small), TextBlock(fig.label, s.kpi_label)])
@@ -149,7 +159,7 @@ def _key_figures_flowables(ctx: _Ctx, block: d.KeyFigures) -> list[Flowable]:
     for row in rows:
         row.extend([""] * (per_row - len(row)))
     table = Table(rows, colWidths=[f"{100 / per_row:.3f}%"] * per_row)
-    style = [
+    style: list[_StyleCommand] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -174,7 +184,7 @@ class _FigureText(Flowable):
         super().__init__()
         self.figure, self.big, self.small = figure, big, small
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         self.parts = [(self.figure.prefix, self.small), (self.figure.value, self.big), (self.figure.suffix, self.small)]
@@ -184,7 +194,7 @@ class _FigureText(Flowable):
         self.width, self.height = avail_width, self.big.leading * scale
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         x, y = 0.0, self.height * 0.2
@@ -231,25 +241,33 @@ def _bullet_list_flowables(ctx: _Ctx, block: d.BulletList) -> list[Flowable]:
     return [TextBlock(item, ctx.styles.bullet) for item in block.items] + [Spacer(0, 2 * mm)]
 
 
+class _TableRows(Protocol):
+    """What a laid-out reportlab table holds that its type stubs do not declare: its cells and row heights."""
+
+    _cellvalues: list[list[Any]]
+    _rowHeights: list[float]
+
+
 class _KeptRows(Table):
     """A table that, split across pages, repeats its header, keeps at least two body rows at the foot of a page and
     carries at least TAIL_ROWS over to the next (a page holding two rows of a table's end reads as a mistake)."""
 
     TAIL_ROWS = 4
 
-    def split(self, avail_width, avail_height):
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = super().split(avail_width, avail_height)
         header = self.repeatRows or 0
         while len(parts) == 2:
-            first_rows = len(parts[0]._cellvalues) - header
+            head, tail = cast("list[_TableRows]", parts)  # a table splits into two tables
+            first_rows = len(head._cellvalues) - header
             if first_rows < 2:
                 return []  # the whole table starts on the next page
-            if len(parts[1]._cellvalues) - header >= self.TAIL_ROWS:
+            if len(tail._cellvalues) - header >= self.TAIL_ROWS:
                 return parts
             if first_rows <= 2:
                 return []
             # leave room for one row less, so that more rows go over together
-            avail_height -= self._rowHeights[len(parts[0]._cellvalues) - 1] + 0.5
+            avail_height -= cast(_TableRows, self)._rowHeights[len(head._cellvalues) - 1] + 0.5
             parts = super().split(avail_width, avail_height)
         return parts
 
@@ -264,7 +282,7 @@ def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
     body = [[TextBlock(text, s.cell_right if i in block.numeric_columns else s.cell) for i, text in enumerate(row)]
             for row in block.rows]
     table = _KeptRows([head] + body, colWidths=widths, repeatRows=1, splitByRow=1)
-    style = [
+    style: list[_StyleCommand] = [
         ("BACKGROUND", (0, 0), (-1, 0), c.primary),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, c.rule),
@@ -283,7 +301,7 @@ def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
 
 def _highlight_flowables(ctx: _Ctx, block: d.Highlight) -> list[Flowable]:
     s, c = ctx.styles, ctx.theme.colors
-    cells = [[TextBlock(block.text, s.lead)]]
+    cells: list[list[Flowable]] = [[TextBlock(block.text, s.lead)]]
     if block.figure:
         cells.insert(0, [_FigureText(block.figure, s.kpi_value, s.with_(s.kpi_value, size=s.kpi_value.size * 0.55))])
     cells.append([TextBlock(block.attribution, s.small)])
@@ -306,7 +324,8 @@ def _closing_flowables(ctx: _Ctx, block: d.Closing) -> list[Flowable]:
             TextBlock(block.organisation, s.with_(s.small, align="center"))]
 
 
-HANDLERS = {
+#: one handler per block type; a test checks that every block type has one
+HANDLERS: dict[type, Callable[[_Ctx, Any], list[Flowable]]] = {
     d.Title: _title_flowables,
     d.Agenda: _agenda_flowables,
     d.Contents: _contents_flowables,

@@ -154,8 +154,9 @@ class _SlidePainter:
 
 def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str) -> Canvas:
     meta = document.meta
-    canvas = Canvas(str(out_path), pagesize=size, invariant=1, initialFontName=regular, initialFontSize=10,
-                    lang="zh-CN" if meta.language == "zh" else "en-US")
+    # the stubs type initialFontName as a number; reportlab takes the name of a registered font
+    canvas = Canvas(str(out_path), pagesize=size, invariant=1, initialFontName=regular,  # type: ignore[arg-type]
+                    initialFontSize=10, lang="zh-CN" if meta.language == "zh" else "en-US")
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.organisation)
     canvas.setSubject(meta.subject)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -29,7 +29,7 @@ class TextStyle:
 
 
 @lru_cache(maxsize=64)
-def colour(hex_colour: str):
+def colour(hex_colour: str) -> Color:
     """A reportlab colour for #RRGGBB, parsed once (parsing on every line was a third of the drawing time)."""
     return HexColor(hex_colour)
 
@@ -37,6 +37,10 @@ def colour(hex_colour: str):
 class TextBlock(Flowable):
     """A paragraph of plain text set line by line. Lines are broken by generator.textfit (no line starts with
     closing punctuation, numbers stay with units); full lines are justified by spacing the characters."""
+
+    _wrapped_at: float | None = None  # the width the lines were broken for
+    _last_is_full = False  # the head of a split paragraph: its last line is justified like the others
+    _bullet_done = False  # the tail of a split paragraph: its bullet was drawn with the head
 
     def __init__(self, text: str, style: TextStyle, lines: list[str] | None = None, first: bool = True,
                  outline: tuple[int, str, str] | None = None):
@@ -52,19 +56,19 @@ class TextBlock(Flowable):
     def _measure(self, text: str) -> float:
         return stringWidth(text, self.style.font, self.style.size)
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        if self._lines is None or getattr(self, "_wrapped_at", None) != avail_width:
+        if self._lines is None or self._wrapped_at != avail_width:
             if self._lines is None or self._first:
                 self._lines = wrap(self.text, avail_width - self.style.indent, self._measure)
             self._wrapped_at = avail_width
         self.height = len(self._lines) * self.style.leading
         return avail_width, self.height
 
-    def split(self, avail_width, avail_height):
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
         fit = int(avail_height // self.style.leading)
-        lines = self._lines
+        lines = self._lines or []
         if fit >= len(lines):
             return [self]
         # keep at least two lines on each side of a page break (no widows, no orphans)
@@ -79,20 +83,21 @@ class TextBlock(Flowable):
         tail._bullet_done = True
         return [head, tail]
 
-    def draw(self):
+    def draw(self) -> None:
         canvas, style = self.canv, self.style
         canvas.saveState()
         canvas.setFillColor(colour(style.colour))
         y = self.height - style.leading + (style.leading - style.size) * 0.6
         width = self.width - style.indent
-        last_full = getattr(self, "_last_is_full", False)
-        if style.bullet and not getattr(self, "_bullet_done", False):
+        last_full = self._last_is_full
+        if style.bullet and not self._bullet_done:
             canvas.setFillColor(colour(style.bullet_colour or style.colour))
             canvas.setFont(style.font, style.size * 0.7)
             canvas.drawString(0, y + style.size * 0.12, style.bullet)
             canvas.setFillColor(colour(style.colour))
-        for index, line in enumerate(self._lines):
-            is_last = index == len(self._lines) - 1 and not last_full
+        lines = self._lines or []
+        for index, line in enumerate(lines):
+            is_last = index == len(lines) - 1 and not last_full
             line_width = self._measure(line)
             x = style.indent
             text = canvas.beginText()
