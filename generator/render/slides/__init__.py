@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ... import document as d
 from ...document import Document, Page
@@ -14,11 +15,14 @@ from .shapes import Box, DeckLayout, Run, SlideDrawing
 from .faces import DeckFaces, deck_faces
 from .template import SLIDE_SIZES_IN, DeckTemplate, template_frame, with_template_colours
 
+if TYPE_CHECKING:
+    from .. import RenderOptions
+
 __all__ = ["HANDLERS", "DeckLayout", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "deck_metrics",
            "lay_out", "layout_deck"]
 
 
-def faces_of(options) -> DeckFaces:
+def faces_of(options: RenderOptions) -> DeckFaces:
     """The render options' deck faces (the theme's when the options name none)."""
     return options.deck_faces or deck_faces(options.theme, options.regular, options.bold)
 
@@ -33,7 +37,7 @@ def deck_metrics(faces: DeckFaces) -> DeckMetrics:
                        mixed(heading.regular, heading.latin_regular), mixed(heading.bold, heading.latin_bold))
 
 
-def lay_out(document: Document, options) -> DeckLayout:
+def lay_out(document: Document, options: RenderOptions) -> DeckLayout:
     """The deck of document laid out with the render options' theme, faces and template."""
     faces = faces_of(options)
     return layout_deck(document, options.theme, deck_metrics(faces), options.template, faces)
@@ -85,8 +89,10 @@ def _split(page: Page, overflow: Overflow, continued: str) -> list[Page]:
     count = -(-len(items) // parts)  # as many on each slide, not a full slide and a last one or two
     index = page.blocks.index(block)
 
-    def part(chosen, title: str, notes, continues: bool) -> Page:
-        blocks = page.blocks[:index] + (replace(block, **{field: chosen}),) + page.blocks[index + 1:]
+    def part(chosen: tuple[object, ...], title: str, notes: tuple[str, ...], continues: bool) -> Page:
+        # the items' field is named at run time (_ITEMS), which mypy's check of replace() cannot follow
+        changed = replace(block, **{field: chosen})  # type: ignore[arg-type]
+        blocks = page.blocks[:index] + (changed,) + page.blocks[index + 1:]
         return replace(page, title=title, blocks=blocks, notes=notes, continued=continues)
 
     follows = len(page.notes) == len(items)

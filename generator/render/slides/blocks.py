@@ -1,16 +1,19 @@
 """One layout handler per block type: where each shape of a slide goes, and at what size its text fits."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ... import document as d
 from ...document import Document, Page
 from ...errors import GeneratorError
-from ...textfit import normalise_punctuation, wrap_runs
+from ...fonts import MixedMetrics
+from ...textfit import Measure, normalise_punctuation, wrap_runs
 from ...theme import Theme
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, TableShape, TextParagraph, TextShape
+from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Overflow(Exception):
     """A block's items do not all fit its slide at the smallest allowed size: the first `fits` of them do, and
     the rest continue on another slide."""
 
-    def __init__(self, block, fits: int):
+    def __init__(self, block: d.Block, fits: int):
         super().__init__(f"only {fits} items fit")
         self.block, self.fits = block, fits
 
@@ -62,7 +65,7 @@ class SlideLayout:
     number: int
     frame: Frame
     body: Box
-    shapes: list = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
 
     @property
     def where(self) -> str:
@@ -72,12 +75,12 @@ class SlideLayout:
     def rect(self, box: Box, fill: str, name: str, shape: str = "rect", text: TextShape | None = None) -> None:
         self.shapes.append(Rect(box, fill, name, shape, text))  # type: ignore[arg-type]
 
-    def text(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
+    def text(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs: Any) -> TextShape:
         shape = self.text_shape(box, paragraphs, name, **kwargs)
         self.shapes.append(shape)
         return shape
 
-    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs) -> TextShape:
+    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs: Any) -> TextShape:
         """A text box whose paragraphs are broken into lines for its width (less the bullets' indent)."""
         width_pt = (box.w - kwargs.get("indent_in", 0)) * 72
         return TextShape(box, tuple(self.paragraph(runs, width_pt) for runs in paragraphs), name, **kwargs)
@@ -87,7 +90,7 @@ class SlideLayout:
         with the deck's fonts (and the same slack as the fitting)."""
         runs = [replace(r, text=normalise_punctuation(r.text)) for r in runs]
         metrics = [self.metrics.of(r.bold, r.heading) for r in runs]
-        measures = [lambda t, m=m, r=r: m.width(t, r.size_pt) * WIDTH_SLACK for m, r in zip(metrics, runs)]
+        measures = [_measure(m, r.size_pt) for m, r in zip(metrics, runs)]
         lines = []
         for pieces in wrap_runs([r.text for r in runs], width_pt, measures, no_lone_last=True):
             line = tuple(replace(runs[i], text=text) for i, text in pieces)
@@ -96,7 +99,7 @@ class SlideLayout:
         return TextParagraph(tuple(runs), tuple(lines))
 
     @contextmanager
-    def group(self, name: str, description: str):
+    def group(self, name: str, description: str) -> Iterator[None]:
         outer, self.shapes = self.shapes, []
         try:
             yield
@@ -114,7 +117,7 @@ class SlideLayout:
         return fit(texts, box.w, box.h, sizes_between(largest, smallest), self.metrics.regular,
                    f"{self.where}, {where}", gap=gap)
 
-    def fits(self, try_layout, items: tuple, block) -> None:
+    def fits(self, try_layout: Callable[[Any], object], items: tuple[Any, ...], block: d.Block) -> None:
         """Raise Overflow with how many of the block's first items fit, when try_layout(items) raises
         GeneratorError for all of them; re-raise it when not even one fits."""
         try:
@@ -129,6 +132,11 @@ class SlideLayout:
                 continue
             raise Overflow(block, count)
         raise first_error
+
+
+def _measure(metrics: MixedMetrics, size_pt: float) -> Measure:
+    """Width in points of text at size_pt, with the same slack as the fitting."""
+    return lambda text: metrics.width(text, size_pt) * WIDTH_SLACK
 
 
 # ---------------------------------------------------------------------------------------------- handlers
@@ -300,7 +308,7 @@ def _figure_cards(s: SlideLayout, block: d.KeyFigures) -> tuple[list[Box], float
                     first_error = first_error or error
         raise first_error  # type: ignore[misc]
 
-    found: list = []
+    found: list[tuple[list[Box], float, float]] = []
     s.fits(lambda items: found.append(attempt(items)), block.figures, block)
     return found[-1]
 
@@ -444,7 +452,7 @@ def _closing(s: SlideLayout, block: d.Closing) -> None:
     _logo(s)
 
 
-HANDLERS = {
+HANDLERS: dict[type, Callable[[SlideLayout, Any], None]] = {
     d.Title: _title,
     d.Agenda: _agenda,
     d.Contents: _contents,

@@ -88,7 +88,7 @@ def _bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     """Horizontal bars: the categories' labels in a column on the left as wide as they need (up to 45 % of the
     chart), each within its bar's height; the values' labels on one line right of the bars."""
     count = len(block.categories)
-    labels = [[(normalise_punctuation(label),) for label in series.labels] for series in block.series]
+    labels: list[list[Lines]] = [[(normalise_punctuation(label),) for label in series.labels] for series in block.series]
     room = max(t.width_in(l[0]) for s in labels for l in s) + 0.15
     top = PAD_IN + _legend_height(t, block)
     plot_h = box.h - top - PAD_IN
@@ -129,7 +129,7 @@ def _doughnut(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     side = min(box.h - 2 * PAD_IN, legend.x - 0.3 - PAD_IN)
     if side < box.h * 0.5:
         return None
-    labels = [[(normalise_punctuation(label),) for label in series.labels]]
+    labels: list[list[Lines]] = [[(normalise_punctuation(label),) for label in series.labels]]
     plot = Box(PAD_IN, (box.h - side) / 2, side, side)
     return _shape(t, block, box, entries, labels, plot, legend)
 

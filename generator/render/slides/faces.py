@@ -62,7 +62,8 @@ def deck_faces(theme: Theme, regular: FontFace, bold: FontFace, template: DeckTe
                      _role(template.major, "heading", themed, language, warn, text))
 
 
-def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn, text: str) -> RoleFaces:
+def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Callable[[str], None],
+          text: str) -> RoleFaces:
     faces = themed
     if font.cjk:
         found = _installed((font.cjk,), False)

@@ -1,12 +1,13 @@
 """Text sizes for slides decided at build time with the real fonts' metrics (viewers do not auto-fit)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...errors import GeneratorError
 from ...i18n import _
 from ...fonts import MixedMetrics
-from ...textfit import fit_size, normalise_punctuation, wrap
+from ...textfit import Measure, fit_size, normalise_punctuation, wrap
 
 #: LibreOffice spaces Chinese and Latin apart where PowerPoint does not: measure 8 % wider than the font says
 WIDTH_SLACK = 1.08
@@ -29,9 +30,9 @@ class DeckMetrics:
         return self.bold if bold else self.regular
 
 
-def measure_at(metrics: MixedMetrics):
+def measure_at(metrics: MixedMetrics) -> Callable[[float], Measure]:
     """measure_at(metrics)(size)(text) -> width in points, with slack; text is already normalised."""
-    def at(size_pt: float):
+    def at(size_pt: float) -> Measure:
         return lambda text: metrics.width(text, size_pt) * WIDTH_SLACK
     return at
 

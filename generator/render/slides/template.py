@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ...errors import GeneratorError, SourceRef
 from ...theme import Theme
 from .shapes import Box
+
+if TYPE_CHECKING:
+    from .blocks import Frame
 
 #: the slide kinds a deck is made of, each put on one of the template's slide layouts
 SLIDE_KINDS = ("title", "content", "divider", "closing")
@@ -41,7 +45,7 @@ class DeckTemplate:
     minor: ThemeFont = ThemeFont()
 
 
-def template_frame(template: DeckTemplate, margin_in: float):
+def template_frame(template: DeckTemplate, margin_in: float) -> Frame:
     """The slide geometry a template gives: its title placeholder, the body below it, no decoration of ours.
     Raises GeneratorError when the title leaves no room for content."""
     from .blocks import Frame
