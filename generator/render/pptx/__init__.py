@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 
@@ -13,7 +15,13 @@ from .. import RenderOptions
 from ..slides import DeckLayout
 from .draw import Painter
 from .template import open_presentation
-from .text import DeckFonts, Run, emu, write_paragraphs
+from ..slides.shapes import Run
+from .text import DeckFonts, emu, write_paragraphs
+
+if TYPE_CHECKING:
+    from pptx.opc.package import OpcPackage
+    from pptx.presentation import Presentation as PresentationT
+    from pptx.slide import Slide
 
 
 def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
@@ -47,7 +55,7 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
     return f"{len(deck.slides)} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
 
 
-def _number_parts_in_constant_time(package) -> None:
+def _number_parts_in_constant_time(package: OpcPackage) -> None:
     """Name each new slide, notes, chart or theme part with a number above every one its kind has yet.
 
     python-pptx names a new part by walking every part of the package, which makes a deck of n slides cost n²
@@ -70,15 +78,21 @@ def _number_parts_in_constant_time(package) -> None:
         numbers.add(number)
         return PackURI(tmpl % number)
 
-    package.next_partname = next_partname
+    package.next_partname = next_partname  # type: ignore[method-assign]  # this package object's own naming
 
 
-def _notes(slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
+def _notes(slide: Slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
     """Speaker notes, one paragraph per line."""
-    write_paragraphs(slide.notes_slide.notes_text_frame, [[[Run(line, 12)]] for line in notes], fonts)
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        from ...errors import GeneratorError
+
+        raise GeneratorError("the template's notes page has no body placeholder for the speaker notes",
+                             hint="add one in PowerPoint: View → Notes Master")
+    write_paragraphs(frame, [[[Run(line, 12)]] for line in notes], fonts)
 
 
-def _properties(prs, document: Document) -> None:
+def _properties(prs: PresentationT, document: Document) -> None:
     import datetime as dt
 
     meta = document.meta
@@ -109,7 +123,7 @@ def _normalise_zip(path: Path, date_iso: str) -> None:
 _CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def _normalised_zip_bytes(blob: bytes, date_iso: str, nested=None) -> bytes:
+def _normalised_zip_bytes(blob: bytes, date_iso: str, nested: Callable[[str, bytes], bytes] | None = None) -> bytes:
     import io
 
     year, month, day = (int(x) for x in date_iso.split("-"))

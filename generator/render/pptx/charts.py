@@ -1,6 +1,8 @@
 """Native, editable PowerPoint charts of laid-out chart shapes, labels and placement as the layout decided."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -8,10 +10,17 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...document import Chart as ChartBlock
 from ...theme import Colors
 from ..slides import shapes as sh
 from ..slides.shapes import Run
 from .text import DeckFonts, emu, hex_rgb, set_run_props, write_paragraphs
+
+if TYPE_CHECKING:
+    from pptx.chart.chart import Chart
+    from pptx.chart.plot import BarPlot, _BasePlot
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.shapetree import _BaseGroupShapes
 
 _CHART_TYPES = {
     "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -23,10 +32,11 @@ _CHART_TYPES = {
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_rgb(colour))
+    rgb: RGBColor = RGBColor.from_string(hex_rgb(colour))
+    return rgb
 
 
-def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
+def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> GraphicFrame:
     """Add the chart, whose data staff can edit in PowerPoint (right-click → Edit Data); return its frame."""
     block, size = shape.chart, shape.size_pt
     data = CategoryChartData(number_format="General")
@@ -38,7 +48,10 @@ def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
     for series in block.series:
         data.add_series(series.name, series.values[::-1] if block.kind == "bar" else series.values)
     b = shape.box
-    frame = shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
+    # python-pptx annotates add_chart as taking its ChartData alias and returning a Chart: it takes any chart
+    # data and returns the graphic frame holding the chart
+    frame = cast("GraphicFrame", shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h),
+                                                  data))  # type: ignore[arg-type]
     frame.name = f"chart: {block.title}"
     chart = frame.chart
     chart.font.size = Pt(size)
@@ -72,7 +85,7 @@ _POSITIONS = {"column": XL_LABEL_POSITION.OUTSIDE_END, "grouped": XL_LABEL_POSIT
               "bar": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE}
 
 
-def _point_labels(plot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> None:
+def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> None:
     """Each point's label is its own text as the briefing shows it (约43亿元, 75名, RMB 25.9 billion), in the
     lines the slide layout broke it into; the workbook behind the chart keeps the plain numbers."""
     for series, labels in zip(plot.series, shape.labels):
@@ -85,9 +98,9 @@ def _point_labels(plot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) 
             label.position = _POSITIONS[shape.chart.kind]
 
 
-def _axes_and_series(chart, plot, block, colors: Colors, size: float) -> None:
+def _axes_and_series(chart: Chart, plot: _BasePlot, block: ChartBlock, colors: Colors, size: float) -> None:
     if block.kind != "line":
-        plot.gap_width = 60
+        cast("BarPlot", plot).gap_width = 60  # columns and bars
     chart.has_legend = len(block.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -118,7 +131,7 @@ def _axes_and_series(chart, plot, block, colors: Colors, size: float) -> None:
                 point.format.fill.fore_color.rgb = _rgb(colors.accent if point_index == target else colors.primary)
 
 
-def _place(chart, shape: sh.ChartShape) -> None:
+def _place(chart: Chart, shape: sh.ChartShape) -> None:
     """The plot area (inner: without the axis labels) and the legend where the slide layout put them, and the
     category labels never rotated: the viewer neither rearranges nor turns what was measured."""
     space = chart._chartSpace
@@ -133,7 +146,7 @@ def _place(chart, shape: sh.ChartShape) -> None:
             body.set("vert", "horz")
 
 
-def _unsigned_axis_ids(chart) -> None:
+def _unsigned_axis_ids(chart: Chart) -> None:
     """python-pptx numbers axes with negative ids (as PowerPoint did once); the schema wants unsigned ones. Each
     id loses its sign, so that axes and their crossing axes still match; the ids stay below 2³¹, as LibreOffice
     reads them as signed numbers (above, it loses the category axis and its labels)."""
@@ -145,7 +158,7 @@ def _unsigned_axis_ids(chart) -> None:
 _BEFORE_LAYOUT = (qn("c:legendPos"), qn("c:legendEntry"))
 
 
-def _set_layout(parent, box: sh.Box, inner: bool = False) -> None:
+def _set_layout(parent: etree._Element, box: sh.Box, inner: bool = False) -> None:
     """Give a c:plotArea or c:legend a c:layout placing and sizing it at fractions of the chart's size: the one it
     has (python-pptx writes an empty one for some chart types), or a new one in its place in the schema's order."""
     layout = parent.find(qn("c:layout"))

@@ -1,6 +1,9 @@
 """Laid-out slide shapes as native PowerPoint shapes, tables and charts, one function per kind of shape."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -9,6 +12,13 @@ from pptx.oxml.ns import qn
 from ...theme import Theme
 from ..slides import shapes as sh
 from .text import DeckFonts, emu, hex_rgb, prepare_frame, write_paragraphs
+
+if TYPE_CHECKING:
+    from pptx.shapes.base import BaseShape
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.shapetree import SlideShapes, _BaseGroupShapes
+    from pptx.slide import Slide
+    from pptx.text.text import TextFrame
 
 _ANCHORS = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _ALIGNS = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -25,21 +35,22 @@ class Painter:
 
     def __init__(self, fonts: DeckFonts, theme: Theme, template: bool = False):
         self.fonts, self.theme, self.template = fonts, theme, template
-        self.slide = None
+        self.slide: Slide | None = None
 
-    def begin_slide(self, slide) -> None:
+    def begin_slide(self, slide: Slide) -> None:
         self.slide = slide
 
     def end_slide(self) -> None:
+        assert self.slide is not None, "end_slide() without begin_slide()"
         for placeholder in list(self.slide.placeholders):
             if not placeholder.has_text_frame or not placeholder.text_frame.text.strip():
                 placeholder._element.getparent().remove(placeholder._element)
         self.slide = None
 
-    def draw(self, shapes, shape: sh.Shape) -> None:
+    def draw(self, shapes: _BaseGroupShapes, shape: sh.Shape) -> None:
         _DRAW[type(shape)](self, shapes, shape)
 
-    def placeholder_for(self, shapes, text: sh.TextShape):
+    def placeholder_for(self, shapes: _BaseGroupShapes, text: sh.TextShape) -> Shape | None:
         if not (self.template and self.slide is not None and shapes is self.slide.shapes):
             return None
         index = PLACEHOLDER_ROLES.get(text.name)
@@ -47,22 +58,24 @@ class Painter:
             return None
         for placeholder in self.slide.placeholders:
             if placeholder.placeholder_format.idx == index and not placeholder.text_frame.text:
-                return placeholder
+                found: Shape = placeholder  # a slide placeholder is a Shape with a text frame
+                return found
         return None
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_rgb(colour))
+    rgb: RGBColor = RGBColor.from_string(hex_rgb(colour))
+    return rgb
 
 
-def _describe(shape, text: str) -> None:
+def _describe(shape: BaseShape, text: str) -> None:
     """Alt text: PowerPoint reads it from the descr attribute of the shape's non-visual properties."""
     for c_nv_pr in shape._element.iter(qn("p:cNvPr")):
         c_nv_pr.set("descr", text)
         break
 
 
-def _rect(painter: Painter, shapes, rect: sh.Rect) -> None:
+def _rect(painter: Painter, shapes: _BaseGroupShapes, rect: sh.Rect) -> None:
     b = rect.box
     shape = shapes.add_shape(_SHAPES[rect.shape], emu(b.x), emu(b.y), emu(b.w), emu(b.h))
     shape.name = rect.name
@@ -75,7 +88,7 @@ def _rect(painter: Painter, shapes, rect: sh.Rect) -> None:
         _fill_text(painter, shape.text_frame, rect.text)
 
 
-def _fill_text(painter: Painter, frame, text: sh.TextShape) -> None:
+def _fill_text(painter: Painter, frame: TextFrame, text: sh.TextShape) -> None:
     prepare_frame(frame, anchor=_ANCHORS[text.anchor])
     write_paragraphs(frame, [_lines(p) for p in text.paragraphs], painter.fonts, align=_ALIGNS[text.align],
                      space_after_pt=text.space_after_pt, line_spacing=text.line_spacing, bullet=text.bullet or None,
@@ -86,9 +99,9 @@ def _lines(paragraph: sh.TextParagraph) -> list[list[sh.Run]]:
     return [list(line.runs) for line in paragraph.lines]
 
 
-def _text(painter: Painter, shapes, text: sh.TextShape) -> None:
+def _text(painter: Painter, shapes: _BaseGroupShapes, text: sh.TextShape) -> None:
     b = text.box
-    shape = painter.placeholder_for(shapes, text)
+    shape: Shape | None = painter.placeholder_for(shapes, text)
     if shape is not None:  # the template's placeholder, at the size the text was fitted for
         shape.left, shape.top, shape.width, shape.height = emu(b.x), emu(b.y), emu(b.w), emu(b.h)
     else:
@@ -99,7 +112,7 @@ def _text(painter: Painter, shapes, text: sh.TextShape) -> None:
         _slide_number_field(shape)
 
 
-def _slide_number_field(shape) -> None:
+def _slide_number_field(shape: Any) -> None:  # a text box or a placeholder
     """Turn the number's run into a slide-number field, so that it follows when slides are reordered."""
     from lxml import etree
 
@@ -113,7 +126,7 @@ def _slide_number_field(shape) -> None:
     run.getparent().remove(run)
 
 
-def _group(painter: Painter, shapes, group: sh.Group) -> None:
+def _group(painter: Painter, shapes: _BaseGroupShapes, group: sh.Group) -> None:
     shape = shapes.add_group_shape()
     shape.name = group.name
     _describe(shape, group.description)
@@ -121,7 +134,7 @@ def _group(painter: Painter, shapes, group: sh.Group) -> None:
         painter.draw(shape.shapes, child)
 
 
-def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
+def _table(painter: Painter, shapes: SlideShapes, table: sh.TableShape) -> None:
     b = table.box
     rows, cols = len(table.rows), len(table.widths_in)
     frame = shapes.add_table(rows, cols, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
@@ -141,19 +154,19 @@ def _table(painter: Painter, shapes, table: sh.TableShape) -> None:
             write_paragraphs(target.text_frame, [_lines(cell.paragraph)], painter.fonts, align=_ALIGNS[cell.align])
 
 
-def _picture(painter: Painter, shapes, picture: sh.Picture) -> None:
+def _picture(painter: Painter, shapes: _BaseGroupShapes, picture: sh.Picture) -> None:
     b = picture.box
     shape = shapes.add_picture(picture.path, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
     shape.name = "logo"
     _describe(shape, picture.description)
 
 
-def _chart(painter: Painter, shapes, shape: sh.ChartShape) -> None:
+def _chart(painter: Painter, shapes: _BaseGroupShapes, shape: sh.ChartShape) -> None:
     from .charts import add_chart
 
     frame = add_chart(shapes, shape, painter.fonts, painter.theme.colors)
     _describe(frame, shape.description)
 
 
-_DRAW = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,
+_DRAW: dict[type, Callable[[Painter, Any, Any], None]] = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,
          sh.Picture: _picture}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from pptx import Presentation
@@ -15,6 +16,10 @@ from ...i18n import _
 from ...errors import GeneratorError, Issue, SourceRef
 from ..slides.shapes import Box
 from ..slides.template import DeckTemplate, ThemeFont
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationT
+    from pptx.slide import SlideLayout
 
 EMU_PER_IN = 914400
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -37,15 +42,19 @@ def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
     and what it lacks."""
     prs = _open(path)
     layouts = _layouts(prs, path, names or {}, kinds | {"content"})
+    if prs.slide_width is None or prs.slide_height is None:
+        raise GeneratorError("the template has no slide size", SourceRef(str(path)), "open and save it again in PowerPoint")
     width, height = prs.slide_width / EMU_PER_IN, prs.slide_height / EMU_PER_IN
-    title = next(ph for ph in layouts["content"].placeholders if ph.placeholder_format.type in TITLE_TYPES)
+    # python-pptx annotates LayoutPlaceholders.__iter__ in a way mypy reads as taking no self
+    placeholders = layouts["content"].placeholders
+    title = next(ph for ph in placeholders if ph.placeholder_format.type in TITLE_TYPES)  # type: ignore[misc]
     title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
     major, minor = _fonts(prs)
     return DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()}, title_box,
                         _colours(prs), major, minor)
 
 
-def open_presentation(template: DeckTemplate):
+def open_presentation(template: DeckTemplate) -> tuple[PresentationT, dict[str, SlideLayout]]:
     """The template opened to add slides to, without its sample slides; and its slide layout per slide kind."""
     prs = _open(Path(template.path))
     _remove_slides(prs)
@@ -57,7 +66,7 @@ MAX_TEMPLATE_BYTES = 200 * 2**20
 MAX_TEMPLATE_ENTRIES = 5000
 
 
-def _open(path: Path):
+def _open(path: Path) -> PresentationT:
     shown = SourceRef(str(path))
     if not zipfile.is_zipfile(path):
         raise GeneratorError(_("the template is not a PowerPoint file (.pptx)"), shown,
@@ -76,10 +85,11 @@ def _open(path: Path):
         raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
 
 
-def _layouts(prs, path: Path, chosen: Mapping[PageKind, str], kinds: frozenset[str]) -> dict:
+def _layouts(prs: PresentationT, path: Path, chosen: Mapping[PageKind, str],
+             kinds: frozenset[str]) -> dict[PageKind, SlideLayout]:
     shown = SourceRef(str(path))
     available = [layout.name for layout in prs.slide_layouts]
-    layouts = {}
+    layouts: dict[PageKind, SlideLayout] = {}
     problems = []
     for kind, names in LAYOUT_NAMES.items():
         if kind not in kinds:
@@ -101,13 +111,13 @@ def _layouts(prs, path: Path, chosen: Mapping[PageKind, str], kinds: frozenset[s
     if problems:
         raise GeneratorError(problems)
     for kind, layout in layouts.items():
-        if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):
+        if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):  # type: ignore[misc]
             raise GeneratorError(f"the template's slide layout '{layout.name}' (for {kind} slides) has no title "
                                  "placeholder", shown, "add one in PowerPoint: View → Slide Master → Insert Placeholder")
     return layouts
 
 
-def _remove_slides(prs) -> None:
+def _remove_slides(prs: PresentationT) -> None:
     """A template may carry sample slides; the deck starts without them."""
     slide_ids = prs.slides._sldIdLst
     for slide_id in list(slide_ids):
@@ -115,7 +125,7 @@ def _remove_slides(prs) -> None:
         slide_ids.remove(slide_id)
 
 
-def _theme_xml(prs):
+def _theme_xml(prs: PresentationT) -> etree._Element | None:
     """The slide master's theme part as XML, or None."""
     try:
         return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
@@ -123,7 +133,7 @@ def _theme_xml(prs):
         return None
 
 
-def _fonts(prs) -> tuple[ThemeFont, ThemeFont]:
+def _fonts(prs: PresentationT) -> tuple[ThemeFont, ThemeFont]:
     """The theme's major (heading) and minor (body) fonts."""
     theme = _theme_xml(prs)
     found = []
@@ -141,7 +151,7 @@ def _fonts(prs) -> tuple[ThemeFont, ThemeFont]:
     return found[0], found[1]
 
 
-def _colours(prs) -> dict[str, str]:
+def _colours(prs: PresentationT) -> dict[str, str]:
     """The template's theme colours as #RRGGBB by name (dk1, dk2, accent1…)."""
     theme = _theme_xml(prs)
     scheme = theme.find(f".//{A}clrScheme") if theme is not None else None
@@ -153,10 +163,12 @@ def _colours(prs) -> dict[str, str]:
         if element is None:
             return None
         rgb = element.find(f"{A}srgbClr")
-        if rgb is not None:
-            return "#" + rgb.get("val").upper()
+        value = rgb.get("val") if rgb is not None else None
+        if value:
+            return "#" + value.upper()
         system = element.find(f"{A}sysClr")
-        return "#" + system.get("lastClr").upper() if system is not None and system.get("lastClr") else None
+        last = system.get("lastClr") if system is not None else None
+        return "#" + last.upper() if last else None
 
     names = ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5")
     return {name: found for name in names if (found := colour(name))}

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ..slides.shapes import Run
+
+if TYPE_CHECKING:
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.text.text import TextFrame, _Paragraph
 
 
 def hex_rgb(colour: str) -> str:
@@ -47,7 +52,7 @@ _RUN_RANKS = {qn(tag): rank for rank, tag in enumerate(RUN_PROPERTY_ORDER)}
 _FILLS = tuple(qn(tag) for tag in RUN_PROPERTY_ORDER[1:7])
 
 
-def child_in_order(parent, tag: str, ranks: dict[str, int]):
+def child_in_order(parent: etree._Element, tag: str, ranks: dict[str, int]) -> etree._Element:
     """The parent's child of this tag; a new one, inserted before the first child that the schema's sequence
     (ranks: tag -> position) puts after it, when it has none. (python-pptx's own element classes do the same
     for the children they know, about five times slower: a deck sets several thousand run properties.)"""
@@ -58,14 +63,14 @@ def child_in_order(parent, tag: str, ranks: dict[str, int]):
             return child
     element = parent.makeelement(name, {})
     for child in parent:
-        if ranks.get(child.tag, -1) > rank:
+        if ranks.get(str(child.tag), -1) > rank:
             child.addprevious(element)
             return element
     parent.append(element)
     return element
 
 
-def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
+def set_run_props(r_pr: etree._Element, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
                   colour: str | None = None, heading: bool = False) -> None:
     """Write size, weight, colour, language and the Latin, East Asian and complex-script typefaces onto an
     a:rPr/a:defRPr/a:endParaRPr element, each child in its place in the schema's sequence."""
@@ -87,7 +92,8 @@ def set_run_props(r_pr, fonts: DeckFonts, size_pt: float | None = None, bold: bo
         child_in_order(r_pr, tag, _RUN_RANKS).set("typeface", face)
 
 
-def write_paragraphs(frame, paragraphs: list[list[list[Run]]], fonts: DeckFonts, align=None, space_after_pt: float = 0,
+def write_paragraphs(frame: TextFrame, paragraphs: list[list[list[Run]]], fonts: DeckFonts, align: PP_ALIGN | None = None,
+                     space_after_pt: float = 0,
                      line_spacing: float | None = None, bullet: str | None = None, bullet_colour: str | None = None,
                      indent_emu: int = 0) -> None:
     """Replace the text of a text frame with paragraphs, each of lines of runs; lines are ended by explicit line
@@ -123,7 +129,7 @@ PARAGRAPH_PROPERTY_ORDER = ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:b
 _PARAGRAPH_RANKS = {qn(tag): rank for rank, tag in enumerate(PARAGRAPH_PROPERTY_ORDER)}
 
 
-def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> None:
+def _set_bullet(paragraph: _Paragraph, char: str, colour: str | None, indent_emu: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.set("marL", str(indent_emu))
     p_pr.set("indent", str(-indent_emu))
@@ -137,7 +143,7 @@ def _set_bullet(paragraph, char: str, colour: str | None, indent_emu: int) -> No
     child_in_order(p_pr, "a:buChar", _PARAGRAPH_RANKS).set("char", char)
 
 
-def prepare_frame(frame, margin_pt: float = 0, anchor=None) -> None:
+def prepare_frame(frame: TextFrame, margin_pt: float = 0, anchor: MSO_ANCHOR | None = None) -> None:
     """Word wrap on, no auto-fit, fixed inner margins: the build decides sizes, not the viewer."""
     from pptx.enum.text import MSO_AUTO_SIZE
 
