@@ -6,12 +6,19 @@ import io
 import pickle
 import time
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..build import Inputs, render_options
 from ..errors import GeneratorError
-from ..fonts import extend_subsets, prefer_speed, warm_source_font
+from ..fonts import FontFace, extend_subsets, prefer_speed, warm_source_font
+
+if TYPE_CHECKING:
+    from ..build import Warn
+    from ..document import Document
+    from ..render import RenderOptions
 
 #: the width of the images in pixels: slides and A4 pages stay sharp at the page's column widths
 SLIDE_WIDTH_PX = 800
@@ -42,9 +49,9 @@ class Snapshot:
     rasterised: int = 0  # images made by this build (the others were unchanged)
     detail: str = field(default="", compare=False)  # an internal error's traceback, for the terminal only
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The snapshot as plain data for the page (without the traceback)."""
-        def images(items):
+        def images(items: Iterable[PageImage]) -> list[dict[str, Any]]:
             return [{"url": f"/img/{i.key}.jpg", "width": i.width_px, "height": i.height_px} for i in items]
 
         return {"version": self.version, "ok": self.ok, "errors": list(self.errors), "warnings": list(self.warnings),
@@ -66,7 +73,7 @@ class PreviewBuilder:
         self.work_dir = work_dir
         self.snapshot = Snapshot()
         self._inputs = Inputs(data_path)
-        self._faces: tuple = ()  # the regular and bold faces of the last build
+        self._faces: tuple[FontFace, ...] = ()  # the regular and bold faces of the last build
         self._seen: dict[Path, tuple[int, int] | None] = {}  # the watched files' times and sizes at the last build
         self._named_files: set[Path] = set()  # the template and logo the layout named at its last good build
         self._images: dict[str, bytes] = {}  # JPEG bytes by their hash
@@ -87,7 +94,7 @@ class PreviewBuilder:
         """The JPEG bytes of an image of the current or the previous snapshot."""
         return self._images.get(key)
 
-    def rebuild(self, changed: set[Path] | frozenset = frozenset()) -> Snapshot:
+    def rebuild(self, changed: set[Path] | frozenset[Path] = frozenset()) -> Snapshot:
         """Build again after the given files changed; return (and keep) the new snapshot. Never raises for a
         user's mistake: problems are in the snapshot, with the images of the last good build."""
         started = time.perf_counter()
@@ -124,7 +131,7 @@ class PreviewBuilder:
         for face in set(self._faces):
             warm_source_font(face)
 
-    def _build(self, warn) -> tuple[tuple[PageImage, ...], tuple[PageImage, ...], int]:
+    def _build(self, warn: Warn) -> tuple[tuple[PageImage, ...], tuple[PageImage, ...], int]:
         prepared = self._inputs.prepare(self.layout_path, self.lang)
         self._named_files = {Path(p).resolve() for p in (prepared.template, prepared.logo) if p}
         document = prepared.document
@@ -169,7 +176,8 @@ class PreviewBuilder:
             del self._by_content[key]
 
 
-def _draw(renderer: str, width_px: int, document, options, pdf_path: Path, known: dict[str, PageImage]):
+def _draw(renderer: str, width_px: int, document: Document, options: RenderOptions, pdf_path: Path,
+          known: dict[str, PageImage]) -> list[tuple[str, PageImage, bytes | None]]:
     """Render one output to pdf_path and rasterise the pages not in known (the image of each page content key);
     return (content key, image, JPEG bytes or None when known) for each page."""
     import pypdfium2 as pdfium
@@ -178,7 +186,7 @@ def _draw(renderer: str, width_px: int, document, options, pdf_path: Path, known
 
     RENDERERS[renderer].render(document, options, pdf_path)
     keys = _page_keys(pdf_path, f"{renderer}|{width_px}|{options.regular}|{options.bold}".encode())
-    pages = []
+    pages: list[tuple[str, PageImage, bytes | None]] = []
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
         for index, key in enumerate(keys):
@@ -210,7 +218,7 @@ def _signature(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
-def _file_digest(paths) -> bytes:
+def _file_digest(paths: Iterable[Path | None]) -> bytes:
     digest = hashlib.sha1()
     for path in paths:
         if path is not None:

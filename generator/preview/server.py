@@ -5,6 +5,7 @@ import asyncio
 import socket
 import sys
 import tempfile
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -17,7 +18,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from watchfiles import awatch
+from watchfiles import Change, awatch
 
 from ..errors import GeneratorError
 from .builder import PreviewBuilder, Snapshot
@@ -45,7 +46,7 @@ class _Hub:
             self._serial += 1
             self._changed.notify_all()
 
-    async def events(self, shutdown: anyio.Event):
+    async def events(self, shutdown: anyio.Event) -> AsyncIterator[dict[str, str]]:
         """Server-sent events: "building" when a build starts, "build" with the version when one is done; the
         stream ends when the server shuts down."""
 
@@ -90,7 +91,7 @@ async def _watch_and_build(builder: PreviewBuilder, hub: _Hub, report: Callable[
         watched = builder.watched_files()
         folders = sorted({path.parent for path in watched if path.parent.is_dir()})
 
-        def wanted(_change, path: str) -> bool:
+        def wanted(_change: Change, path: str) -> bool:
             # after a failed build any file beside the inputs may be what was missing (a logo, a template)
             return Path(path) in watched or (not builder.snapshot.ok and not _is_editor_scratch(path))
 
@@ -106,7 +107,8 @@ async def _watch_and_build(builder: PreviewBuilder, hub: _Hub, report: Callable[
                 break  # the layout names another template or logo: watch its folder too
 
 
-def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None], on_ready: Callable[[], None]):
+def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
+         on_ready: Callable[[], None]) -> Starlette:
     page = files(__package__).joinpath("page.html").read_text(encoding="utf-8")
 
     async def index(_request: Request) -> Response:
@@ -128,7 +130,7 @@ def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
         return Response(data, media_type="image/jpeg", headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
     @asynccontextmanager
-    async def lifespan(_app):
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
         task = asyncio.create_task(_watch_and_build(builder, hub, report, stop))
         on_ready()
