@@ -13,6 +13,7 @@ build: $(STAMP) system-font
 	$(VENV)/bin/briefing build
 
 test: $(STAMP) system-font system-render-tools
+	$(PY) -m mypy generator
 	$(VENV)/bin/python -m pytest -q
 
 bench: $(STAMP) system-font system-render-tools
