@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from generator.textfit import tokens, violations, wrap, wrap_runs
+from generator.textfit import fit_size, normalise_punctuation, split_words, tokens, violations, wrap, wrap_runs
 
 from ..conftest import ARTICLE
 
@@ -60,3 +60,84 @@ def test_no_character_is_left_alone_on_the_last_line():
         "越疆人工智能机器人生产基地", "开工。"]
     assert _lines(wrap_runs(["一二三四五六七八九十", "甲"], 100, [_width, lambda t: 95.0 * len(t)],
                             no_lone_last=True)) == ["一二三四五六七八九十", "甲"]
+
+
+# ------------------------------------------------------------------ with a real font's metrics
+
+
+def _real_font_measure():
+    """measure_at(size)(text) from the advance widths in the theme's CJK font file, read here with fontTools (not
+    with the program's own measuring), and that measure's own per-character widths for checking expectations."""
+    from fontTools.ttLib import TTFont
+
+    from generator.fonts import find_face
+    from generator.theme import THEMES
+
+    face = find_face(THEMES["civic_blue"].fonts.cjk_families, False)
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        cmap, hmtx, upm = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+        advance = {code: hmtx[name][0] / upm for code, name in cmap.items()}
+
+    def at(size: float):
+        return lambda text: sum(advance[ord(c)] for c in text) * size
+
+    return at, advance
+
+
+def test_fit_size_picks_the_largest_size_whose_lines_fit_the_box():
+    at, advance = _real_font_measure()
+    text = "日照经济技术开发区全年招引项目一百零七个新签约产业项目六十七个"  # 32 Chinese characters
+    assert {advance[ord(c)] for c in text} == {1.0}  # CJK ideographs are one em wide in this font
+    width, height = 100.0, 60.0
+    # at 14 pt, 7 characters (98 pt) a line: 5 lines, 5 × 14 × 1.2 = 84 pt > 60; at 12 pt, 8 (96 pt) a line:
+    # 4 lines, 4 × 12 × 1.2 = 57.6 pt ≤ 60
+    size, (lines,) = fit_size([text], width, height, [10, 12, 14], at)
+    assert size == 12
+    assert lines == [text[i : i + 8] for i in range(0, 32, 8)]
+    # at most three lines: only 10 pt (10 characters a line, 4 lines) would do in height, but not in lines
+    assert fit_size([text], width, height, [10, 12, 14], at, max_lines=3) is None
+    assert fit_size([text], width, 20.0, [10, 12, 14], at) is None  # not even one size fits
+
+
+def test_latin_words_break_at_spaces_by_their_proportional_widths():
+    at, advance = _real_font_measure()
+    measure = at(10)
+    assert advance[ord("i")] < advance[ord("m")]  # a proportional Latin face, not a monospaced one
+    words = "RMB 25.9 billion invested in 2020".split(" ")
+    width = measure("RMB 25.9 billion") + 0.5  # the first three words fit, the fourth does not
+    assert measure("RMB 25.9 billion invested") > width
+    lines = [line.strip() for line in wrap(" ".join(words), width, measure)]
+    assert lines[0] == "RMB 25.9 billion"
+    assert " ".join(lines) == " ".join(words)  # no word split, none lost
+    for line, following in zip(lines, lines[1:]):
+        assert measure(line) <= width < measure(line + " " + following.split(" ")[0])  # each line as full as it can
+
+
+def test_a_word_wider_than_the_line_is_cut_at_the_longest_prefix_that_fits():
+    at, _advance = _real_font_measure()
+    measure = at(12)
+    word = "Internationalisation"
+    width = measure("Internation") + 0.01
+    longest = max(k for k in range(1, len(word)) if measure(word[:k]) <= width)
+    assert word[:longest] == "Internation"
+    assert wrap(word, width, measure) == ["Internation", "alisation"]
+
+
+def test_ascii_punctuation_between_chinese_characters_becomes_full_width():
+    assert normalise_punctuation("项目,投资;开工:投产!是否?是") == "项目，投资；开工：投产！是否？是"
+    assert normalise_punctuation("是否?") == "是否?"  # only between Chinese characters, as the rule says
+    assert normalise_punctuation("投资(亿元)") == "投资（亿元）"
+    # between Latin words and numbers it stays ASCII
+    assert normalise_punctuation("RMB 4.3 billion, up 12% (2020)") == "RMB 4.3 billion, up 12% (2020)"
+
+
+def test_violations_name_each_breaking_fault():
+    assert violations(["招引项目", "，新签约"]) == ["line 2 starts with ，: ，新签约"]
+    assert violations(["计划总投资（", "259亿元）"]) == ["line 1 ends with （: 计划总投资（"]
+    assert violations(["总投资259", "亿元"]) == ["line 1 splits a number from its unit: 总投资259|亿元"]
+    assert violations(["总投资259亿元，", "新签约67个"]) == []
+
+
+def test_split_words_finds_a_latin_word_cut_in_two():
+    assert split_words(["the Invest", "ment zone"], "the Investment zone") == ["line 1 splits 'Invest|ment'"]
+    assert split_words(["the Investment", "zone"], "the Investment zone") == []
