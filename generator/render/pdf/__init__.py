@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from ...document import Document
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
-from .. import RenderOptions
+from .. import RenderOptions, pdf_date
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
 
@@ -54,8 +54,9 @@ def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
 
 
 class _BriefingDoc(BaseDocTemplate):
-    def __init__(self, path: str, document: Document, styles: Styles, **kwargs):
+    def __init__(self, path: str, document: Document, styles: Styles, created, **kwargs):
         super().__init__(path, pagesize=A4, invariant=True, **kwargs)
+        self.created = created
         self.document = document
         self.styles = styles
         self.total_pages = 0  # from the previous pass: multiBuild runs at least two for the contents
@@ -65,6 +66,9 @@ class _BriefingDoc(BaseDocTemplate):
         self.part_starts: list[tuple[str, int]] = []
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
+
+    def beforeDocument(self):  # noqa: N802 - reportlab's name
+        self.canv.setDateFormatter(pdf_date(self.created))
 
     def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
@@ -90,7 +94,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     top, bottom = theme.page_margin_top_mm * mm, theme.page_margin_bottom_mm * mm
     width, height = A4
     doc = _BriefingDoc(
-        str(out_path), document, styles,
+        str(out_path), document, styles, options.created,
         title=meta.title, author=meta.organisation, subject=meta.subject, keywords=list(meta.keywords),
         creator="briefing", lang="zh-CN" if meta.language == "zh" else "en-US",
         initialFontName=regular, initialFontSize=10,  # no unembedded Helvetica on any page

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...charts import Placement, chart_svg
 from ...document import Document
-from .. import RenderOptions
+from .. import RenderOptions, pdf_date
 from ..slides import shapes as sh
 from ..slides.shapes import DeckLayout
 from ..slides import faces_of
@@ -152,7 +152,7 @@ class _SlidePainter:
         self.c.restoreState()
 
 
-def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str) -> Canvas:
+def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str, created) -> Canvas:
     meta = document.meta
     canvas = Canvas(str(out_path), pagesize=size, invariant=1, initialFontName=regular, initialFontSize=10,
                     lang="zh-CN" if meta.language == "zh" else "en-US")
@@ -161,6 +161,7 @@ def _canvas(out_path: Path, document: Document, size: tuple[float, float], regul
     canvas.setSubject(meta.subject)
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("briefing")
+    canvas.setDateFormatter(pdf_date(created))
     return canvas
 
 
@@ -169,7 +170,7 @@ def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions
     started = time.perf_counter()
     drawings = deck.slides
     fonts = _Fonts(deck.faces or faces_of(options), document)
-    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular)
+    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular, options.created)
     for drawing in drawings:
         painter = _SlidePainter(canvas, deck, fonts, options)
         for shape in drawing.shapes:
@@ -198,7 +199,7 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
     scale = slide_w / (width_in * PT)
     slide_h = height_in * PT * scale
     pages = -(-len(drawings) // 3)
-    canvas = _canvas(out_path, document, A4, regular)
+    canvas = _canvas(out_path, document, A4, regular, options.created)
     for start in range(0, len(drawings), 3):
         canvas.setFont(regular, 8.5)
         canvas.setFillColor(colour(theme.colors.muted))
