@@ -201,9 +201,9 @@ class Prepared:
 class Inputs:
     """Loads the dataset once for every layout of a run, and only when a prepared meeting is not cached."""
 
-    def __init__(self, data_path: Path):
+    def __init__(self, data_path: Path, dataset=None):
         self.data_path = data_path
-        self._dataset = None
+        self._dataset = dataset  # already loaded, or None
 
     @property
     def dataset(self):
@@ -435,6 +435,8 @@ def _render_one(document, options, deck, name: str, temp: Path, out_path: Path) 
         summary = RENDERERS[name].render(document, options, temp, deck)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        if exc.errno is None:  # not the file system's (e.g. an image library's "truncated"): not a write failure
+            raise
         raise _write_failed(exc, out_path) from None
     except BaseException:
         temp.unlink(missing_ok=True)

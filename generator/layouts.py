@@ -300,6 +300,12 @@ def _check_image(path: Path, ref: SourceRef) -> None:
         raise GeneratorError(_("the logo {name} is {width} × {height} pixels; at most {limit} million are used").format(
             name=path.name, width=width, height=height, limit=MAX_LOGO_PIXELS // 1_000_000), ref,
             _("save it smaller, e.g. 1200 pixels wide"))
+    try:  # now that its size is known to be safe, decode it whole: a file cut short fails here, with its line
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        raise GeneratorError(_("the logo {name} is damaged and cannot be read").format(name=path.name), ref,
+                             _("save it again as .png or .jpg")) from None
 
 
 def layout_json_schema() -> dict:
