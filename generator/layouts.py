@@ -257,8 +257,9 @@ class LayoutModel(Strict):
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
     briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
                                        "longer briefing is an error that says what takes the room")
-    deck: tuple[SlideSpec, ...] = Field(min_length=1)
-    briefing: tuple[PartSpec, ...] = Field(min_length=1)
+    # a meeting's deck has tens of slides; the caps keep a mistake (or 50,000 aliases) from running for minutes
+    deck: tuple[SlideSpec, ...] = Field(min_length=1, max_length=150)
+    briefing: tuple[PartSpec, ...] = Field(min_length=1, max_length=60)
 
 
 @dataclass(frozen=True)
