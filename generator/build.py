@@ -43,7 +43,8 @@ def render_options(theme, document, template=None, warn=_ignore, template_layout
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
     if not bold.bold:
-        warn(f"{bold.label}: {bold.how_found}; bold text (titles, figures) is set in the regular weight")
+        warn(_("{bold_label}: {bold_how_found}; bold text (titles, figures) is set in the regular weight").format(
+            bold_label=bold.label, bold_how_found=bold.how_found))
     if latin_metrics(theme.fonts.latin_families, False) is None:
         warn("no font with Arial's metrics (" + ", ".join(theme.fonts.latin_families) + ") is installed: Latin "
              "text in decks is measured with the CJK font's Latin letters (on Debian: apt-get install fonts-liberation2)")
@@ -53,9 +54,9 @@ def render_options(theme, document, template=None, warn=_ignore, template_layout
         if missing:
             where = _where_chars_occur(document, missing)
             raise GeneratorError(
-                f"the font {face.label} has no glyph for {''.join(missing)!r} ({where}); "
-                "the text would print as boxes",
-                hint="choose another font in the theme, or change the text",
+                _("the font {face_label} has no glyph for {join_missing!r} ({where}); the text would print as boxes").format(
+                    face_label=face.label, join_missing=''.join(missing), where=where),
+                hint=_("choose another font in the theme, or change the text"),
             )
     if template is not None:
         from .render.pptx.template import read_template
@@ -73,13 +74,14 @@ def render_options(theme, document, template=None, warn=_ignore, template_layout
 
 def _where_chars_occur(document, missing: list[str]) -> str:
     places = []
-    for kind, pages in (("slide", document.slides), ("briefing part", document.pages)):
+    for kind, pages in ((_("slide"), document.slides), (_("briefing part"), document.pages)):
         for number, page in enumerate(pages, 1):
             from .document import _strings
 
             text = page.title + "".join(s for b in page.blocks for s in _strings(b))
             if any(c in text for c in missing):
-                places.append(f"{kind} {number} '{page.title}'")
+                places.append(_("{kind} {number} '{page_title}'").format(
+                    kind=kind, number=number, page_title=page.title))
     return "in " + ", ".join(places[:3]) if places else "in the document"
 
 

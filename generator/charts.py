@@ -6,6 +6,7 @@ import io
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from .chartkinds import CHART_KINDS
 from .document import Chart
 from .fonts import FontFace
 from .theme import Theme
@@ -80,12 +81,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
             ax = fig.add_axes((x, 1 - y - h, w, h))
             labels = ["\n".join(lines) for lines in placement.categories]
         palette = colors.series or (colors.primary, colors.accent)
-        if chart.kind == "doughnut":
-            _doughnut(ax, chart, palette, colors, labels, placement and placement.legend)
-        elif chart.kind == "line":
-            _line(ax, chart, palette, colors, labels)
-        else:
-            _bars(ax, chart, palette, colors, labels)
+        CHART_KINDS[chart.kind].draw(ax, chart, palette, colors, labels, placement and placement.legend)
         if placement is None:
             fig.tight_layout(pad=0.4)
         out = io.BytesIO()
@@ -94,7 +90,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     return out.getvalue()
 
 
-def _style_axes(ax, colors, horizontal: bool) -> None:
+def style_axes(ax, colors, horizontal: bool) -> None:
     for side in ("top", "right", "left" if not horizontal else "bottom"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom" if not horizontal else "left"].set_color(colors.rule)
@@ -113,10 +109,12 @@ def _wrap_label(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def _bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
+def draw_bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None, legend=None) -> None:
+    """Bars (horizontal for a kind that says so) or columns, each labelled with its value, one colour per series
+    or the highlighted one in the accent colour."""
     import numpy as np
 
-    horizontal = chart.kind == "bar"
+    horizontal = CHART_KINDS[chart.kind].horizontal
     count, groups = len(chart.categories), len(chart.series)
     positions = np.arange(count)
     width = 0.7 / groups
@@ -143,38 +141,6 @@ def _bars(ax, chart: Chart, palette, colors, labels: list[str] | None = None) ->
     else:
         ax.set_xticks(positions, categories)
         ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.18)
-    _style_axes(ax, colors, horizontal)
+    style_axes(ax, colors, horizontal)
     if groups > 1:
         ax.legend(frameon=False, loc="upper left")
-
-
-def _line(ax, chart: Chart, palette, colors, labels: list[str] | None = None) -> None:
-    markers = ("o", "s", "^", "D", "v")
-    categories = labels or list(chart.categories)
-    for index, series in enumerate(chart.series):
-        colour = palette[index % len(palette)]
-        ax.plot(categories, series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
-                linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
-        for x, y, label in zip(categories, series.values, series.labels):
-            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
-                        color=colors.text)
-    ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
-    ax.margins(x=0.25)
-    _style_axes(ax, colors, False)
-    ax.legend(frameon=False, loc="upper left")
-
-
-def _doughnut(ax, chart: Chart, palette, colors, entries: list[str] | None = None,
-              legend: tuple[float, float, float, float] | None = None) -> None:
-    series = chart.series[0]
-    wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
-                       startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
-                                                                       "linewidth": 1.5})
-    labels = entries or [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
-    if legend is None:
-        ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    else:  # in the box the slide's layout measured for it, inside the figure
-        x, y, _, _ = legend
-        ax.legend(wedges, labels, frameon=False, loc="upper left", bbox_to_anchor=(x, 1 - y),
-                  bbox_transform=ax.figure.transFigure, borderaxespad=0, borderpad=0, handletextpad=0.5)
-    ax.set_aspect("equal")

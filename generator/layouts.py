@@ -5,10 +5,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
+from .chartkinds import CHART_KINDS
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
@@ -17,7 +18,10 @@ from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
 SCHEMA_FILE = "layout.schema.json"
-ChartKind = Literal["column", "bar", "grouped", "doughnut", "line"]
+if TYPE_CHECKING:
+    ChartKind = str
+else:  # the names of the chart kinds' modules: a new module is a new name a layout may use
+    ChartKind = Literal[tuple(CHART_KINDS)]
 
 
 class _Titled(Strict):
@@ -481,7 +485,8 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str,
     (problem, hint) pairs; empty when the chart compares like with like."""
     facts = dataset.facts
     problems: list[tuple[tuple, str, str]] = []
-    if chart.chart in ("grouped", "line"):
+    kind = CHART_KINDS[chart.chart]
+    if kind.of == "comparisons":
         if not chart.comparisons:
             return [((), _("a '{kind}' chart needs 'comparisons' (a result and its target)").format(kind=chart.chart), "")]
         known = [dataset.comparisons[c] for c in chart.comparisons if c in dataset.comparisons]
@@ -537,7 +542,7 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[tuple, str,
                                        "projects or groups ({single})").format(totals=", ".join(zone_level),
                                                                             single=", ".join(single)),
                          _("a total and its members are not alike")))
-    if chart.chart == "doughnut":
+    if kind.parts_of_a_whole:
         wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
         if not wholes:
             problems.append((("facts",), _("a doughnut shows the parts of one whole, and these facts are not the parts "

@@ -17,6 +17,7 @@ from ...fonts import FontFace, truetype_for_pdf_all
 from .. import RenderOptions, pdf_date
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
+from ...i18n import _
 
 def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
     """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts);
@@ -48,8 +49,9 @@ def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
         try:
             pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
         except Exception as exc:  # noqa: BLE001 - reportlab raises several types for unusable files
-            raise GeneratorError(f"reportlab cannot use the font {face.label}: {exc}",
-                                 hint="name a TrueType or OpenType font file in the theme") from None
+            raise GeneratorError(_("reportlab cannot use the font {face_label}: {exc}").format(
+                face_label=face.label, exc=exc),
+                                 hint=_("name a TrueType or OpenType font file in the theme")) from None
     return names
 
 
@@ -127,7 +129,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     ]
     has_cover = bool(document.pages) and document.pages[0].kind == "title"
     doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
-    for _ in range(3):  # until the last pass wrote "page X / Y" with the final page count
+    for _pass in range(3):  # until the last pass wrote "page X / Y" with the final page count
         doc.multiBuild(_story(document, styles, options))  # fresh flowables: reportlab marks used ones
         if doc.used_total == doc.total_pages:
             break
@@ -137,7 +139,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
             "remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer sections)"
             + (", or set new_page_per_part: false" if document.page_per_part else "")
             + "; or raise briefing_pages"))
-    return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) -> str:
@@ -190,7 +193,7 @@ def _running_header(canvas, document: Document, theme, styles, odd: bool, inner,
 
 
 def _footer(canvas, document: Document, theme, styles, odd: bool, inner, outer, bottom, total: int) -> None:
-    width, _ = A4
+    width = A4[0]
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
     canvas.setFillColor(theme.colors.muted)

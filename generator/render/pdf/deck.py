@@ -17,6 +17,7 @@ from ..slides.shapes import DeckLayout
 from ..slides import faces_of
 from ..slides.faces import DeckFaces
 from . import register_faces
+from ...i18n import _
 from .svg import draw_drawing, svg_drawing
 from .text import colour
 
@@ -180,7 +181,8 @@ def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions
         canvas.addOutlineEntry(f"{drawing.number}. {drawing.page.title}", key, level=0)
         canvas.showPage()
     canvas.save()
-    return f"{len(drawings)} slides as PDF, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return _("{slides} slides as PDF, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(drawings), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def render_handout(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
@@ -228,5 +230,5 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
                 canvas.line(lines_x0, y, lines_x1, y)
         canvas.showPage()
     canvas.save()
-    return (f"{len(drawings)} slides on {pages} A4 pages, {out_path.stat().st_size / 1024:.0f} KB, "
-            f"{time.perf_counter() - started:.2f} s")
+    return _("{slides} slides on {pages} A4 pages, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(drawings), pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)

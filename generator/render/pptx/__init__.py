@@ -11,6 +11,7 @@ from pptx import Presentation
 
 from ...document import Document
 from .. import RenderOptions
+from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter
 from .template import open_presentation
@@ -45,7 +46,8 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
     _properties(prs, document, options.created)
     prs.save(str(out_path))
     _normalise_zip(out_path, options.created)
-    return f"{len(deck.slides)} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return _("{slides} slides, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(deck.slides), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def _number_parts_in_constant_time(package) -> None:

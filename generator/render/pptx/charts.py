@@ -8,56 +8,40 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...chartkinds import CHART_KINDS
 from ...theme import Colors
 from ..slides import shapes as sh
 from ..slides.shapes import Run
 from .text import DeckFonts, emu, hex_rgb, set_run_props, write_paragraphs
 
-_CHART_TYPES = {
-    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "grouped": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
-    "doughnut": XL_CHART_TYPE.DOUGHNUT,
-    "line": XL_CHART_TYPE.LINE_MARKERS,
-}
-
-
-def _rgb(colour: str) -> RGBColor:
+def rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(hex_rgb(colour))
 
 
 def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
     """Add the chart, whose data staff can edit in PowerPoint (right-click → Edit Data); return its frame."""
     block, size = shape.chart, shape.size_pt
+    kind = CHART_KINDS[block.kind]
     data = CategoryChartData(number_format="General")
     # a category's lines are kept by line feeds, which PowerPoint and LibreOffice show as line breaks
     categories = ["\n".join(lines) for lines in shape.categories]
-    if block.kind == "bar":  # PowerPoint draws bar categories bottom-up: reverse to read top-down
+    if kind.horizontal:  # PowerPoint draws bar categories bottom-up: reverse to read top-down
         categories = categories[::-1]
     data.categories = categories
     for series in block.series:
-        data.add_series(series.name, series.values[::-1] if block.kind == "bar" else series.values)
+        data.add_series(series.name, series.values[::-1] if kind.horizontal else series.values)
     b = shape.box
-    frame = shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
+    frame = shapes.add_chart(getattr(XL_CHART_TYPE, kind.pptx_type), emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
     frame.name = f"chart: {block.title}"
     chart = frame.chart
     chart.font.size = Pt(size)
     chart.has_title = False
     plot = chart.plots[0]
-    plot.has_data_labels = block.kind != "doughnut"
+    plot.has_data_labels = kind.pptx_labels is not None
     if plot.has_data_labels:
         plot.data_labels.font.size = Pt(size)
-        plot.data_labels.position = _POSITIONS[block.kind]
-    if block.kind == "doughnut":  # slices are too thin for labels: the legend carries each value
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.RIGHT
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(size)
-        for index, point in enumerate(plot.series[0].points):
-            point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(colors.series[index % len(colors.series)])
-    else:
-        _axes_and_series(chart, plot, block, colors, size)
+        plot.data_labels.position = getattr(XL_LABEL_POSITION, kind.pptx_labels)
+    kind.style_pptx(chart, plot, block, colors, size)
     _place(chart, shape)
     _unsigned_axis_ids(chart)
     if plot.has_data_labels:
@@ -67,27 +51,22 @@ def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
     return frame
 
 
-#: where each kind's values are labelled: above a column or a line's point, right of a bar
-_POSITIONS = {"column": XL_LABEL_POSITION.OUTSIDE_END, "grouped": XL_LABEL_POSITION.OUTSIDE_END,
-              "bar": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE}
-
-
 def _point_labels(plot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> None:
     """Each point's label is its own text as the briefing shows it (约43亿元, 75名, RMB 25.9 billion), in the
     lines the slide layout broke it into; the workbook behind the chart keeps the plain numbers."""
+    kind = CHART_KINDS[shape.chart.kind]
     for series, labels in zip(plot.series, shape.labels):
-        if shape.chart.kind == "bar":  # the points were reversed with the categories
+        if kind.horizontal:  # the points were reversed with the categories
             labels = labels[::-1]
         for point, lines in zip(series.points, labels):
             label = point.data_label
             write_paragraphs(label.text_frame, [[[Run(line, shape.size_pt, False, colors.text)] for line in lines]],
                              fonts)
-            label.position = _POSITIONS[shape.chart.kind]
+            label.position = getattr(XL_LABEL_POSITION, kind.pptx_labels)
 
 
-def _axes_and_series(chart, plot, block, colors: Colors, size: float) -> None:
-    if block.kind != "line":
-        plot.gap_width = 60
+def style_axes(chart, block, colors: Colors, size: float) -> None:
+    """A legend on top when there are several series; gridlines but no value axis; the category axis ruled."""
     chart.has_legend = len(block.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -95,27 +74,27 @@ def _axes_and_series(chart, plot, block, colors: Colors, size: float) -> None:
         chart.legend.font.size = Pt(size)
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = _rgb(colors.rule)
+    value_axis.major_gridlines.format.line.color.rgb = rgb(colors.rule)
     value_axis.visible = False
     value_axis.tick_labels.font.size = Pt(size)
     chart.category_axis.tick_labels.font.size = Pt(size)
-    chart.category_axis.format.line.color.rgb = _rgb(colors.rule)
+    chart.category_axis.format.line.color.rgb = rgb(colors.rule)
+
+
+def style_bars(chart, plot, block, colors: Colors, size: float) -> None:
+    """Bars or columns: close together, one colour per series, or the highlighted one in the accent colour."""
+    plot.gap_width = 60
+    style_axes(chart, block, colors, size)
     for index, series in enumerate(plot.series):
-        colour = colors.series[index % len(colors.series)]
-        if block.kind == "line":
-            series.format.line.color.rgb = _rgb(colour)
-            series.format.line.width = Pt(3)
-            series.smooth = False
-            continue
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
+        series.format.fill.fore_color.rgb = rgb(colors.series[index % len(colors.series)])
         if block.highlight is not None and len(block.series) == 1:
             count = len(block.categories)
-            target = count - 1 - block.highlight if block.kind == "bar" else block.highlight
+            target = count - 1 - block.highlight if CHART_KINDS[block.kind].horizontal else block.highlight
             for point_index in range(count):
                 point = series.points[point_index]
                 point.format.fill.solid()
-                point.format.fill.fore_color.rgb = _rgb(colors.accent if point_index == target else colors.primary)
+                point.format.fill.fore_color.rgb = rgb(colors.accent if point_index == target else colors.primary)
 
 
 def _place(chart, shape: sh.ChartShape) -> None:

@@ -71,7 +71,8 @@ def _open(path: Path):
     try:
         return Presentation(str(path))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for damaged packages
-        raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
+        raise GeneratorError(_("the template cannot be opened: {exc}").format(
+            exc=exc), shown, _("open and save it again in PowerPoint")) from None
 
 
 def _layouts(prs, path: Path, chosen: dict[str, str], kinds: frozenset[str]) -> dict:
@@ -100,8 +101,10 @@ def _layouts(prs, path: Path, chosen: dict[str, str], kinds: frozenset[str]) -> 
         raise GeneratorError(problems)
     for kind, layout in layouts.items():
         if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):
-            raise GeneratorError(f"the template's slide layout '{layout.name}' (for {kind} slides) has no title "
-                                 "placeholder", shown, "add one in PowerPoint: View → Slide Master → Insert Placeholder")
+            raise GeneratorError(_("the template's slide layout '{layout_name}' (for {kind} slides) has no title "
+                                    "placeholder").format(
+                layout_name=layout.name,
+                kind=kind), shown, _("add one in PowerPoint: View → Slide Master → Insert Placeholder"))
     return layouts
 
 

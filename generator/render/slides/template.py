@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from ...errors import GeneratorError, SourceRef
 from ...theme import Theme
 from .shapes import Box
+from ...i18n import _
 
 #: the slide kinds a deck is made of, each put on one of the template's slide layouts
 SLIDE_KINDS = ("title", "content", "divider", "closing")
@@ -51,8 +52,10 @@ def template_frame(template: DeckTemplate, margin_in: float):
     footer = 0.4
     body_box = Box(title_box.x, body_top, title_box.w, template.height_in - body_top - footer - 0.35)
     if body_box.h < 2 or body_box.w < 4:
-        raise GeneratorError(f"the title placeholder of '{template.layouts['content']}' leaves no room for content "
-                             f"({body_box.w:.1f} × {body_box.h:.1f} in)", SourceRef(template.path))
+        raise GeneratorError(_("the title placeholder of '{template_layouts_content}' leaves no room for content "
+                                "({body_box_w:.1f} × {body_box_h:.1f} in)").format(
+            template_layouts_content=template.layouts['content'], body_box_w=body_box.w,
+            body_box_h=body_box.h), SourceRef(template.path))
     return Frame(template.width_in, template.height_in, max(margin_in, title_box.x), footer_height=footer,
                  title_box=title_box, body_box=body_box, chrome=False)
 
