@@ -30,7 +30,7 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content. With a
     placement, its parts go where it says, its labels broken as it says."""
     key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, placement and asdict(placement), _VERSION]).encode()).hexdigest()[:24]
+                               font_pt, placement and asdict(placement), _code(chart.kind)]).encode()).hexdigest()[:24]
     from . import cache
 
     cached = cache.read("charts", f"{key}.svg")  # verified by its hash: a damaged drawing is drawn again
@@ -41,7 +41,14 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     return data
 
 
-_VERSION = 3
+@lru_cache(maxsize=16)
+def _code(kind: str) -> str:
+    """The drawing code's fingerprint: this module and the chart kind's own, so that a changed drawing is drawn
+    again rather than read from the cache."""
+    import sys
+
+    files = [__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__]
+    return hashlib.sha256(b"".join(open(path, "rb").read() for path in files)).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)

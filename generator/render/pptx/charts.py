@@ -25,10 +25,12 @@ def add_chart(shapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors):
     data = CategoryChartData(number_format="General")
     # a category's lines are kept by line feeds, which PowerPoint and LibreOffice show as line breaks
     categories = ["\n".join(lines) for lines in shape.categories]
-    if kind.horizontal:  # PowerPoint draws bar categories bottom-up: reverse to read top-down
+    series_list = list(block.series)
+    if kind.horizontal:  # PowerPoint draws bar categories, and a cluster's series, bottom-up: reverse to read top-down
         categories = categories[::-1]
+        series_list = series_list[::-1]
     data.categories = categories
-    for series in block.series:
+    for series in series_list:
         data.add_series(series.name, series.values[::-1] if kind.horizontal else series.values)
     b = shape.box
     frame = shapes.add_chart(getattr(XL_CHART_TYPE, kind.pptx_type), emu(b.x), emu(b.y), emu(b.w), emu(b.h), data)
@@ -55,7 +57,7 @@ def _point_labels(plot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) 
     """Each point's label is its own text as the briefing shows it (约43亿元, 75名, RMB 25.9 billion), in the
     lines the slide layout broke it into; the workbook behind the chart keeps the plain numbers."""
     kind = CHART_KINDS[shape.chart.kind]
-    for series, labels in zip(plot.series, shape.labels):
+    for series, labels in zip(plot.series, shape.labels[::-1] if kind.horizontal else shape.labels):
         if kind.horizontal:  # the points were reversed with the categories
             labels = labels[::-1]
         for point, lines in zip(series.points, labels):
@@ -75,6 +77,7 @@ def style_axes(chart, block, colors: Colors, size: float) -> None:
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = rgb(colors.rule)
+    value_axis.minimum_scale = 0  # bars and lines measured from zero: an axis cut above it would misstate them
     value_axis.visible = False
     value_axis.tick_labels.font.size = Pt(size)
     chart.category_axis.tick_labels.font.size = Pt(size)
@@ -85,9 +88,11 @@ def style_bars(chart, plot, block, colors: Colors, size: float) -> None:
     """Bars or columns: close together, one colour per series, or the highlighted one in the accent colour."""
     plot.gap_width = 60
     style_axes(chart, block, colors, size)
+    horizontal = CHART_KINDS[block.kind].horizontal
     for index, series in enumerate(plot.series):
+        own = len(block.series) - 1 - index if horizontal else index  # the series were added in reverse
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = rgb(colors.series[index % len(colors.series)])
+        series.format.fill.fore_color.rgb = rgb(colors.series[own % len(colors.series)])
         if block.highlight is not None and len(block.series) == 1:
             count = len(block.categories)
             target = count - 1 - block.highlight if CHART_KINDS[block.kind].horizontal else block.highlight
