@@ -61,7 +61,8 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
     if not bold.bold:
-        warn(f"{bold.label}: {bold.how_found}; bold text (titles, figures) is set in the regular weight")
+        warn(_("{bold_label}: {bold_how_found}; bold text (titles, figures) is set in the regular weight").format(
+            bold_label=bold.label, bold_how_found=bold.how_found))
     if latin_metrics(theme.fonts.latin_families, False) is None:
         warn("no font with Arial's metrics (" + ", ".join(theme.fonts.latin_families) + ") is installed: Latin "
              "text in decks is measured with the CJK font's Latin letters (on Debian: apt-get install fonts-liberation2)")
@@ -71,9 +72,9 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
         if missing:
             where = _where_chars_occur(document, missing)
             raise GeneratorError(
-                f"the font {face.label} has no glyph for {''.join(missing)!r} ({where}); "
-                "the text would print as boxes",
-                hint="choose another font in the theme, or change the text",
+                _("the font {face_label} has no glyph for {join_missing!r} ({where}); the text would print as boxes").format(
+                    face_label=face.label, join_missing=''.join(missing), where=where),
+                hint=_("choose another font in the theme, or change the text"),
             )
     deck_template: DeckTemplate | None = None
     if template is not None:
@@ -92,13 +93,14 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
 
 def _where_chars_occur(document: Document, missing: list[str]) -> str:
     places = []
-    for kind, pages in (("slide", document.slides), ("briefing part", document.pages)):
+    for kind, pages in ((_("slide"), document.slides), (_("briefing part"), document.pages)):
         for number, page in enumerate(pages, 1):
             from .document import _strings
 
             text = page.title + "".join(s for b in page.blocks for s in _strings(b))
             if any(c in text for c in missing):
-                places.append(f"{kind} {number} '{page.title}'")
+                places.append(_("{kind} {number} '{page_title}'").format(
+                    kind=kind, number=number, page_title=page.title))
     return "in " + ", ".join(places[:3]) if places else "in the document"
 
 
@@ -220,9 +222,9 @@ class Prepared:
 class Inputs:
     """Loads the dataset once for every layout of a run, and only when a prepared meeting is not cached."""
 
-    def __init__(self, data_path: Path):
+    def __init__(self, data_path: Path, dataset: Dataset | None = None):
         self.data_path = data_path
-        self._dataset: Dataset | None = None
+        self._dataset: Dataset | None = dataset  # already loaded, or None
 
     @property
     def dataset(self) -> Dataset:
@@ -459,6 +461,8 @@ def _render_one(document: Document, options: RenderOptions, deck: DeckLayout | N
         summary = RENDERERS[name].render(document, options, temp, deck)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        if exc.errno is None:  # not the file system's (e.g. an image library's "truncated"): not a write failure
+            raise
         raise _write_failed(exc, out_path) from None
     except BaseException:
         temp.unlink(missing_ok=True)

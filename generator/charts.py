@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .chartkinds import CHART_KINDS
 from .document import Chart
 from .fonts import FontFace
 from .theme import Colors, Theme
@@ -35,7 +36,7 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content. With a
     placement, its parts go where it says, its labels broken as it says."""
     key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, placement and asdict(placement), _VERSION]).encode()).hexdigest()[:24]
+                               font_pt, placement and asdict(placement), _code(chart.kind)]).encode()).hexdigest()[:24]
     from . import cache
 
     cached = cache.read("charts", f"{key}.svg")  # verified by its hash: a damaged drawing is drawn again
@@ -46,7 +47,14 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
     return data
 
 
-_VERSION = 3
+@lru_cache(maxsize=16)
+def _code(kind: str) -> str:
+    """The drawing code's fingerprint: this module and the chart kind's own, so that a changed drawing is drawn
+    again rather than read from the cache."""
+    import sys
+
+    files = [path for path in (__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__) if path]
+    return hashlib.sha256(b"".join(open(path, "rb").read() for path in files)).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)
@@ -86,12 +94,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
             ax = fig.add_axes((x, 1 - y - h, w, h))
             labels = ["\n".join(lines) for lines in placement.categories]
         palette = colors.series or (colors.primary, colors.accent)
-        if chart.kind == "doughnut":
-            _doughnut(ax, chart, palette, colors, labels, placement.legend if placement else None)
-        elif chart.kind == "line":
-            _line(ax, chart, palette, colors, labels)
-        else:
-            _bars(ax, chart, palette, colors, labels)
+        CHART_KINDS[chart.kind].draw(ax, chart, palette, colors, labels, placement and placement.legend)
         if placement is None:
             fig.tight_layout(pad=0.4)
         out = io.BytesIO()
@@ -100,7 +103,7 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
     return out.getvalue()
 
 
-def _style_axes(ax: Axes, colors: Colors, horizontal: bool) -> None:
+def style_axes(ax: Axes, colors: Colors, horizontal: bool) -> None:
     for side in ("top", "right", "left" if not horizontal else "bottom"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom" if not horizontal else "left"].set_color(colors.rule)
@@ -119,10 +122,13 @@ def _wrap_label(text: str, width: int) -> str:
     return "\n".join(text[i : i + width] for i in range(0, len(text), width))
 
 
-def _bars(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None) -> None:
+def draw_bars(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None,
+              legend: tuple[float, float, float, float] | None = None) -> None:
+    """Bars (horizontal for a kind that says so) or columns, each labelled with its value, one colour per series
+    or the highlighted one in the accent colour."""
     import numpy as np
 
-    horizontal = chart.kind == "bar"
+    horizontal = CHART_KINDS[chart.kind].horizontal
     count, groups = len(chart.categories), len(chart.series)
     positions = np.arange(count)
     width = 0.7 / groups
@@ -149,38 +155,6 @@ def _bars(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels
     else:
         ax.set_xticks(positions, categories)
         ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.18)
-    _style_axes(ax, colors, horizontal)
+    style_axes(ax, colors, horizontal)
     if groups > 1:
         ax.legend(frameon=False, loc="upper left")
-
-
-def _line(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None) -> None:
-    markers = ("o", "s", "^", "D", "v")
-    categories = labels or list(chart.categories)
-    for index, series in enumerate(chart.series):
-        colour = palette[index % len(palette)]
-        ax.plot(categories, series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
-                linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
-        for x, y, label in zip(categories, series.values, series.labels):
-            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
-                        color=colors.text)
-    ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
-    ax.margins(x=0.25)
-    _style_axes(ax, colors, False)
-    ax.legend(frameon=False, loc="upper left")
-
-
-def _doughnut(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, entries: list[str] | None = None,
-              legend: tuple[float, float, float, float] | None = None) -> None:
-    series = chart.series[0]
-    wedges, _ = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
-                       startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
-                                                                       "linewidth": 1.5})
-    labels = entries or [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
-    if legend is None:
-        ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    else:  # in the box the slide's layout measured for it, inside the figure
-        x, y, _, _ = legend
-        ax.legend(wedges, labels, frameon=False, loc="upper left", bbox_to_anchor=(x, 1 - y),
-                  bbox_transform=ax.figure.transFigure, borderaxespad=0, borderpad=0, handletextpad=0.5)
-    ax.set_aspect("equal")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress, TaskID
 
+    from .dataset import Dataset
     from .errors import Issue
     from .preview.builder import Snapshot
 
@@ -142,12 +143,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
+@click.argument("layouts", nargs=-1)
 @data_option
 @click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder of layouts to check. Default: layouts/.")
-def check(data_path: Path | None, layouts_dir: Path | None) -> None:
-    """Prove the dataset against the article and validate every layout."""
+              help="Folder of layouts to check when none is named. Default: layouts/.")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["zh", "en"]),
+              help="Check the meetings in this language (repeat for both). Default: each layout's own.")
+def check(layouts: tuple[str, ...], data_path: Path | None, layouts_dir: Path | None, langs: tuple[str, ...]) -> None:
+    """Prove the dataset against the article, then build each LAYOUT (default: every layout in layouts/) in every
+    format without writing anything: every error a build would raise is reported, all at once."""
     from .dataset import body_numerals, load_dataset
+    from .errors import GeneratorError
+    from .loading import resolve_layout_path
 
     started = time.perf_counter()
     dataset = load_dataset(data_path or default_data())
@@ -155,26 +162,52 @@ def check(data_path: Path | None, layouts_dir: Path | None) -> None:
     click.echo(_("{dataset_path}: ok — {counts}").format(dataset_path=dataset.path, counts=counts))
     click.echo(_("  every one of the article's {len_body_numerals_dataset} figures is held by a fact with its quote").format(
         len_body_numerals_dataset=len(body_numerals(dataset))))
-    layouts_dir = layouts_dir or default_layouts_dir()
-    if layouts_dir.is_dir() and any(layouts_dir.glob("*.yaml")):
-        from .errors import GeneratorError
-        from .layouts import load_layout
-
-        problems: list[Issue] = []
-        for path in sorted(layouts_dir.glob("*.yaml")):
-            try:
-                layout = load_layout(path, dataset)
-            except GeneratorError as exc:
-                problems.extend(exc.issues)
-                continue
-            click.echo(_("{layout_path}: ok — {len_layout_model_deck} slides, {len_layout_model_briefing} briefing "
-                          "parts").format(
-                layout_path=layout.path, len_layout_model_deck=len(layout.model.deck),
-                len_layout_model_briefing=len(layout.model.briefing)))
-        if problems:
-            raise GeneratorError(problems)
-    click.echo(_("checked in {time_perf_counter_started:.2f} s").format(
+    if layouts:
+        paths = [resolve_layout_path(name, default_layouts_dir()) for name in layouts]
+    else:
+        folder = layouts_dir or default_layouts_dir()
+        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    problems: list[Issue] = []
+    for path in paths:
+        try:
+            for line in _dry_run(path, data_path or default_data(), dataset, langs):
+                click.echo(line)
+        except GeneratorError as exc:
+            problems.extend(exc.issues)
+    if problems:
+        raise GeneratorError(problems)
+    click.echo(_("checked in {time_perf_counter_started:.2f} s; nothing was written").format(
         time_perf_counter_started=time.perf_counter() - started))
+
+
+def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ...]) -> list[str]:
+    """Build one layout in every format into a temporary folder that is then removed; return the lines to print
+    (its warnings first). Raises GeneratorError with every problem found."""
+    import tempfile
+
+    from .build import Inputs, Outputs, build as build_layout
+    from .layouts import load_layout
+
+    layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
+    lines: list[str] = []
+
+    def warn(message: str) -> None:
+        line = _("warning: {message}").format(message=message)
+        if line not in lines:
+            lines.append(line)
+
+    inputs = Inputs(data_path, dataset)
+    with tempfile.TemporaryDirectory(prefix="briefing-check-") as folder:
+        for lang in langs or (None,):
+            outputs = Outputs()
+            try:
+                build_layout(path, inputs, Path(folder), tuple(RENDERERS), lang, warn, outputs)
+                summaries = [f"{name} {summary}" for name, (_temp, _out, summary) in zip(RENDERERS, outputs.pending)]
+            finally:
+                outputs.discard()
+            lines.append(_("{layout_path} ({language}): ok — {summaries}").format(
+                layout_path=layout.path, language=lang or layout.model.language, summaries="; ".join(summaries)))
+    return lines
 
 
 @cli.command()

@@ -6,6 +6,7 @@ from dataclasses import is_dataclass, replace
 from typing import Any, Literal, Protocol, TypeVar, cast
 
 from . import layouts as L
+from .chartkinds import CHART_KINDS
 from .dataset import ZONE, Dataset, Event, Fact
 from .document import (
     Agenda, Block, BulletList, Chart, Closing, Contents, Document, Figure, Highlight, KeyFigures, Meta, Page, Paragraph,
@@ -178,7 +179,8 @@ class _Composer:
 
     def chart(self, spec: L.ChartSpec) -> tuple[Chart, list[str]]:
         d = self.d
-        if spec.chart in ("grouped", "line"):
+        kind = CHART_KINDS[spec.chart]
+        if kind.of == "comparisons":
             comparisons = [d.comparisons[c] for c in spec.comparisons or ()]
             categories = tuple(self.say.pick(c.label_zh, c.label_en) for c in comparisons)
             series = []
@@ -186,7 +188,7 @@ class _Composer:
                 facts = [d.facts[getattr(c, key)] for c in comparisons]
                 series.append(Series(self.w(key), tuple(chart_value(f, self.lang) for f in facts),
                                      tuple(self.say.figure(f).text for f in facts)))
-            if spec.chart == "line":
+            if kind.over_time:
                 # a line runs over time: one line per measure, from the results year to the plan year
                 categories, series = (self.w("actual"), self.w("target")), [
                     Series(cat, (a, t), (la, lt))
@@ -208,8 +210,8 @@ class _Composer:
             fact_ids = [f.id for f in facts]
             title = self.title_of(spec, self.chart_title(facts[0], unit))
         highlight = (fact_ids.index(spec.highlight)
-                     if spec.highlight in fact_ids and spec.chart not in ("grouped", "line") else None)
-        if len(series) > 1 and spec.chart == "grouped":
+                     if spec.highlight in fact_ids and kind.of == "facts" else None)
+        if len(series) > 1 and kind.of == "comparisons" and not kind.over_time:
             pairs = [f"{cat}{self.sep}{series[0].name} {series[0].labels[i]} → {series[1].name} {series[1].labels[i]}"
                      for i, cat in enumerate(categories)]
         else:

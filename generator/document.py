@@ -87,7 +87,7 @@ class Series:
 class Chart:
     """One chart spec drawn by every renderer: a native chart in decks, a vector chart in the PDF."""
 
-    kind: Literal["column", "bar", "grouped", "doughnut", "line"]
+    kind: str  # a name of generator.chartkinds.CHART_KINDS
     title: str
     categories: tuple[str, ...]
     series: tuple[Series, ...]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GeneratorError, SourceRef
+from .i18n import _
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -118,10 +119,11 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
     """
     if explicit:
         # "msyh.ttc#1" names the second face of a collection
-        name, _, index = explicit.rpartition("#") if re.search(r"#\d+$", explicit) else (explicit, "", "0")
+        name, _hash, index = explicit.rpartition("#") if re.search(r"#\d+$", explicit) else (explicit, "", "0")
         path = Path(name).expanduser()
         if not path.is_file():
-            raise GeneratorError(f"font file not found: {path}", hint="fix the font path in the theme or layout")
+            raise GeneratorError(_("font file not found: {path}").format(
+                path=path), hint=_("fix the font path in the theme or layout"))
         return FontFace(str(path), int(index), path.stem, bold, "named in the theme")
     faces = system_faces()
     for family in families:
@@ -141,8 +143,8 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
             return FontFace(file, number, fam, bold, f"first installed of the theme's families: '{family}'")
     raise GeneratorError(
         "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
-        hint="on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's "
-        "Microsoft YaHei / PingFang SC are already there; or name a font file in the theme",
+        hint=_("on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's Microsoft "
+                "YaHei / PingFang SC are already there; or name a font file in the theme"),
     )
 
 
@@ -215,7 +217,7 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
     try:
         stat = os.stat(face.path)
     except OSError:
-        raise GeneratorError("font file not found", SourceRef(face.path)) from None
+        raise GeneratorError(_("font file not found"), SourceRef(face.path)) from None
     key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
     cached = cache_dir() / "metrics" / f"{key}.marshal"
     try:
@@ -235,8 +237,8 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
             hmtx = dict(font["hmtx"].metrics)
             units = font["head"].unitsPerEm
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
-        raise GeneratorError(f"not a usable font file: {exc}", SourceRef(face.path),
-                             "name a .ttf, .otf or .ttc font file") from None
+        raise GeneratorError(_("not a usable font file: {exc}").format(exc=exc), SourceRef(face.path),
+                             _("name a .ttf, .otf or .ttc font file")) from None
     advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -419,7 +421,7 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     hmtx = font["hmtx"]
     for name, glyph in glyf.glyphs.items():
         glyph.recalcBounds(glyf)
-        advance, _ = hmtx.metrics[name]
+        advance, _bearing = hmtx.metrics[name]
         hmtx.metrics[name] = (advance, getattr(glyph, "xMin", 0))
     maxp = font["maxp"] = newTable("maxp")
     maxp.tableVersion = 0x00010000

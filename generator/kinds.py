@@ -1,6 +1,8 @@
 """What each slide kind and briefing part shows, with the smallest YAML that builds it (for `briefing kinds`)."""
 from __future__ import annotations
 
+from .chartkinds import CHART_KINDS
+
 #: slide kind -> (what it shows, a minimal entry of a layout's `deck:`)
 SLIDES: dict[str, tuple[str, str]] = {
     "title": ("title page: the layout's title, subtitle, organisation, date and logo", "- kind: title"),
@@ -8,7 +10,7 @@ SLIDES: dict[str, tuple[str, str]] = {
     "section_divider": ("opens a part: its number, title and headline", "- kind: section_divider\n  section: plan"),
     "kpis": ("2 to 6 figures as cards; `section` puts its key points in the speaker notes",
              "- kind: kpis\n  facts: [projects_attracted, planned_investment, innovation_teams]"),
-    "chart": ("an editable chart (column, bar, grouped, line, doughnut) of figures of one measure and status",
+    "chart": ("an editable chart (`chart:` " + ", ".join(CHART_KINDS) + ") of figures of one measure and status",
               "- kind: chart\n  chart: bar\n  facts: [high_tech_investment_growth, technical_upgrade_investment_growth,"
               "\n          leading_industries_investment_growth]"),
     "timeline": ("the dated events of the dataset (or `events`), in order", "- kind: timeline"),

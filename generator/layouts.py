@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Protocol, Self, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Self, Union
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from .chartkinds import CHART_KINDS
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
@@ -18,7 +19,10 @@ from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
 SCHEMA_FILE = "layout.schema.json"
-ChartKind = Literal["column", "bar", "grouped", "doughnut", "line"]
+if TYPE_CHECKING:
+    ChartKind = str
+else:  # the names of the chart kinds' modules: a new module is a new name a layout may use
+    ChartKind = Literal[tuple(CHART_KINDS)]
 
 
 class _Titled(Strict):
@@ -259,8 +263,9 @@ class LayoutModel(Strict):
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
     briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
                                        "longer briefing is an error that says what takes the room")
-    deck: tuple[SlideSpec, ...] = Field(min_length=1)
-    briefing: tuple[PartSpec, ...] = Field(min_length=1)
+    # a meeting's deck has tens of slides; the caps keep a mistake (or 50,000 aliases) from running for minutes
+    deck: tuple[SlideSpec, ...] = Field(min_length=1, max_length=150)
+    briefing: tuple[PartSpec, ...] = Field(min_length=1, max_length=60)
 
 
 @dataclass(frozen=True)
@@ -302,6 +307,12 @@ def _check_image(path: Path, ref: SourceRef) -> None:
         raise GeneratorError(_("the logo {name} is {width} × {height} pixels; at most {limit} million are used").format(
             name=path.name, width=width, height=height, limit=MAX_LOGO_PIXELS // 1_000_000), ref,
             _("save it smaller, e.g. 1200 pixels wide"))
+    try:  # now that its size is known to be safe, decode it whole: a file cut short fails here, with its line
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        raise GeneratorError(_("the logo {name} is damaged and cannot be read").format(name=path.name), ref,
+                             _("save it again as .png or .jpg")) from None
 
 
 def layout_json_schema() -> dict[str, Any]:
@@ -497,7 +508,8 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
     (problem, hint) pairs; empty when the chart compares like with like."""
     facts = dataset.facts
     problems: list[tuple[KeyPath, str, str]] = []
-    if chart.chart in ("grouped", "line"):
+    kind = CHART_KINDS[chart.chart]
+    if kind.of == "comparisons":
         if not chart.comparisons:
             return [((), _("a '{kind}' chart needs 'comparisons' (a result and its target)").format(kind=chart.chart), "")]
         known = [dataset.comparisons[c] for c in chart.comparisons if c in dataset.comparisons]
@@ -553,7 +565,7 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
                                        "projects or groups ({single})").format(totals=", ".join(zone_level),
                                                                             single=", ".join(single)),
                          _("a total and its members are not alike")))
-    if chart.chart == "doughnut":
+    if kind.parts_of_a_whole:
         wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
         if not wholes:
             problems.append((("facts",), _("a doughnut shows the parts of one whole, and these facts are not the parts "

@@ -20,6 +20,7 @@ WHAT = (N_("file"), N_("layout"), N_("dataset"), N_("source article"))
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 40
+MAX_CHARS = 1_000_000  # text after aliases are expanded: a layout has about 10,000 characters, the dataset 100,000
 
 KeyPath = tuple[str | int, ...]
 
@@ -183,7 +184,7 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     if node is None:
         raise GeneratorError(_("file is empty"), SourceRef(shown, 1), _("copy a shipped file as a starting point"))
     positions: dict[KeyPath, SourceRef] = {}
-    counter = [0]
+    counter = [0, 0]  # values, characters of text
     data = _construct(node, (), positions, shown, loader, counter, 0)
     return Loaded(shown, data, positions, tuple(text.splitlines()))
 
@@ -242,10 +243,16 @@ def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef
             for index, item in enumerate(node.value)
         ]
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
         key = f" for '{key_path[-1]}'" if key_path and isinstance(key_path[-1], str) else ""
         raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
+    if isinstance(value, str):
+        counter[1] += len(value)
+        if counter[1] > MAX_CHARS:
+            raise GeneratorError(_("YAML expands to more than {max_chars} characters of text").format(
+                max_chars=f"{MAX_CHARS:,}"), ref, _("anchors and aliases (&, *) repeat too much"))
+    return value
 
 
 def _ref_of(node: Node, shown: str) -> SourceRef:

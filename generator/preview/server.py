@@ -22,6 +22,7 @@ from watchfiles import Change, awatch
 
 from ..errors import GeneratorError
 from .builder import PreviewBuilder, Snapshot
+from ..i18n import _
 
 HOST = "127.0.0.1"
 #: how long the watcher waits for a save to settle (an editor may write a file in several steps)
@@ -158,8 +159,9 @@ def bind(port: int) -> socket.socket:
         sock.bind((HOST, port))
     except OSError as exc:
         sock.close()
-        raise GeneratorError(f"cannot listen on {HOST}:{port}: {exc.strerror}",
-                             hint="another preview may be running; choose another port with --port") from None
+        raise GeneratorError(_("cannot listen on {host}:{port}: {exc_strerror}").format(
+            host=HOST, port=port, exc_strerror=exc.strerror),
+                             hint=_("another preview may be running; choose another port with --port")) from None
     return sock
 
 

@@ -115,3 +115,47 @@ def test_cold_and_warm_caches_give_the_same_bytes_and_a_briefing_embeds_only_its
     subprocess.run([sys.executable, "-m", "generator", "build", "lianghui", "--out", "c", "--lang", "en"], cwd=project,
                    env=env, capture_output=True, check=True, timeout=300)
     assert _build(project, warm, "d") == cold
+
+
+def _dates(outputs: dict[str, bytes]) -> set[str]:
+    """Every date an output states: the PDFs' info dictionaries, the deck's core properties and zip entry times."""
+    import io
+    import re
+    import zipfile
+
+    found = set()
+    for name, blob in outputs.items():
+        if name.endswith(".pdf"):
+            found.update(m.decode() for m in re.findall(rb"/(?:CreationDate|ModDate) \(D:(\d{14})", blob))
+        else:
+            with zipfile.ZipFile(io.BytesIO(blob)) as deck:
+                found.update("%04d%02d%02d%02d%02d%02d" % info.date_time for info in deck.infolist())
+                core = deck.read("docProps/core.xml").decode()
+                found.update(re.sub(r"\D", "", m) for m in re.findall(r"W3CDTF\">([^<]+)<", core))
+    return found
+
+
+def test_documents_are_dated_by_source_date_epoch_when_set_and_by_the_build_day_otherwise(tmp_path):
+    import datetime as dt
+
+    project = _project(tmp_path)
+    os.environ["SOURCE_DATE_EPOCH"] = "1700000000"  # 2023-11-14 22:13:20 UTC
+    try:
+        first = _build(project, tmp_path / "c1", "a", "--format", "everything")
+        again = _build(project, tmp_path / "c2", "b", "--format", "everything")
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    assert first == again and len(first) == 4
+    assert _dates(first) == {"20231114221320"}
+    today = dt.date.today().strftime("%Y%m%d")
+    undated = _build(project, tmp_path / "c1", "c", "--format", "everything")
+    assert _dates(undated) in ({today + "000000"}, {dt.date.today().strftime("%Y%m%d") + "000000"})
+
+
+def test_a_source_date_epoch_that_is_not_whole_seconds_is_refused_before_any_output(tmp_path):
+    project = _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(tmp_path / "c"), SOURCE_DATE_EPOCH="yesterday")
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "one-pager", "--out", "a"], cwd=project, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "SOURCE_DATE_EPOCH" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (project / "a").exists() or not any((project / "a").iterdir())

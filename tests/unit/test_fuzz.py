@@ -9,6 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.chartkinds import CHART_KINDS
 from generator.compose import compose
 from generator.dataset import load_dataset
 from generator.errors import GeneratorError
@@ -41,7 +42,7 @@ slide = st.fixed_dictionaries(
         "fact": maybe(st.sampled_from(FACTS)),
         "section": maybe(st.sampled_from(SECTIONS)),
         "sections": maybe(st.lists(st.sampled_from(SECTIONS), max_size=5)),
-        "chart": maybe(st.sampled_from(["column", "bar", "grouped", "doughnut", "line"])),
+        "chart": maybe(st.sampled_from(list(CHART_KINDS))),
         "comparisons": maybe(st.lists(st.sampled_from(COMPARISONS), max_size=4)),
         "events": maybe(st.lists(st.sampled_from(EVENTS), max_size=3)),
         "highlight": maybe(st.sampled_from(FACTS)),
@@ -58,8 +59,7 @@ part = st.fixed_dictionaries(
         "sections": maybe(st.lists(st.sampled_from(SECTIONS), max_size=3)),
         "figures": maybe(st.lists(st.sampled_from(FACTS), max_size=7)),
         "comparisons": maybe(st.lists(st.sampled_from(COMPARISONS), max_size=4)),
-        "charts": maybe(st.lists(st.fixed_dictionaries({"chart": st.sampled_from(["column", "bar", "grouped",
-                                                                                     "doughnut", "line"]),
+        "charts": maybe(st.lists(st.fixed_dictionaries({"chart": st.sampled_from(list(CHART_KINDS)),
                                                           "facts": fact_ids}), max_size=2)),
         "timeline": maybe(st.booleans()),
         "projects": maybe(st.booleans()),
@@ -88,9 +88,9 @@ layout = st.fixed_dictionaries(
 
 
 charts = st.one_of(
-    st.fixed_dictionaries({"chart": st.sampled_from(["column", "bar", "doughnut"]),
+    st.fixed_dictionaries({"chart": st.sampled_from([k for k, kind in CHART_KINDS.items() if kind.of == "facts"]),
                            "facts": st.lists(st.sampled_from(FACTS), min_size=2, max_size=6, unique=True)}),
-    st.fixed_dictionaries({"chart": st.sampled_from(["grouped", "line"]),
+    st.fixed_dictionaries({"chart": st.sampled_from([k for k, kind in CHART_KINDS.items() if kind.of == "comparisons"]),
                            "comparisons": st.lists(st.sampled_from(COMPARISONS), min_size=1, max_size=4, unique=True)}),
 )
 plausible_slide = st.one_of(

@@ -1,6 +1,7 @@
 """Document -> A4 briefing PDF with reportlab: embedded CJK subsets, contents, bookmarks, page X / Y."""
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +19,10 @@ from ...document import Document
 from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
-from .. import RenderOptions
+from .. import RenderOptions, pdf_date
 from .blocks import HANDLERS, Styles, page_flowables
 from .text import TextBlock
+from ...i18n import _
 
 def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
     """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts);
@@ -52,14 +54,16 @@ def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
         try:
             pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
         except Exception as exc:  # noqa: BLE001 - reportlab raises several types for unusable files
-            raise GeneratorError(f"reportlab cannot use the font {face.label}: {exc}",
-                                 hint="name a TrueType or OpenType font file in the theme") from None
+            raise GeneratorError(_("reportlab cannot use the font {face_label}: {exc}").format(
+                face_label=face.label, exc=exc),
+                                 hint=_("name a TrueType or OpenType font file in the theme")) from None
     return names
 
 
 class _BriefingDoc(BaseDocTemplate):
-    def __init__(self, path: str, document: Document, styles: Styles, **kwargs: Any):
+    def __init__(self, path: str, document: Document, styles: Styles, created: dt.datetime, **kwargs: Any):
         super().__init__(path, pagesize=A4, invariant=True, **kwargs)
+        self.created = created
         self.document = document
         self.styles = styles
         self.total_pages = 0  # from the previous pass: multiBuild runs at least two for the contents
@@ -69,6 +73,9 @@ class _BriefingDoc(BaseDocTemplate):
         self.part_starts: list[tuple[str, int]] = []
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
+
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's name
+        self.canv.setDateFormatter(pdf_date(self.created))
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         outline = getattr(flowable, "outline", None)
@@ -94,7 +101,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     top, bottom = theme.page_margin_top_mm * mm, theme.page_margin_bottom_mm * mm
     width, height = A4
     doc = _BriefingDoc(
-        str(out_path), document, styles,
+        str(out_path), document, styles, options.created,
         title=meta.title, author=meta.organisation, subject=meta.subject, keywords=list(meta.keywords),
         creator="briefing", lang="zh-CN" if meta.language == "zh" else "en-US",
         initialFontName=regular, initialFontSize=10,  # no unembedded Helvetica on any page
@@ -127,7 +134,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     ]
     has_cover = bool(document.pages) and document.pages[0].kind == "title"
     doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
-    for _ in range(3):  # until the last pass wrote "page X / Y" with the final page count
+    for _pass in range(3):  # until the last pass wrote "page X / Y" with the final page count
         doc.multiBuild(_story(document, styles, options))  # fresh flowables: reportlab marks used ones
         if doc.used_total == doc.total_pages:
             break
@@ -137,7 +144,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
             "remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer sections)"
             + (", or set new_page_per_part: false" if document.page_per_part else "")
             + "; or raise briefing_pages"))
-    return f"{pages} pages A4, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) -> str:
@@ -192,7 +200,7 @@ def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: St
 
 def _footer(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float, outer: float,
             bottom: float, total: int) -> None:
-    width, _ = A4
+    width = A4[0]
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
     canvas.setFillColor(theme.colors.muted)

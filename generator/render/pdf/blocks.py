@@ -213,7 +213,9 @@ def _chart_flowables(ctx: _Ctx, block: d.Chart) -> list[Flowable]:
     from .svg import VectorChart, svg_drawing
 
     width_mm = 165 - ctx.theme.page_margin_inner_mm + 25 - 2
-    height_mm = 62 if block.kind != "doughnut" else 58
+    from ...chartkinds import CHART_KINDS
+
+    height_mm = CHART_KINDS[block.kind].briefing_height_mm
     svg = chart_svg(block, ctx.theme, ctx.options.regular, width_mm / 25.4, height_mm / 25.4)
     drawing = VectorChart(svg_drawing(svg, ctx.options, ctx.styles.regular, ctx.styles.bold), ctx.styles.regular)
     caption = _heading2(ctx, block.title)

@@ -2,6 +2,7 @@
 handout with three slides per A4 page beside lines for notes."""
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -11,12 +12,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...charts import Placement, chart_svg
 from ...document import Document
-from .. import RenderOptions
+from .. import RenderOptions, pdf_date
 from ..slides import shapes as sh
 from ..slides.shapes import DeckLayout
 from ..slides import faces_of
 from ..slides.faces import DeckFaces
 from . import register_faces
+from ...i18n import _
 from .svg import draw_drawing, svg_drawing
 from .text import colour
 
@@ -152,7 +154,8 @@ class _SlidePainter:
         self.c.restoreState()
 
 
-def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str) -> Canvas:
+def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str,
+            created: dt.datetime) -> Canvas:
     meta = document.meta
     # the stubs type initialFontName as a number; reportlab takes the name of a registered font
     canvas = Canvas(str(out_path), pagesize=size, invariant=1, initialFontName=regular,  # type: ignore[arg-type]
@@ -162,6 +165,7 @@ def _canvas(out_path: Path, document: Document, size: tuple[float, float], regul
     canvas.setSubject(meta.subject)
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("briefing")
+    canvas.setDateFormatter(pdf_date(created))
     return canvas
 
 
@@ -170,7 +174,7 @@ def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions
     started = time.perf_counter()
     drawings = deck.slides
     fonts = _Fonts(deck.faces or faces_of(options), document)
-    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular)
+    canvas = _canvas(out_path, document, (deck.width_in * PT, deck.height_in * PT), fonts.regular, options.created)
     for drawing in drawings:
         painter = _SlidePainter(canvas, deck, fonts, options)
         for shape in drawing.shapes:
@@ -180,7 +184,8 @@ def render_deck_pdf(document: Document, deck: DeckLayout, options: RenderOptions
         canvas.addOutlineEntry(f"{drawing.number}. {drawing.page.title}", key, level=0)
         canvas.showPage()
     canvas.save()
-    return f"{len(drawings)} slides as PDF, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    return _("{slides} slides as PDF, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(drawings), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def render_handout(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
@@ -199,7 +204,7 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
     scale = slide_w / (width_in * PT)
     slide_h = height_in * PT * scale
     pages = -(-len(drawings) // 3)
-    canvas = _canvas(out_path, document, A4, regular)
+    canvas = _canvas(out_path, document, A4, regular, options.created)
     for start in range(0, len(drawings), 3):
         canvas.setFont(regular, 8.5)
         canvas.setFillColor(colour(theme.colors.muted))
@@ -228,5 +233,5 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
                 canvas.line(lines_x0, y, lines_x1, y)
         canvas.showPage()
     canvas.save()
-    return (f"{len(drawings)} slides on {pages} A4 pages, {out_path.stat().st_size / 1024:.0f} KB, "
-            f"{time.perf_counter() - started:.2f} s")
+    return _("{slides} slides on {pages} A4 pages, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(drawings), pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)

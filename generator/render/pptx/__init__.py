@@ -1,6 +1,7 @@
 """Document -> .pptx with python-pptx: the shared slide layout drawn as native, editable shapes, tables and charts."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 import zipfile
@@ -12,6 +13,7 @@ from pptx import Presentation
 
 from ...document import Document
 from .. import RenderOptions
+from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter
 from .template import open_presentation
@@ -49,10 +51,11 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
             painter.draw(slide.shapes, shape)
         painter.end_slide()
         _notes(slide, drawing.notes, fonts)
-    _properties(prs, document)
+    _properties(prs, document, options.created)
     prs.save(str(out_path))
-    _normalise_zip(out_path, document.meta.date_iso)
-    return f"{len(deck.slides)} slides, {out_path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.2f} s"
+    _normalise_zip(out_path, options.created)
+    return _("{slides} slides, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(deck.slides), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def _number_parts_in_constant_time(package: OpcPackage) -> None:
@@ -92,9 +95,7 @@ def _notes(slide: Slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
     write_paragraphs(frame, [[[Run(line, 12)]] for line in notes], fonts)
 
 
-def _properties(prs: PresentationT, document: Document) -> None:
-    import datetime as dt
-
+def _properties(prs: PresentationT, document: Document, created: dt.datetime) -> None:
     meta = document.meta
     props = prs.core_properties
     props.title = meta.title
@@ -106,28 +107,28 @@ def _properties(prs: PresentationT, document: Document) -> None:
     props.comments = meta.source_line
     props.category = meta.meeting
     props.revision = 1
-    stamp = dt.datetime.fromisoformat(meta.date_iso)
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
+    props.created = created
+    props.modified = created
+    props.last_printed = created
 
 
-def _normalise_zip(path: Path, date_iso: str) -> None:
+def _normalise_zip(path: Path, created: dt.datetime) -> None:
     """Rewrite the deck with fixed entry times, and the chart workbooks inside it with fixed times and dates,
     so that the same inputs give the same bytes."""
-    data = _normalised_zip_bytes(path.read_bytes(), date_iso, nested=lambda name, blob: (
-        _normalised_zip_bytes(blob, date_iso) if name.endswith(".xlsx") else blob))
+    data = _normalised_zip_bytes(path.read_bytes(), created, nested=lambda name, blob: (
+        _normalised_zip_bytes(blob, created) if name.endswith(".xlsx") else blob))
     path.write_bytes(data)
 
 
 _CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def _normalised_zip_bytes(blob: bytes, date_iso: str, nested: Callable[[str, bytes], bytes] | None = None) -> bytes:
+def _normalised_zip_bytes(blob: bytes, created: dt.datetime,
+                          nested: Callable[[str, bytes], bytes] | None = None) -> bytes:
     import io
 
-    year, month, day = (int(x) for x in date_iso.split("-"))
-    stamp = (max(year, 1980), month, day, 0, 0, 0)
+    # a zip entry's time has two-second steps
+    stamp = (created.year, created.month, created.day, created.hour, created.minute, created.second // 2 * 2)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -135,7 +136,7 @@ def _normalised_zip_bytes(blob: bytes, date_iso: str, nested: Callable[[str, byt
             if nested is not None:
                 data = nested(info.filename, data)
             if info.filename == "docProps/core.xml":
-                data = _CORE_DATE.sub(rb"\g<1>" + f"{date_iso}T00:00:00Z".encode() + rb"\g<2>", data)
+                data = _CORE_DATE.sub(rb"\g<1>" + f"{created:%Y-%m-%dT%H:%M:%S}Z".encode() + rb"\g<2>", data)
             entry = zipfile.ZipInfo(info.filename, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16

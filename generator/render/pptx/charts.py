@@ -10,6 +10,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...chartkinds import CHART_KINDS
 from ...document import Chart as ChartBlock
 from ...theme import Colors
 from ..slides import shapes as sh
@@ -22,85 +23,67 @@ if TYPE_CHECKING:
     from pptx.shapes.graphfrm import GraphicFrame
     from pptx.shapes.shapetree import _BaseGroupShapes
 
-_CHART_TYPES = {
-    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "grouped": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
-    "doughnut": XL_CHART_TYPE.DOUGHNUT,
-    "line": XL_CHART_TYPE.LINE_MARKERS,
-}
 
-
-def _rgb(colour: str) -> RGBColor:
-    rgb: RGBColor = RGBColor.from_string(hex_rgb(colour))
-    return rgb
+def rgb(colour: str) -> RGBColor:
+    found: RGBColor = RGBColor.from_string(hex_rgb(colour))
+    return found
 
 
 def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> GraphicFrame:
     """Add the chart, whose data staff can edit in PowerPoint (right-click → Edit Data); return its frame."""
     block, size = shape.chart, shape.size_pt
+    kind = CHART_KINDS[block.kind]
     data = CategoryChartData(number_format="General")
     # a category's lines are kept by line feeds, which PowerPoint and LibreOffice show as line breaks
     categories = ["\n".join(lines) for lines in shape.categories]
-    if block.kind == "bar":  # PowerPoint draws bar categories bottom-up: reverse to read top-down
+    series_list = list(block.series)
+    if kind.horizontal:  # PowerPoint draws bar categories, and a cluster's series, bottom-up: reverse to read top-down
         categories = categories[::-1]
+        series_list = series_list[::-1]
     data.categories = categories
-    for series in block.series:
-        data.add_series(series.name, series.values[::-1] if block.kind == "bar" else series.values)
+    for series in series_list:
+        data.add_series(series.name, series.values[::-1] if kind.horizontal else series.values)
     b = shape.box
     # python-pptx annotates add_chart as taking its ChartData alias and returning a Chart: it takes any chart
     # data and returns the graphic frame holding the chart
-    frame = cast("GraphicFrame", shapes.add_chart(_CHART_TYPES[block.kind], emu(b.x), emu(b.y), emu(b.w), emu(b.h),
-                                                  data))  # type: ignore[arg-type]
+    frame = cast("GraphicFrame", shapes.add_chart(getattr(XL_CHART_TYPE, kind.pptx_type), emu(b.x), emu(b.y),
+                                                  emu(b.w), emu(b.h), data))  # type: ignore[arg-type]
     frame.name = f"chart: {block.title}"
     chart = frame.chart
     chart.font.size = Pt(size)
     chart.has_title = False
     plot = chart.plots[0]
-    plot.has_data_labels = block.kind != "doughnut"
-    if plot.has_data_labels:
+    labels_at = kind.pptx_labels  # where each value's label goes; None: the legend holds the values
+    plot.has_data_labels = labels_at is not None
+    if labels_at is not None:
         plot.data_labels.font.size = Pt(size)
-        plot.data_labels.position = _POSITIONS[block.kind]
-    if block.kind == "doughnut":  # slices are too thin for labels: the legend carries each value
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.RIGHT
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(size)
-        for index, point in enumerate(plot.series[0].points):
-            point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(colors.series[index % len(colors.series)])
-    else:
-        _axes_and_series(chart, plot, block, colors, size)
+        plot.data_labels.position = getattr(XL_LABEL_POSITION, labels_at)
+    kind.style_pptx(chart, plot, block, colors, size)
     _place(chart, shape)
     _unsigned_axis_ids(chart)
-    if plot.has_data_labels:
-        _point_labels(plot, shape, fonts, colors)
+    if labels_at is not None:
+        _point_labels(plot, shape, fonts, colors, labels_at)
     for element in chart._chartSpace.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
         set_run_props(element, fonts, colour=colors.text)
     return frame
 
 
-#: where each kind's values are labelled: above a column or a line's point, right of a bar
-_POSITIONS = {"column": XL_LABEL_POSITION.OUTSIDE_END, "grouped": XL_LABEL_POSITION.OUTSIDE_END,
-              "bar": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE}
-
-
-def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> None:
+def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors, labels_at: str) -> None:
     """Each point's label is its own text as the briefing shows it (约43亿元, 75名, RMB 25.9 billion), in the
     lines the slide layout broke it into; the workbook behind the chart keeps the plain numbers."""
-    for series, labels in zip(plot.series, shape.labels):
-        if shape.chart.kind == "bar":  # the points were reversed with the categories
+    kind = CHART_KINDS[shape.chart.kind]
+    for series, labels in zip(plot.series, shape.labels[::-1] if kind.horizontal else shape.labels):
+        if kind.horizontal:  # the points were reversed with the categories
             labels = labels[::-1]
         for point, lines in zip(series.points, labels):
             label = point.data_label
             write_paragraphs(label.text_frame, [[[Run(line, shape.size_pt, False, colors.text)] for line in lines]],
                              fonts)
-            label.position = _POSITIONS[shape.chart.kind]
+            label.position = getattr(XL_LABEL_POSITION, labels_at)
 
 
-def _axes_and_series(chart: Chart, plot: _BasePlot, block: ChartBlock, colors: Colors, size: float) -> None:
-    if block.kind != "line":
-        cast("BarPlot", plot).gap_width = 60  # columns and bars
+def style_axes(chart: Chart, block: ChartBlock, colors: Colors, size: float) -> None:
+    """A legend on top when there are several series; gridlines but no value axis; the category axis ruled."""
     chart.has_legend = len(block.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -108,27 +91,30 @@ def _axes_and_series(chart: Chart, plot: _BasePlot, block: ChartBlock, colors: C
         chart.legend.font.size = Pt(size)
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = _rgb(colors.rule)
+    value_axis.major_gridlines.format.line.color.rgb = rgb(colors.rule)
+    value_axis.minimum_scale = 0  # bars and lines measured from zero: an axis cut above it would misstate them
     value_axis.visible = False
     value_axis.tick_labels.font.size = Pt(size)
     chart.category_axis.tick_labels.font.size = Pt(size)
-    chart.category_axis.format.line.color.rgb = _rgb(colors.rule)
+    chart.category_axis.format.line.color.rgb = rgb(colors.rule)
+
+
+def style_bars(chart: Chart, plot: BarPlot, block: ChartBlock, colors: Colors, size: float) -> None:
+    """Bars or columns: close together, one colour per series, or the highlighted one in the accent colour."""
+    plot.gap_width = 60
+    style_axes(chart, block, colors, size)
+    horizontal = CHART_KINDS[block.kind].horizontal
     for index, series in enumerate(plot.series):
-        colour = colors.series[index % len(colors.series)]
-        if block.kind == "line":
-            series.format.line.color.rgb = _rgb(colour)
-            series.format.line.width = Pt(3)
-            series.smooth = False
-            continue
+        own = len(block.series) - 1 - index if horizontal else index  # the series were added in reverse
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
+        series.format.fill.fore_color.rgb = rgb(colors.series[own % len(colors.series)])
         if block.highlight is not None and len(block.series) == 1:
             count = len(block.categories)
-            target = count - 1 - block.highlight if block.kind == "bar" else block.highlight
+            target = count - 1 - block.highlight if CHART_KINDS[block.kind].horizontal else block.highlight
             for point_index in range(count):
                 point = series.points[point_index]
                 point.format.fill.solid()
-                point.format.fill.fore_color.rgb = _rgb(colors.accent if point_index == target else colors.primary)
+                point.format.fill.fore_color.rgb = rgb(colors.accent if point_index == target else colors.primary)
 
 
 def _place(chart: Chart, shape: sh.ChartShape) -> None:

@@ -82,7 +82,8 @@ def _open(path: Path) -> PresentationT:
     try:
         return Presentation(str(path))
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for damaged packages
-        raise GeneratorError(f"the template cannot be opened: {exc}", shown, "open and save it again in PowerPoint") from None
+        raise GeneratorError(_("the template cannot be opened: {exc}").format(
+            exc=exc), shown, _("open and save it again in PowerPoint")) from None
 
 
 def _layouts(prs: PresentationT, path: Path, chosen: Mapping[PageKind, str],
@@ -111,9 +112,12 @@ def _layouts(prs: PresentationT, path: Path, chosen: Mapping[PageKind, str],
     if problems:
         raise GeneratorError(problems)
     for kind, layout in layouts.items():
+        # python-pptx annotates LayoutPlaceholders.__iter__ in a way mypy reads as taking no self
         if not any(ph.placeholder_format.type in TITLE_TYPES for ph in layout.placeholders):  # type: ignore[misc]
-            raise GeneratorError(f"the template's slide layout '{layout.name}' (for {kind} slides) has no title "
-                                 "placeholder", shown, "add one in PowerPoint: View → Slide Master → Insert Placeholder")
+            raise GeneratorError(_("the template's slide layout '{layout_name}' (for {kind} slides) has no title "
+                                    "placeholder").format(
+                layout_name=layout.name,
+                kind=kind), shown, _("add one in PowerPoint: View → Slide Master → Insert Placeholder"))
     return layouts
 
 

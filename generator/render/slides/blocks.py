@@ -14,6 +14,7 @@ from ...textfit import Measure, normalise_punctuation, wrap_runs
 from ...theme import Theme
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
 from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
+from ...i18n import _
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,10 @@ def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: floa
             lines = lines if lines <= 2 else 0
         if lines and lines * size * 1.2 <= height_in * 72:
             return size
-    raise GeneratorError(f"{s.where}, figure '{fig.label}': “{fig.text}” does not fit its card even at "
-                         f"{sizes.deck_kpi_value_min_pt:g} pt", hint="show fewer figures on this slide")
+    raise GeneratorError(_("{s_where}, figure '{fig_label}': “{fig_text}” does not fit its card even at "
+                            "{sizes_deck_kpi_value_min_pt:g} pt").format(
+        s_where=s.where, fig_label=fig.label, fig_text=fig.text,
+        sizes_deck_kpi_value_min_pt=sizes.deck_kpi_value_min_pt), hint=_("show fewer figures on this slide"))
 
 
 def _figure_runs(fig: d.Figure, size: float, colour: str) -> list[Run]:
@@ -392,8 +395,9 @@ def _table(s: SlideLayout, block: d.Table) -> None:
             if sum(heights) <= body.h:
                 extra = min((body.h - sum(heights)) / count, 0.15)
                 return size, tuple(h + extra for h in heights)
-        raise GeneratorError(f"{s.where}, table: the cells do not fit even at {sizes.deck_table_min_pt:g} pt",
-                             hint="shorten the text of the table's cells")
+        raise GeneratorError(_("{s_where}, table: the cells do not fit even at {sizes_deck_table_min_pt:g} pt").format(
+            s_where=s.where, sizes_deck_table_min_pt=sizes.deck_table_min_pt),
+                             hint=_("shorten the text of the table's cells"))
 
     s.fits(rows_for, block.rows, block)
     size, heights = rows_for(block.rows)

@@ -1,13 +1,15 @@
 """Chart geometry on a slide: plot area and legend placed, every label broken into lines by our line breaker."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ... import document as d
+from ...chartkinds import CHART_KINDS
 from ...errors import GeneratorError
 from ...textfit import normalise_punctuation
 from .fit import WIDTH_SLACK, sizes_between
 from .shapes import Box, ChartShape, Run
+from ...i18n import _
 
 if TYPE_CHECKING:
     from .blocks import SlideLayout
@@ -40,17 +42,19 @@ def chart_shape(s: "SlideLayout", block: d.Chart, box: Box) -> ChartShape:
     sizes = s.theme.sizes
     first = sizes.deck_chart_pt
     longest = max((len(c) for c in block.categories), default=0)
-    if block.kind in ("column", "grouped") and longest * first * len(block.categories) > box.w * 72 * 1.6:
+    kind = CHART_KINDS[block.kind]
+    if kind.upright_labels and longest * first * len(block.categories) > box.w * 72 * 1.6:
         first = sizes.deck_chart_min_pt
     for size in sizes_between(first, min(first, sizes.deck_chart_min_pt), 1):
-        shape = _GEOMETRY[block.kind](_Text(s, size), block, box)
-        if shape is not None:
-            return shape
-    raise GeneratorError(f"{s.where}, chart: its labels do not fit even at {sizes.deck_chart_min_pt:g} pt",
-                         hint="chart fewer items, or shorten their labels in the dataset")
+        placed = kind.geometry(_Text(s, size), block, box)
+        if placed is not None:
+            return placed
+    raise GeneratorError(_("{s_where}, chart: its labels do not fit even at {sizes_deck_chart_min_pt:g} pt").format(
+        s_where=s.where, sizes_deck_chart_min_pt=sizes.deck_chart_min_pt),
+                         hint=_("chart fewer items, or shorten their labels in the dataset"))
 
 
-def _shape(t: _Text, block: d.Chart, box: Box, categories: list[Lines], labels: list[list[Lines]], plot: Box,
+def shape(t: _Text, block: d.Chart, box: Box, categories: list[Lines], labels: list[list[Lines]], plot: Box,
            legend: Box | None = None) -> ChartShape:
     """The shape, with the plot and legend boxes given in inches turned into fractions of the chart's box."""
     def fraction(b: Box) -> Box:
@@ -65,14 +69,14 @@ def _legend_height(t: _Text, block: d.Chart) -> float:
     return t.line_in + 0.15 if len(block.series) > 1 else 0.0
 
 
-def _columns(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
+def columns(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     """Columns (or a line's points) side by side: each category's label below its slot, each value's label above
     its column, within the column's width."""
     count, groups = len(block.categories), len(block.series)
     plot_w = box.w - 2 * PAD_IN
     slot = plot_w / count
     categories = [t.lines(c, slot * 0.9 - 0.05) for c in block.categories]
-    point_w = slot * 0.9 if block.kind == "line" else slot * 0.95 / groups
+    point_w = slot * 0.9 if CHART_KINDS[block.kind].over_time else slot * 0.95 / groups
     labels = [[t.lines(label, point_w) for label in series.labels] for series in block.series]
     if max(len(lines) for lines in categories) > 4 or max(len(l) for s in labels for l in s) > 2:
         return None
@@ -81,10 +85,10 @@ def _columns(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     plot_h = box.h - top - bottom
     if plot_h < box.h * 0.45:
         return None
-    return _shape(t, block, box, categories, labels, Box(PAD_IN, top, plot_w, plot_h))
+    return shape(t, block, box, categories, labels, Box(PAD_IN, top, plot_w, plot_h))
 
 
-def _bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
+def bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     """Horizontal bars: the categories' labels in a column on the left as wide as they need (up to 45 % of the
     chart), each within its bar's height; the values' labels on one line right of the bars."""
     count = len(block.categories)
@@ -105,39 +109,4 @@ def _bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     plot_w = box.w - x - room - PAD_IN
     if plot_w < box.w * 0.3:
         return None
-    return _shape(t, block, box, categories, labels, Box(x, top, plot_w, plot_h))
-
-
-def _doughnut(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
-    """The ring on the left; on its right a legend whose entries, each category with its value, are broken into
-    lines and set in one column, as tall as their lines, inside the chart."""
-    series = block.series[0]
-    texts = [f"{c}  {label}" for c, label in zip(block.categories, series.labels)]
-    # viewers add the colour key, its gap and padding to the text (LibreOffice about 2.6 times the text size),
-    # and space lines of Chinese text 1.45 times their size, entries 3 pt apart
-    overhead = 2.6 * t.size / 72 + 0.1
-    line = 1.45 * t.size / 72
-    for share in (0.3, 0.35, 0.4, 0.45):
-        entries = [t.lines(text, box.w * share) for text in texts]
-        height = sum(len(lines) for lines in entries) * line + (len(entries) + 1) * 3 / 72
-        width = max(t.width_in(text) for lines in entries for text in lines) + overhead
-        if height <= box.h - 2 * PAD_IN:
-            break
-    else:
-        return None
-    legend = Box(box.w - PAD_IN - width, (box.h - height) / 2, width, height)
-    side = min(box.h - 2 * PAD_IN, legend.x - 0.3 - PAD_IN)
-    if side < box.h * 0.5:
-        return None
-    labels: list[list[Lines]] = [[(normalise_punctuation(label),) for label in series.labels]]
-    plot = Box(PAD_IN, (box.h - side) / 2, side, side)
-    return _shape(t, block, box, entries, labels, plot, legend)
-
-
-_GEOMETRY: dict[str, Callable[[_Text, d.Chart, Box], ChartShape | None]] = {
-    "column": _columns,
-    "grouped": _columns,
-    "line": _columns,
-    "bar": _bars,
-    "doughnut": _doughnut,
-}
+    return shape(t, block, box, categories, labels, Box(x, top, plot_w, plot_h))

@@ -8,6 +8,7 @@ from ...errors import GeneratorError
 from ...fonts import FontFace, find_face, metrics_for
 from ...theme import Theme
 from .template import DeckTemplate, ThemeFont
+from ...i18n import _
 
 #: fonts of Office templates and their metric-compatible twins on Linux (the same advance widths); listed by
 #: hand because fontconfig's aliases, which LibreOffice follows, do not exist on Windows or macOS
@@ -69,14 +70,17 @@ def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Ca
         found = _installed((font.cjk,), False)
         missing = metrics_for(found).missing(text) if found is not None else []
         if missing:
-            warn(f"the template's {role} font '{font.cjk}' has no glyph for {''.join(missing[:5])!r}: slide text is "
-                 f"measured, and the deck as PDF and the handout drawn, with {themed.regular.family} instead")
+            warn(_("the template's {role} font '{font_cjk}' has no glyph for {join_missing_5!r}: slide text is "
+                    "measured, and the deck as PDF and the handout drawn, with {themed_regular_family} instead").format(
+                role=role, font_cjk=font.cjk, join_missing_5=''.join(missing[:5]),
+                themed_regular_family=themed.regular.family))
         elif found is not None:
             bold = _installed((font.cjk,), True) or found
             faces = replace(faces, regular=_why(found, role), bold=_why(bold, role))
         elif language == "zh":
-            warn(f"the template's {role} font '{font.cjk}' is not installed on this machine: slide text is "
-                 f"measured, and the deck as PDF and the handout drawn, with {themed.regular.family} instead")
+            warn(_("the template's {role} font '{font_cjk}' is not installed on this machine: slide text is measured, "
+                    "and the deck as PDF and the handout drawn, with {themed_regular_family} instead").format(
+                role=role, font_cjk=font.cjk, themed_regular_family=themed.regular.family))
     if font.latin:
         families = (font.latin, *METRIC_TWINS.get(font.latin.lower(), ()))
         found = _installed(families, False)
@@ -85,8 +89,9 @@ def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Ca
             faces = replace(faces, latin_regular=_why(found, role), latin_bold=_why(bold, role))
         else:
             instead = themed.latin_regular.family if themed.latin_regular else themed.regular.family
-            warn(f"the template's {role} font '{font.latin}' is not installed on this machine: Latin text is "
-                 f"measured, and drawn in the deck as PDF and the handout, with {instead} instead")
+            warn(_("the template's {role} font '{font_latin}' is not installed on this machine: Latin text is "
+                    "measured, and drawn in the deck as PDF and the handout, with {instead} instead").format(
+                role=role, font_latin=font.latin, instead=instead))
     return faces
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ...errors import GeneratorError, SourceRef
 from ...theme import Theme
 from .shapes import Box
+from ...i18n import _
 
 if TYPE_CHECKING:
     from .blocks import Frame
@@ -55,8 +56,10 @@ def template_frame(template: DeckTemplate, margin_in: float) -> Frame:
     footer = 0.4
     body_box = Box(title_box.x, body_top, title_box.w, template.height_in - body_top - footer - 0.35)
     if body_box.h < 2 or body_box.w < 4:
-        raise GeneratorError(f"the title placeholder of '{template.layouts['content']}' leaves no room for content "
-                             f"({body_box.w:.1f} × {body_box.h:.1f} in)", SourceRef(template.path))
+        raise GeneratorError(_("the title placeholder of '{template_layouts_content}' leaves no room for content "
+                                "({body_box_w:.1f} × {body_box_h:.1f} in)").format(
+            template_layouts_content=template.layouts['content'], body_box_w=body_box.w,
+            body_box_h=body_box.h), SourceRef(template.path))
     return Frame(template.width_in, template.height_in, max(margin_in, title_box.x), footer_height=footer,
                  title_box=title_box, body_box=body_box, chrome=False)
 
