@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .chartkinds import CHART_KINDS
@@ -54,7 +55,7 @@ def _code(kind: str) -> str:
     import sys
 
     files = [path for path in (__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__) if path]
-    return hashlib.sha256(b"".join(open(path, "rb").read() for path in files)).hexdigest()[:16]
+    return hashlib.sha256(b"".join(Path(path).read_bytes() for path in files)).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)

@@ -13,6 +13,18 @@ ARTICLE = ROOT / "data" / "article.txt"
 LAYOUTS = ROOT / "layouts"
 
 
+@pytest.fixture(autouse=True)
+def _test_cache(monkeypatch):
+    """Every test uses the test cache inside .venv/, never the user's; the font subsets' folder, which a process
+    remembers, is looked up again for each test (a test may point the cache elsewhere)."""
+    from generator import fonts
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(ROOT / ".venv" / "briefing-cache"))
+    fonts._subset_folder.cache_clear()
+    yield
+    fonts._subset_folder.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def dataset():
     from generator.dataset import load_dataset
