@@ -47,8 +47,10 @@ def _code(kind: str) -> str:
     again rather than read from the cache."""
     import sys
 
-    files = [__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__]
-    return hashlib.sha256(b"".join(open(path, "rb").read() for path in files)).hexdigest()[:16]
+    files = [path for path in (__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__) if path]
+    from pathlib import Path
+
+    return hashlib.sha256(b"".join(Path(path).read_bytes() for path in files)).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)
