@@ -6,7 +6,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .chartkinds import CHART_KINDS
@@ -55,6 +54,8 @@ def _code(kind: str) -> str:
     import sys
 
     files = [path for path in (__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__) if path]
+    from pathlib import Path
+
     return hashlib.sha256(b"".join(Path(path).read_bytes() for path in files)).hexdigest()[:16]
 
 
