@@ -212,6 +212,23 @@ def test_no_briefing_page_but_the_last_holds_a_mere_remnant(built, name, lang):
 
 
 @pytest.mark.render
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_no_briefing_page_ends_with_a_heading_whose_content_is_on_the_next(built, dataset, name, lang):
+    from generator import document as d
+
+    document = _document(dataset, name, lang)
+    captions = {block.caption.strip() for page in document.pages for block in page.blocks
+                if isinstance(block, (d.Table, d.Timeline)) and block.caption}
+    assert captions
+    pdf = built / f"{_out_name(name, lang)}.pdf"
+    pages = int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(pdf))).group(1))
+    for page in range(1, pages):
+        lines = [l.strip() for l in _run("pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf),
+                                         "-").splitlines() if l.strip()]
+        assert lines[-2] not in captions, (page, lines[-2])  # the line above the footer
+
+
+@pytest.mark.render
 def test_the_meetings_own_words_and_a_two_page_budget(tmp_path):
     from pptx import Presentation
 

@@ -96,7 +96,30 @@ def _heading2(ctx: _Ctx, text: str) -> TextBlock:
 
 
 def _keep_with_next(heading: Flowable, first: Flowable) -> list[Flowable]:
-    return [CondPageBreak(45 * mm), heading, first]
+    return [_RoomFor(heading, first), heading, first]
+
+
+class _RoomFor(CondPageBreak):
+    """A page break unless the rest of the page holds the heading and the start of what it heads: for a table,
+    its header and the two rows it keeps at a page foot, or all of a table too short to split (a heading alone at a
+    page foot reads as a mistake)."""
+
+    def __init__(self, heading: Flowable, first: Flowable) -> None:
+        super().__init__(45 * mm)
+        self.heading, self.first = heading, first
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        heading = self.heading
+        needed = heading.wrap(availWidth, availHeight)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+        if isinstance(self.first, _KeptRows):
+            self.first.wrap(availWidth, availHeight)
+            rows = cast(_TableRows, self.first)._rowHeights
+            header = self.first.repeatRows or 0
+            # a table too short to split (two rows here, TAIL_ROWS on the next page) goes whole
+            body = len(rows) - header
+            needed += sum(rows[: header + (2 if body >= 2 + _KeptRows.TAIL_ROWS else body)])
+        self.height = max(45 * mm, needed)
+        return super().wrap(availWidth, availHeight)
 
 
 # ---------------------------------------------------------------------------------------------- handlers
