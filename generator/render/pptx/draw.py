@@ -130,8 +130,17 @@ def _group(painter: Painter, shapes: _BaseGroupShapes, group: sh.Group) -> None:
     shape = shapes.add_group_shape()
     shape.name = group.name
     _describe(shape, group.description)
+    children = shape.shapes
+    # python-pptx recomputes the group's box (and its parents') after every shape added to it, which makes a group
+    # of n shapes cost n^2; the box depends only on the finished children, so it is computed once, at the end
+    children._recalculate_extents = _later  # type: ignore[method-assign]
     for child in group.shapes:
-        painter.draw(shape.shapes, child)
+        painter.draw(children, child)
+    shape._element.recalculate_extents()
+
+
+def _later() -> None:
+    """Stands in for a group's box update while its children are drawn."""
 
 
 def _table(painter: Painter, shapes: SlideShapes, table: sh.TableShape) -> None:
