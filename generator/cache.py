@@ -8,6 +8,7 @@ import json
 import os
 import tempfile
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,15 @@ def write(kind: str, key: str, payload: bytes) -> None:
             raise
     except OSError:
         pass  # the cache only saves time
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the program's own code (every module of the package)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def encode(value: Any) -> Any:

@@ -261,3 +261,18 @@ def test_a_briefing_over_its_page_budget_names_what_takes_the_room(tmp_path):
     assert "the briefing takes 2 pages, and the layout allows 1 (briefing_pages); its parts: " \
            "“Autumn investment symposium” p. 1" in result.output
     assert (tmp_path / "dist" / "tight.pdf").read_bytes() == b"previous"
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_briefing_pages_face_alternately_with_the_page_number_on_the_outer_edge(built, name, lang):
+    """Odd pages are right-hand pages (number at the right), even pages left-hand (number at the left): the
+    slash of the footer's "X / Y", below 780 pt from the top of the A4 page, on one side of the middle."""
+    pdf = built / f"{_out_name(name, lang)}.pdf"
+    sides = {}
+    for page, words in enumerate(_run("pdftotext", "-bbox", str(pdf), "-").split("<page ")[1:], 1):
+        slash = re.search(r'xMin="([\d.]+)" yMin="(7[89]\d|8\d\d)[\d.]*"[^>]*>/</word>', words)
+        if slash:
+            sides[page] = "right" if float(slash.group(1)) > 297.6 else "left"
+    assert len(sides) >= 1
+    assert sides == {page: "right" if page % 2 else "left" for page in sides}, sides

@@ -159,3 +159,36 @@ def test_a_source_date_epoch_that_is_not_whole_seconds_is_refused_before_any_out
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1 and "SOURCE_DATE_EPOCH" in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert not (project / "a").exists() or not any((project / "a").iterdir())
+
+
+def test_remembered_page_numbers_save_a_layout_pass_and_wrong_ones_change_nothing(tmp_path, monkeypatch):
+    """A warm build lays the briefing out once, with the page numbers of the last build; a planted or stale
+    record of them costs passes and gives the same bytes."""
+    from generator import cache
+
+    project = _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(tmp_path / "cache"), SOURCE_DATE_EPOCH="1611100800")
+
+    def briefing(out: str, *extra: str) -> tuple[bytes, int]:
+        code = ("import sys, reportlab.platypus.doctemplate as d; n = [0]; b = d.BaseDocTemplate.build\n"
+                "def counted(self, *a, **k): n[0] += 1; return b(self, *a, **k)\n"
+                "d.BaseDocTemplate.build = counted\n"
+                "from generator.cli import main\nsys.argv[0] = 'briefing'\n"
+                "try: main()\n"
+                "finally: print('passes', n[0], file=sys.stderr)")
+        run = subprocess.run([sys.executable, "-c", code, "build", "lianghui", "--lang", "en", "--format", "pdf",
+                              "--out", out, *extra], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0 and "passes" in run.stderr, run.stderr
+        return (project / out / "lianghui.en.pdf").read_bytes(), int(run.stderr.split("passes")[-1])
+
+    cold, cold_passes = briefing("a")
+    warm, warm_passes = briefing("b")
+    assert (cold_passes, warm_passes) == (2, 1)
+    assert warm == cold
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    records = list((tmp_path / "cache" / "pagination").iterdir())
+    assert records
+    for record in records:  # every page number wrong, and a page count too small
+        cache.write("pagination", record.name, cache.record_text({"pages": [[[0, "x", 99, None]], 3]}).encode())
+    planted, planted_passes = briefing("c")
+    assert planted == cold and planted_passes >= 2

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...document import Document
 from ...theme import Theme
@@ -74,6 +75,11 @@ class _BriefingDoc(BaseDocTemplate):
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
 
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        # the next page's side, from its number: reportlab's own autoNextPageTemplate keeps a stale template index
+        # and so alternates facing pages in pairs (odd, odd, even, even), in a phase that depends on earlier passes
+        self.handle_nextPageTemplate("odd" if (self.page + 1) % 2 else "even")
+
     def beforeDocument(self) -> None:  # noqa: N802 - reportlab's name
         self.canv.setDateFormatter(pdf_date(self.created))
 
@@ -128,16 +134,29 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         canvas.restoreState()
 
     templates = [
-        PageTemplate("cover", [frame(True)], onPage=cover, autoNextPageTemplate="even"),
-        PageTemplate("odd", [frame(True)], onPage=decorate(True), autoNextPageTemplate="even"),
-        PageTemplate("even", [frame(False)], onPage=decorate(False), autoNextPageTemplate="odd"),
+        PageTemplate("cover", [frame(True)], onPage=cover),
+        PageTemplate("odd", [frame(True)], onPage=decorate(True)),
+        PageTemplate("even", [frame(False)], onPage=decorate(False)),
     ]
     has_cover = bool(document.pages) and document.pages[0].kind == "title"
     doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
+    hint_key = _pagination_key(document, options)
+    hint = _read_pagination(hint_key)
     for _pass in range(3):  # until the last pass wrote "page X / Y" with the final page count
-        doc.multiBuild(_story(document, styles, options))  # fresh flowables: reportlab marks used ones
+        story = _story(document, styles, options)  # fresh flowables: reportlab marks used ones
+        contents = [flowable for flowable in story if isinstance(flowable, TableOfContents)]
+        if hint is not None and _pass == 0:
+            # last time's page numbers, for the first pass to draw with: when they are right again, reportlab
+            # finds the contents and the page count satisfied after one pass; when not, it runs more passes
+            doc.total_pages = hint[1]
+            for toc in contents:
+                toc._entries = list(hint[0])  # type: ignore[attr-defined]  # reportlab's record of them
+        doc.multiBuild(story)
         if doc.used_total == doc.total_pages:
             break
+    entries = [tuple(entry) for toc in contents[:1] for entry in toc._entries]  # type: ignore[attr-defined]
+    if hint != (entries, doc.total_pages):
+        _write_pagination(hint_key, entries, doc.total_pages)
     pages = doc.page
     if document.max_pages and pages > document.max_pages:
         raise GeneratorError(_over_budget(document, doc.part_starts, pages), hint=(
@@ -146,6 +165,37 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
             + "; or raise briefing_pages"))
     return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
         pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
+
+
+def _pagination_key(document: Document, options: RenderOptions) -> str:
+    """What the briefing's page numbers depend on: its content, theme and fonts, and this renderer's code. The
+    hint read under this key only saves layout passes; a wrong one costs a pass, never a wrong page number."""
+    import hashlib
+
+    from ... import cache
+
+    digest = hashlib.sha256(repr((document, options.theme, options.regular, options.bold)).encode())
+    digest.update(cache.code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def _read_pagination(key: str) -> tuple[list[tuple[Any, ...]], int] | None:
+    from ... import cache
+
+    blob = cache.read("pagination", key + ".json")
+    try:
+        entries, total = cache.record_of(blob.decode("utf-8"))["pages"] if blob else (None, None)
+        if isinstance(total, int) and isinstance(entries, list) and all(isinstance(e, list) for e in entries):
+            return [tuple(entry) for entry in entries], total
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        pass
+    return None
+
+
+def _write_pagination(key: str, entries: list[tuple[Any, ...]], total: int) -> None:
+    from ... import cache
+
+    cache.write("pagination", key + ".json", cache.record_text({"pages": [entries, total]}).encode("utf-8"))
 
 
 def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) -> str:

@@ -136,7 +136,7 @@ def _group(painter: Painter, shapes: _BaseGroupShapes, group: sh.Group) -> None:
     children._recalculate_extents = _later  # type: ignore[method-assign]
     for child in group.shapes:
         painter.draw(children, child)
-    shape._element.recalculate_extents()
+    children._grpSp.recalculate_extents()
 
 
 def _later() -> None:
