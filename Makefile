@@ -10,13 +10,17 @@ APT   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-
 .PHONY: build test bench messages clean system-font system-render-tools
 
 build: $(STAMP) system-font
+	@$(PY) -m compileall -q generator
 	$(VENV)/bin/briefing build
 
 test: $(STAMP) system-font system-render-tools
 	$(PY) -m mypy generator
 	$(VENV)/bin/python -m pytest -q
 
+# The program's own modules are compiled first, as an installed package is (an editable install is compiled on first
+# use only where Python may write bytecode; PYTHONDONTWRITEBYTECODE would make every run compile them again).
 bench: $(STAMP) system-font system-render-tools
+	@$(PY) -m compileall -q generator
 	$(PY) bench/run.py
 	$(PY) bench/preview.py
 	$(PY) bench/peers.py

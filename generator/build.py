@@ -251,7 +251,8 @@ class Inputs:
                             layout.logo, model.template_layouts,
                             model.slide_size if "slide_size" in model.model_fields_set else None)
         if key:
-            _write_prepared(key, prepared, [layout.template, layout.logo])
+            article = self.data_path.parent / self.dataset.model.source.file
+            _write_prepared(key, prepared, [layout.template, layout.logo, article])
         return prepared
 
 
@@ -275,38 +276,38 @@ def _code_files() -> list[Path]:
     return sorted(Path(__file__).resolve().parent.rglob("*.py"))
 
 
-def _article_of(data_path: Path) -> Path | None:
-    """The article the dataset is proved against, wherever its `source: file:` puts it."""
-    from .loading import load_file
-
-    try:
-        data = load_file(data_path, "dataset").data
-        article: Path = (data_path.parent / data["source"]["file"]).resolve()
-        return article
-    except (GeneratorError, KeyError, TypeError, OSError):
-        return None
+_LIBRARIES = ("python_pptx", "reportlab", "matplotlib", "svglib", "pydantic", "fonttools", "babel")
 
 
 def _library_versions() -> str:
-    from importlib import metadata
+    """The installed versions of the libraries that shape a prepared meeting or its outputs, from the names of
+    their `*.dist-info` folders (the standard's `name-version.dist-info`, name normalised with underscores).
+    Written by hand because importlib.metadata reads every installed distribution's metadata for each name
+    asked, which costs more than the rest of a warm build's preparation; the first folder on sys.path wins, as
+    for imports."""
+    import sys
 
-    names = ("python-pptx", "reportlab", "matplotlib", "svglib", "pydantic", "fonttools", "babel")
-    versions = []
-    for name in names:
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=-")
-    return ",".join(versions)
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                distribution, _sep, version = name[: -len(".dist-info")].partition("-")
+                found.setdefault(distribution.lower().replace("-", "_").replace(".", "_"), version)
+    return ",".join(f"{name}={found.get(name, '-')}" for name in _LIBRARIES)
 
 
 def _prepared_key(data_path: Path, layout_path: Path, lang: str | None) -> str | None:
-    """A key over everything a prepared meeting depends on: the dataset, its article, the layout, the code and the
-    libraries' versions (the files the layout names are checked when the entry is read)."""
+    """A key over what a prepared meeting depends on that is known before reading it: the dataset, the layout,
+    the code and the libraries' versions. The files they name (the article, a template, a logo) are recorded in
+    the entry and checked when it is read."""
     import hashlib
 
     try:
-        digest = _fingerprint([data_path, _article_of(data_path), layout_path, *_code_files()])
+        digest = _fingerprint([data_path, layout_path, *_code_files()])
     except OSError:
         return None
     versions = hashlib.sha256(_library_versions().encode()).hexdigest()[:12]
@@ -333,13 +334,13 @@ def _read_prepared(key: str) -> Prepared | None:
     if blob is None:
         return None
     try:
-        prepared, named = cache.loads(blob, _prepared_classes())
+        prepared, files, named = cache.loads(blob, _prepared_classes())
+        if not isinstance(prepared, Prepared) or not all(isinstance(f, (str, type(None))) for f in files):
+            return None
     except (ValueError, KeyError, TypeError):
         return None
-    if not isinstance(prepared, Prepared):
-        return None
-    # the files a layout names (template, logo) are part of the key too
-    if named != _fingerprint([prepared.template, prepared.logo]):
+    # the files the dataset and the layout name (article, template, logo) are part of the key too
+    if named != _fingerprint([Path(f) if f is not None else None for f in files]):
         return None
     return prepared
 
@@ -348,7 +349,8 @@ def _write_prepared(key: str, prepared: Prepared, named_files: Iterable[Path | N
     from . import cache
 
     try:
-        blob = cache.dumps([prepared, _fingerprint(named_files)])
+        named = list(named_files)
+        blob = cache.dumps([prepared, [str(f) if f is not None else None for f in named], _fingerprint(named)])
     except TypeError:
         return  # something the cache cannot hold as plain data: the meeting is composed again next time
     cache.write("prepared", key + ".json", blob)

@@ -548,6 +548,11 @@ def main() -> None:
         raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
 
     signal.signal(signal.SIGTERM, terminate)
+    import gc
+
+    # A build makes hundreds of thousands of small objects (XML elements, flowables) and few reference cycles:
+    # collecting the youngest generation every 50,000 allocations instead of every 700 saves about 5% of a build
+    gc.set_threshold(50_000, 20, 100)
     try:
         cli.main(prog_name="briefing")  # click ends quietly when the output's reader has gone (`briefing fonts | head`)
     except BrokenPipeError:  # pragma: no cover - raised while flushing at exit
