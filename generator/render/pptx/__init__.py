@@ -23,7 +23,8 @@ from .text import DeckFonts, emu, write_paragraphs
 if TYPE_CHECKING:
     from pptx.opc.package import OpcPackage
     from pptx.presentation import Presentation as PresentationT
-    from pptx.slide import Slide
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+    from pptx.slide import NotesSlide, Slide
 
 
 def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> str:
@@ -44,13 +45,14 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
         layout_for = dict.fromkeys(("title", "content", "divider", "closing"), prs.slide_layouts[6])
     _number_parts_in_constant_time(prs.part.package)
     painter = Painter(fonts, deck.theme, template=deck.template is not None)
+    blank_notes = _BlankNotes()
     for drawing in deck.slides:
         slide = prs.slides.add_slide(layout_for[drawing.page.kind])
         painter.begin_slide(slide)
         for shape in drawing.shapes:
             painter.draw(slide.shapes, shape)
         painter.end_slide()
-        _notes(slide, drawing.notes, fonts)
+        _notes(blank_notes.add(slide), drawing.notes, fonts)
     _properties(prs, document, options.created)
     prs.save(str(out_path))
     _normalise_zip(out_path, options.created)
@@ -84,9 +86,39 @@ def _number_parts_in_constant_time(package: OpcPackage) -> None:
     package.next_partname = next_partname  # type: ignore[method-assign]  # this package object's own naming
 
 
-def _notes(slide: Slide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
+class _BlankNotes:
+    """Adds each slide's notes page. python-pptx makes each one anew from the notes master (parsing a template and
+    cloning the master's placeholders: a quarter of a deck's painting); every blank notes page of a deck is the
+    same XML, so the first one python-pptx makes is copied for the others, related as python-pptx relates it."""
+
+    def __init__(self) -> None:
+        self.blank: BaseOxmlElement | None = None
+
+    def add(self, slide: Slide) -> NotesSlide:
+        from copy import deepcopy
+
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        slide_part = slide.part
+        if self.blank is None:
+            notes_slide = slide.notes_slide
+            self.blank = deepcopy(notes_slide._element)
+            return notes_slide
+        package = slide_part.package
+        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                                    package, deepcopy(self.blank))
+        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        notes: NotesSlide = slide.notes_slide  # python-pptx finds the related part
+        return notes
+
+
+def _notes(notes_slide: NotesSlide, notes: tuple[str, ...], fonts: DeckFonts) -> None:
     """Speaker notes, one paragraph per line."""
-    frame = slide.notes_slide.notes_text_frame
+    frame = notes_slide.notes_text_frame
     if frame is None:
         from ...errors import GeneratorError
 
