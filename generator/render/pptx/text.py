@@ -1,6 +1,7 @@
 """Text in decks: typefaces and language on every run (python-pptx's font.name sets only the Latin one)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,12 @@ def child_in_order(parent: etree._Element, tag: str, ranks: dict[str, int]) -> e
     return element
 
 
+_SOLID_FILL, _SRGB = qn("a:solidFill"), qn("a:srgbClr")
+_TYPEFACES = (qn("a:latin"), qn("a:ea"), qn("a:cs"))
+_R, _R_PR, _T, _BR, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:br"), qn("a:endParaRPr")
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+
+
 def set_run_props(r_pr: etree._Element, fonts: DeckFonts, size_pt: float | None = None, bold: bool | None = None,
                   colour: str | None = None, heading: bool = False) -> None:
     """Write size, weight, colour, language and the Latin, East Asian and complex-script typefaces onto an
@@ -80,6 +87,12 @@ def set_run_props(r_pr: etree._Element, fonts: DeckFonts, size_pt: float | None 
         r_pr.set("sz", str(int(round(size_pt * 100))))
     if bold is not None:
         r_pr.set("b", "1" if bold else "0")
+    if len(r_pr) == 0:  # a new element: its children appended in the schema's order (fill, then typefaces)
+        if colour is not None:
+            etree.SubElement(etree.SubElement(r_pr, _SOLID_FILL), _SRGB).set("val", hex_rgb(colour))
+        for tag, face in zip(_TYPEFACES, fonts.typefaces(heading)):
+            etree.SubElement(r_pr, tag).set("typeface", face)
+        return
     if colour is not None:
         for other in [child for child in r_pr if child.tag in _FILLS and child.tag != qn("a:solidFill")]:
             r_pr.remove(other)  # a run has one fill
@@ -110,16 +123,31 @@ def write_paragraphs(frame: TextFrame, paragraphs: list[list[list[Run]]], fonts:
         if bullet:
             _set_bullet(paragraph, bullet, bullet_colour, indent_emu)
         last = Run("", 12)
+        p: etree._Element = paragraph._p
+        # runs and line breaks go before the paragraph's end properties (a placeholder's paragraph may have them);
+        # made here as python-pptx makes them (a:r of a:rPr and a:t, a:br of a:rPr), without its per-child
+        # look-ups of where a new child goes: a deck has thousands of runs
+        end = p.find(_END)
         for number, runs in enumerate(lines):
             if number:
-                brk = paragraph._p.add_br()
-                set_run_props(brk.get_or_add_rPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
+                brk = p.makeelement(_BR, {})
+                set_run_props(etree.SubElement(brk, _R_PR), fonts, last.size_pt, last.bold, last.colour, last.heading)
+                _insert(p, brk, end)
             for item in runs:
-                run = paragraph.add_run()
-                run.text = item.text
-                set_run_props(run._r.get_or_add_rPr(), fonts, item.size_pt, item.bold, item.colour, item.heading)
+                run = p.makeelement(_R, {})
+                set_run_props(etree.SubElement(run, _R_PR), fonts, item.size_pt, item.bold, item.colour, item.heading)
+                # control characters written as python-pptx writes them (_x0007_)
+                etree.SubElement(run, _T).text = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(0)), item.text)
+                _insert(p, run, end)
             last = runs[-1] if runs else last
         set_run_props(paragraph._p.get_or_add_endParaRPr(), fonts, last.size_pt, last.bold, last.colour, last.heading)
+
+
+def _insert(p: etree._Element, child: etree._Element, end: etree._Element | None) -> None:
+    if end is None:
+        p.append(child)
+    else:
+        end.addprevious(child)
 
 
 #: the children of a:pPr in the order of the schema (CT_TextParagraphProperties)
