@@ -16,6 +16,7 @@ from .. import RenderOptions
 from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter
+from .speed import remember_lookups
 from .template import open_presentation
 from ..slides.shapes import Run
 from .text import DeckFonts, emu, write_paragraphs
@@ -31,6 +32,7 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
     """Paint the laid-out deck into out_path (on the template's masters and layouts when it has one); return a
     summary."""
     started = time.perf_counter()
+    remember_lookups()
     lang = "zh-CN" if document.meta.language == "zh" else "en-US"
     if deck.template is not None:
         # the template's masters, layouts, theme colours and theme fonts (+mn-lt, +mn-ea) and its slide size
