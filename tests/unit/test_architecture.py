@@ -104,15 +104,16 @@ def test_every_slide_kind_and_briefing_part_is_composed(dataset):
     import typing
 
     from generator import layouts as L
-    from generator.compose import _Composer
+    from generator.compose import Composer
+    from generator.slidekinds import SLIDE_KINDS
 
     layout = L.Layout("t.yaml", "t", L.LayoutModel.model_validate({
         "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
         "deck": [{"kind": "title"}], "briefing": [{"kind": "cover"}]}))
-    composer = _Composer(dataset, layout, "zh")
+    composer = Composer(dataset, layout, "zh")
     slide_kinds = set(typing.get_args(typing.get_args(L.SlideSpec)[0]))
     part_kinds = set(typing.get_args(typing.get_args(L.PartSpec)[0]))
-    assert set(composer.slide_handlers()) == slide_kinds
+    assert slide_kinds == {kind.spec for kind in SLIDE_KINDS.values()}
     assert set(composer.part_handlers()) == part_kinds
 
 
