@@ -1,19 +1,18 @@
 """compose(dataset, layout, lang) -> Document: resolves ids, words every figure and sentence once, splits long lists."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import is_dataclass, replace
-from typing import Any, Literal, TypeVar, cast
+from typing import TypeVar, cast
 
-from . import layouts as L
 from .chartkinds import CHART_KINDS
 from .dataset import ZONE, Dataset, Event, Fact
 from .document import (
-    Block, BulletList, Chart, Contents, Document, Figure, KeyFigures, Meta, Page, Paragraph, Series, Source, Table,
-    Timeline, TimelineEvent, Title,
+    Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, date_text
 from .layouts import Layout
+from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
 from .specs import ChartSpec, OwnWords, Titled
 from .textfit import normalise_punctuation
@@ -22,12 +21,9 @@ from .wording import Wording
 #: fixed wording of both languages that several kinds of slide or part use (a kind's own words are in its module);
 #: {results_year} and {plan_year} come from the dataset
 WORDS = {
-    "contents": ("目录", "Contents"),
     "timeline": ("重点项目时间线", "Milestones"),
     "comparison": ("{results_year}年实绩与{plan_year}年目标", "{results_year} results and {plan_year} targets"),
     "projects": ("重点项目与机构", "Key projects and institutions"),
-    "glance": ("要点速览", "At a glance"),
-    "appendix": ("附录：数据与原文出处", "Appendix: every figure and its source"),
     "indicator": ("指标", "Indicator"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
@@ -36,11 +32,8 @@ WORDS = {
     "name": ("名称", "Name"),
     "kind": ("类别", "Type"),
     "related": ("相关数据", "Figures"),
-    "quote": ("原文", "Source text (Chinese)"),
-    "id": ("编号", "ID"),
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
-    "section_facts": ("本部分数据", "Figures of this part"),
     "achieved": ("{results_year}年", "{results_year}"),
     "cumulative": ("累计", "to date"),
     "pipeline": ("推进中", "in progress"),
@@ -69,7 +62,7 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
 
 
 class Composer:
-    """What the kinds of slide and part (generator/slidekinds) compose their pages with: the
+    """What the kinds of slide and part (generator/slidekinds, generator/partkinds) compose their pages with: the
     dataset and layout, the wording in one language, and the blocks several kinds share."""
 
     def __init__(self, dataset: Dataset, layout: Layout, lang: str):
@@ -340,83 +333,9 @@ class Composer:
     def title_block(self) -> Title:
         return Title(self.meta.title, self.meta.subtitle, self.organisation, self.meta.date, self.quote_attribution())
 
-    # ------------------------------------------------------------------ briefing
-    def _cover_part(self, spec: L.CoverPart) -> Page:
-        if spec.compact:  # a title block at the top of the first page: the heading, then who and when
-            info = " · ".join(p for p in (self.organisation, self.meta.date) if p)
-            lines: tuple[tuple[str, Literal["lead", "source"]], ...] = (
-                (self.meta.subtitle, "lead"), (info, "source"), (self.quote_attribution(), "source"))
-            blocks = tuple(Paragraph(text, role) for text, role in lines if text)
-            return Page(self.meta.title, blocks, level=1)
-        return Page(self.meta.title, (self.title_block(),), kind="title")
-
-    def _contents_part(self, spec: L.ContentsPart) -> Page:
-        title = self.title_of(spec, self.w("contents"))
-        return Page(title, (Contents(title),), level=0)
-
-    def _glance_part(self, spec: L.GlancePart) -> Page:
-        zone = self.d.model.zone
-        mission = self.say.pick(zone.mission_zh, zone.mission_en)
-        lead = f"{zone.name_zh}致力打造{mission}。" if self.lang == "zh" else f"The {zone.name_en} aims to be {mission}."
-        return Page(self.title_of(spec, self.w("glance")), (Paragraph(lead, "lead"), self.fact_table(spec.facts, "summary")),
-                    sources=self.sources(spec.facts), bookmark="glance")
-
-    def _appendix_part(self, spec: L.AppendixPart) -> Page:
-        rows = []
-        for number, fact in enumerate(self.d.model.facts, 1):
-            if spec.sections and fact.section not in spec.sections:
-                continue
-            rows.append((str(number), self.label(fact), self.say.figure(fact).text, fact.quote))
-        table = Table((self.w("id"), self.w("indicator"), self.w("value"), self.w("quote")), tuple(rows), "appendix", (0,),
-                      (0.4, 1.9, 1.2, 2.6))
-        return Page(self.title_of(spec, self.w("appendix")), (Paragraph(self.quote_attribution(), "source"), table),
-                    bookmark="appendix")
-
-    def _section_part(self, spec: L.SectionPart) -> Page:
-        title = self.title_of(spec, self.headline(spec.section))
-        lead = [Paragraph(self.section_title(spec.section), "lead")] if self.section_title(spec.section) != title else []
-        blocks: list[Block] = [*lead, BulletList(self.points(spec.section))]
-        fact_ids: list[str] = list(spec.figures) + self.point_facts(spec.section)
-        if spec.figures:
-            blocks.append(self.key_figures(spec.figures))
-        for chart_spec in spec.charts:
-            chart, ids = self.chart(chart_spec)
-            blocks.append(chart)
-            fact_ids += ids
-        if spec.comparisons:
-            table, ids = self.comparison_table(spec.comparisons)
-            blocks.append(replace(table, caption=self.w("comparison")))
-            fact_ids += ids
-        if spec.timeline:
-            block, ids = self.timeline(None)
-            blocks.append(replace(block, caption=self.w("timeline")))
-            fact_ids += ids
-        if spec.projects:
-            table, ids = self.projects_table(spec.section)
-            if table.rows:
-                blocks.append(replace(table, caption=self.w("projects")))
-                fact_ids += ids
-        if spec.fact_table:
-            ids = self.section_facts(spec.section)
-            blocks.append(replace(self.fact_table(ids), caption=self.w("section_facts")))
-            fact_ids += ids
-        return Page(self.title_of(spec, self.headline(spec.section)), tuple(blocks), sources=self.sources(fact_ids),
-                    bookmark=spec.section)
-
-    def _text_part(self, spec: L.TextPart) -> Page:
-        lines, ids = self.own_words(spec)
-        blocks = (BulletList(lines, "items"),) if spec.bullets else tuple(Paragraph(line) for line in lines)
-        return Page(self.title_of(spec, ""), blocks, sources=self.sources(ids), level=2 if not spec.title_zh and
-                    not spec.title_en else 1)
-
-    def part_handlers(self) -> dict[type, Callable[[Any], Page]]:
-        """One composer per briefing part kind; tests check that every kind of the layout model has one."""
-        return {L.CoverPart: self._cover_part, L.ContentsPart: self._contents_part, L.GlancePart: self._glance_part,
-                L.SectionPart: self._section_part, L.TextPart: self._text_part, L.AppendixPart: self._appendix_part}
-
     def briefing(self) -> tuple[Page, ...]:
-        handlers = self.part_handlers()
-        return tuple(handlers[type(spec)](spec) for spec in self.m.briefing)
+        """The page of every part of the briefing, by its kind's module."""
+        return tuple(PART_KINDS[spec.kind].compose(self, spec) for spec in self.m.briefing)
 
     # ------------------------------------------------------------------ document
     def compose(self) -> Document:

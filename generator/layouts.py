@@ -15,56 +15,19 @@ from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
+from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
-from .specs import ChartSpec, Entry, EntryKind, OwnWords, Titled
+from .specs import ChartSpec, Entry, EntryKind
 from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
 SCHEMA_FILE = "layout.schema.json"
 if TYPE_CHECKING:  # what code reads of any entry; the model validates each entry as its kind's own
     SlideSpec = Entry
-else:  # one model per module of slidekinds: a new module is a new `kind:` a layout may use
+    PartSpec = Entry
+else:  # one model per module of slidekinds and partkinds: a new module is a new `kind:` a layout may use
     SlideSpec = Annotated[Union[tuple(kind.spec for kind in SLIDE_KINDS.values())], Field(discriminator="kind")]
-
-
-class CoverPart(Titled):
-    kind: Literal["cover"]
-    compact: bool = Field(False, description="a title block at the top of the first page instead of a cover page")
-
-
-class ContentsPart(Titled):
-    kind: Literal["contents"]
-
-
-class GlancePart(Titled):
-    kind: Literal["at_a_glance"]
-    facts: tuple[str, ...] = Field(min_length=1, description="the headline figures")
-
-
-class SectionPart(Titled):
-    kind: Literal["section"]
-    section: str
-    figures: tuple[str, ...] = Field((), max_length=6, description="fact ids shown as figure boxes")
-    charts: tuple[ChartSpec, ...] = ()
-    comparisons: tuple[str, ...] = Field((), description="comparison ids shown as a 2020 vs 2021 table")
-    timeline: bool = False
-    projects: bool = False
-    fact_table: bool = Field(True, description="list every fact of the section in a table")
-
-
-class AppendixPart(Titled):
-    kind: Literal["appendix"]
-    sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
-
-
-class TextPart(OwnWords):
-    kind: Literal["text"]
-    bullets: bool = Field(False, description="show the lines as a bulleted list; false: as paragraphs")
-
-
-PartSpec = Annotated[
-    Union[CoverPart, ContentsPart, GlancePart, SectionPart, TextPart, AppendixPart], Field(discriminator="kind")
-]
+    PartSpec = Annotated[Union[tuple(kind.spec for kind in PART_KINDS.values())], Field(discriminator="kind")]
 
 
 class ThemeOverrides(Strict):
@@ -336,7 +299,7 @@ def validate_layout(model: LayoutEntries, loaded: Loaded, dataset: Dataset) -> N
             elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
                 check_ids(kind, tables[kind], value, *key_path, name)
 
-    kinds: dict[str, Mapping[str, EntryKind[Any, Any]]] = {"deck": SLIDE_KINDS, "briefing": {}}
+    kinds: dict[str, Mapping[str, EntryKind[Any, Any]]] = {"deck": SLIDE_KINDS, "briefing": PART_KINDS}
     for key, entries in (("deck", model.deck), ("briefing", model.briefing)):
         for index, entry in enumerate(entries):
             if entry is None:
@@ -344,7 +307,7 @@ def validate_layout(model: LayoutEntries, loaded: Loaded, dataset: Dataset) -> N
             check_references(entry, key, index)
             if isinstance(entry, ChartSpec):
                 check_chart(entry, key, index)
-            check = kinds[key][entry.kind].check if entry.kind in kinds[key] else None
+            check = kinds[key][entry.kind].check
             for tail, problem, hint in check(entry, dataset) if check else ():
                 issues.add(ref(key, index, *tail), problem, hint)
             for chart_index, chart in enumerate(getattr(entry, "charts", ())):
