@@ -1,35 +1,29 @@
 """compose(dataset, layout, lang) -> Document: resolves ids, words every figure and sentence once, splits long lists."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import is_dataclass, replace
-from typing import Any, Literal, Protocol, TypeVar, cast
+from typing import TypeVar, cast
 
-from . import layouts as L
 from .chartkinds import CHART_KINDS
 from .dataset import ZONE, Dataset, Event, Fact
 from .document import (
-    Agenda, Block, BulletList, Chart, Closing, Contents, Document, Figure, Highlight, KeyFigures, Meta, Page, Paragraph,
-    SectionDivider, Series, Source, Table, Timeline, TimelineEvent, Title,
+    Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, date_text
 from .layouts import Layout
+from .partkinds import PART_KINDS
+from .slidekinds import SLIDE_KINDS
+from .specs import ChartSpec, OwnWords, Titled
 from .textfit import normalise_punctuation
 from .wording import Wording
 
-#: fixed wording of both languages; {results_year} and {plan_year} come from the dataset
+#: fixed wording of both languages that several kinds of slide or part use (a kind's own words are in its module);
+#: {results_year} and {plan_year} come from the dataset
 WORDS = {
-    "agenda": ("汇报提纲", "Agenda"),
-    "contents": ("目录", "Contents"),
-    "key_figures": ("主要指标", "Key figures"),
     "timeline": ("重点项目时间线", "Milestones"),
     "comparison": ("{results_year}年实绩与{plan_year}年目标", "{results_year} results and {plan_year} targets"),
-    "fact_table": ("数据一览", "Facts and figures"),
     "projects": ("重点项目与机构", "Key projects and institutions"),
-    "highlight": ("亮点", "Highlight"),
-    "closing": ("谢谢！", "Thank you"),
-    "glance": ("要点速览", "At a glance"),
-    "appendix": ("附录：数据与原文出处", "Appendix: every figure and its source"),
     "indicator": ("指标", "Indicator"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
@@ -38,11 +32,8 @@ WORDS = {
     "name": ("名称", "Name"),
     "kind": ("类别", "Type"),
     "related": ("相关数据", "Figures"),
-    "quote": ("原文", "Source text (Chinese)"),
-    "id": ("编号", "ID"),
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
-    "section_facts": ("本部分数据", "Figures of this part"),
     "achieved": ("{results_year}年", "{results_year}"),
     "cumulative": ("累计", "to date"),
     "pipeline": ("推进中", "in progress"),
@@ -55,24 +46,10 @@ WORDS = {
     "hospital": ("医院", "hospital"),
     "care": ("养老", "elderly care"),
     "group_of": ("{kind}（合计）", "{kind}s (together)"),
-    "industries": ("重点产业", "Key industries"),
-    "industry": ("产业", "Industry"),
-    "role": ("定位", "Role"),
-    "markets": ("招商重点区域", "Where we look for partners"),
 }
 
 
 _T = TypeVar("_T")
-
-
-class _Titled(Protocol):
-    """A slide or part whose title the layout may replace."""
-
-    @property
-    def title_zh(self) -> str | None: ...
-
-    @property
-    def title_en(self) -> str | None: ...
 
 
 def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
@@ -84,7 +61,10 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     return [items[i : i + per] for i in range(0, len(items), per)]
 
 
-class _Composer:
+class Composer:
+    """What the kinds of slide and part (generator/slidekinds, generator/partkinds) compose their pages with: the
+    dataset and layout, the wording in one language, and the blocks several kinds share."""
+
     def __init__(self, dataset: Dataset, layout: Layout, lang: str):
         self.d = dataset
         self.m = layout.model
@@ -97,10 +77,19 @@ class _Composer:
                                           self.m.organisation_en or zone.organisation_en)
         self.sep = "：" if lang == "zh" else ": "
         self.list_sep = "；" if lang == "zh" else "; "
+        self.divider_number = 0  # the section dividers of the deck so far: each shows its number
 
     # ------------------------------------------------------------------ helpers
     def w(self, key: str) -> str:
-        return self.say(WORDS[key][0 if self.lang == "zh" else 1])
+        return self.word(WORDS[key])
+
+    def word(self, zh_en: tuple[str, str]) -> str:
+        """The Chinese or English of a fixed wording, with the dataset's years put in."""
+        return self.say(zh_en[0 if self.lang == "zh" else 1])
+
+    def bullet_chunks(self, items: Sequence[_T]) -> list[Sequence[_T]]:
+        """Items split into as many slides as the layout's max_bullets_per_slide asks, balanced."""
+        return _chunks(items, self.m.max_bullets_per_slide)
 
     def label(self, fact: Fact) -> str:
         return self.say.label(fact)
@@ -144,7 +133,7 @@ class _Composer:
                          f"{fig.label} ({self.status(fact)}){self.sep}{fig.text}")
         return tuple(lines)
 
-    def title_of(self, spec: _Titled, default: str) -> str:
+    def title_of(self, spec: Titled, default: str) -> str:
         return self.say.pick(spec.title_zh, spec.title_en) or default
 
     def continued(self, title: str, index: int) -> str:
@@ -177,7 +166,7 @@ class _Composer:
             figures.append(fig)
         return KeyFigures(tuple(figures))
 
-    def chart(self, spec: L.ChartSpec) -> tuple[Chart, list[str]]:
+    def chart(self, spec: ChartSpec) -> tuple[Chart, list[str]]:
         d = self.d
         kind = CHART_KINDS[spec.chart]
         if kind.of == "comparisons":
@@ -296,17 +285,6 @@ class _Composer:
         return Table((self.w("name"), self.w("kind"), self.w("related")), tuple(rows), "facts", (), (2.4, 0.8, 1.6),
                      row_facts=tuple(row_facts)), fact_ids
 
-    def industries_table(self, roles: Sequence[str] | None = None) -> Table:
-        sep = "、" if self.lang == "zh" else "; "
-        rows = []
-        for industry in self.d.model.industries:
-            shown = [r for r in industry.roles if not roles or r in roles]
-            if not shown:
-                continue
-            labels = [self.say.pick(self.d.roles[r].label_zh, self.d.roles[r].label_en) for r in shown]
-            rows.append((self.say.pick(industry.name_zh, industry.name_en), sep.join(labels)))
-        return Table((self.w("industry"), self.w("role")), tuple(rows), "facts", (), (1.4, 2.2))
-
     def table_pages(self, title: str, table: Table) -> list[Page]:
         """A table on as many slides as it needs, each with the notes and sources of its own rows."""
         pages = []
@@ -322,54 +300,6 @@ class _Composer:
                               continued=bool(i)))
         return pages
 
-    # ------------------------------------------------------------------ deck
-    def _title_slide(self, spec: L.TitleSlide) -> list[Page]:
-        return [Page(self.title_of(spec, self.meta.title), (self.title_block(),), kind="title",
-                     notes=(self.meta.subtitle,) + tuple(self.points_intro()))]
-
-    def _agenda_slide(self, spec: L.AgendaSlide) -> list[Page]:
-        divider_sections = [s.section for s in self.m.deck if isinstance(s, L.DividerSlide)]
-        sections = spec.sections or divider_sections or [s.id for s in self.d.model.sections]
-        items = [self.headline(s) for s in sections]
-        title = self.title_of(spec, self.w("agenda"))
-        pages, start = [], 1
-        for i, chunk in enumerate(_chunks(items, self.m.max_bullets_per_slide)):
-            pages.append(Page(self.continued(title, i), (Agenda(tuple(chunk), start),), notes=tuple(chunk),
-                              continued=bool(i)))
-            start += len(chunk)
-        return pages
-
-    def _divider_slide(self, spec: L.DividerSlide) -> list[Page]:
-        self.divider_number += 1
-        return [Page(self.title_of(spec, self.section_title(spec.section)),
-                     (SectionDivider(self.divider_number, self.section_title(spec.section), self.headline(spec.section)),),
-                     kind="divider", notes=self.points(spec.section))]
-
-    def _kpi_slide(self, spec: L.KpiSlide) -> list[Page]:
-        title = self.title_of(spec, self.section_title(spec.section) if spec.section else self.w("key_figures"))
-        return [Page(title, (self.key_figures(spec.facts),), notes=self.points(spec.section) + self.figure_notes(spec.facts),
-                     sources=self.sources(spec.facts))]
-
-    def _chart_slide(self, spec: L.ChartSlide) -> list[Page]:
-        chart, fact_ids = self.chart(spec)
-        return [Page(chart.title, (chart,), notes=self.points(spec.section) + self.figure_notes(fact_ids),
-                     sources=self.sources(fact_ids))]
-
-    def _timeline_slide(self, spec: L.TimelineSlide) -> list[Page]:
-        block, fact_ids = self.timeline(spec.events)
-        notes = tuple(f"{e.date}{self.sep}{e.label}" + (f"（{e.detail}）" if self.lang == "zh" and e.detail else
-                                                        f" ({e.detail})" if e.detail else "")
-                      for e in block.events)
-        return [Page(self.title_of(spec, self.w("timeline")), (block,), notes=notes, sources=self.sources(fact_ids))]
-
-    def _key_points_slide(self, spec: L.KeyPointsSlide) -> list[Page]:
-        points = self.points(spec.section)
-        title = self.title_of(spec, self.headline(spec.section))
-        ids = self.point_facts(spec.section)
-        return [Page(self.continued(title, i), (BulletList(tuple(chunk)),), notes=tuple(chunk),
-                     sources=self.sources(ids), continued=bool(i))
-                for i, chunk in enumerate(_chunks(points, self.m.max_bullets_per_slide))]
-
     def point_facts(self, section_id: str) -> list[str]:
         """The facts a section's key points name, in order."""
         from .dataset import placeholders
@@ -378,36 +308,7 @@ class _Composer:
         ids = [name for point in s.points_zh + s.points_en for name in placeholders(point) if name in self.d.facts]
         return list(dict.fromkeys(ids))
 
-    def _comparison_slide(self, spec: L.ComparisonSlide) -> list[Page]:
-        table, _ = self.comparison_table(spec.comparisons or list(self.d.comparisons))
-        return self.table_pages(self.title_of(spec, self.w("comparison")), table)
-
-    def _fact_table_slide(self, spec: L.FactTableSlide) -> list[Page]:
-        fact_ids = list(spec.facts or self.section_facts(spec.section or ""))
-        default = (self.section_title(spec.section) + " · " + self.w("fact_table")) if spec.section else self.w("fact_table")
-        return self.table_pages(self.title_of(spec, default), self.fact_table(fact_ids))
-
-    def _projects_slide(self, spec: L.ProjectsSlide) -> list[Page]:
-        table, _ = self.projects_table(spec.section)
-        return self.table_pages(self.title_of(spec, self.w("projects")), table)
-
-    def _industries_slide(self, spec: L.IndustriesSlide) -> list[Page]:
-        table = self.industries_table(spec.roles)
-        return [Page(self.title_of(spec, self.w("industries")), (table,),
-                     notes=tuple(f"{r[0]}{self.sep}{r[1]}" for r in table.rows))]
-
-    def _markets_slide(self, spec: L.MarketsSlide) -> list[Page]:
-        names = tuple(self.say.pick(m.name_zh, m.name_en) for m in self.d.model.markets)
-        return [Page(self.title_of(spec, self.w("markets")), (BulletList(names, "items"),), notes=names)]
-
-    def _highlight_slide(self, spec: L.HighlightSlide) -> list[Page]:
-        fact = self.d.facts[spec.fact]
-        fig = self.fig(spec.fact)
-        return [Page(self.title_of(spec, self.section_title(fact.section)),
-                     (Highlight(fig.label, fig, self.quote_attribution()),),
-                     notes=self.figure_notes([spec.fact]), sources=self.sources([spec.fact]))]
-
-    def own_words(self, spec: L.TextSlide | L.TextPart) -> tuple[tuple[str, ...], list[str]]:
+    def own_words(self, spec: OwnWords) -> tuple[tuple[str, ...], list[str]]:
         """The lines of a text slide or part in this language (else the other), worded; and the facts they name."""
         from .dataset import placeholders
 
@@ -415,39 +316,13 @@ class _Composer:
         ids = [name for line in lines for name in placeholders(line) if name in self.d.facts]
         return tuple(self.say(line) for line in lines), list(dict.fromkeys(ids))
 
-    def _text_slide(self, spec: L.TextSlide) -> list[Page]:
-        lines, ids = self.own_words(spec)
-        title = self.title_of(spec, "")
-        if not spec.bullets:
-            return [Page(title, (Paragraph("\n".join(lines)),), notes=lines, sources=self.sources(ids))]
-        return [Page(self.continued(title, i), (BulletList(tuple(chunk), "items"),), notes=tuple(chunk),
-                     sources=self.sources(ids), continued=bool(i))
-                for i, chunk in enumerate(_chunks(lines, self.m.max_bullets_per_slide))]
-
-    def _closing_slide(self, spec: L.ClosingSlide) -> list[Page]:
-        title = self.title_of(spec, self.w("closing"))
-        subtitle = self.say.pick(spec.subtitle_zh, spec.subtitle_en) or self.meta.title
-        contact = self.say.pick(spec.contact_zh, spec.contact_en) or self.organisation
-        return [Page(title, (Closing(title, subtitle, contact),), kind="closing")]
-
-    def slide_handlers(self) -> dict[type, Callable[[Any], list[Page]]]:
-        """One composer per slide kind; tests check that every kind of the layout model has one."""
-        return {
-            L.TitleSlide: self._title_slide, L.AgendaSlide: self._agenda_slide, L.DividerSlide: self._divider_slide,
-            L.KpiSlide: self._kpi_slide, L.ChartSlide: self._chart_slide, L.TimelineSlide: self._timeline_slide,
-            L.KeyPointsSlide: self._key_points_slide, L.ComparisonSlide: self._comparison_slide,
-            L.FactTableSlide: self._fact_table_slide, L.ProjectsSlide: self._projects_slide,
-            L.IndustriesSlide: self._industries_slide, L.MarketsSlide: self._markets_slide,
-            L.HighlightSlide: self._highlight_slide, L.TextSlide: self._text_slide, L.ClosingSlide: self._closing_slide,
-        }
-
     def deck(self) -> tuple[Page, ...]:
-        handlers = self.slide_handlers()
+        """The slides of every entry of the deck, by its kind's module, each marked with the entry's file:line."""
         self.divider_number = 0
         pages: list[Page] = []
         for index, spec in enumerate(self.m.deck):
             origin = self.deck_lines[index] if index < len(self.deck_lines) else ""
-            pages.extend(replace(page, origin=origin) for page in handlers[type(spec)](spec))
+            pages.extend(replace(page, origin=origin) for page in SLIDE_KINDS[spec.kind].compose(self, spec))
         return tuple(pages)
 
     def quote_attribution(self) -> str:
@@ -455,90 +330,12 @@ class _Composer:
         return f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
             f"{self.w('source')}: {src.publication_en}, “{src.title_en}”"
 
-    def points_intro(self) -> list[str]:
-        zone = self.d.model.zone
-        return [self.say.pick(zone.mission_zh, zone.mission_en)]
-
     def title_block(self) -> Title:
         return Title(self.meta.title, self.meta.subtitle, self.organisation, self.meta.date, self.quote_attribution())
 
-    # ------------------------------------------------------------------ briefing
-    def _cover_part(self, spec: L.CoverPart) -> Page:
-        if spec.compact:  # a title block at the top of the first page: the heading, then who and when
-            info = " · ".join(p for p in (self.organisation, self.meta.date) if p)
-            lines: tuple[tuple[str, Literal["lead", "source"]], ...] = (
-                (self.meta.subtitle, "lead"), (info, "source"), (self.quote_attribution(), "source"))
-            blocks = tuple(Paragraph(text, role) for text, role in lines if text)
-            return Page(self.meta.title, blocks, level=1)
-        return Page(self.meta.title, (self.title_block(),), kind="title")
-
-    def _contents_part(self, spec: L.ContentsPart) -> Page:
-        title = self.title_of(spec, self.w("contents"))
-        return Page(title, (Contents(title),), level=0)
-
-    def _glance_part(self, spec: L.GlancePart) -> Page:
-        zone = self.d.model.zone
-        mission = self.say.pick(zone.mission_zh, zone.mission_en)
-        lead = f"{zone.name_zh}致力打造{mission}。" if self.lang == "zh" else f"The {zone.name_en} aims to be {mission}."
-        return Page(self.title_of(spec, self.w("glance")), (Paragraph(lead, "lead"), self.fact_table(spec.facts, "summary")),
-                    sources=self.sources(spec.facts), bookmark="glance")
-
-    def _appendix_part(self, spec: L.AppendixPart) -> Page:
-        rows = []
-        for number, fact in enumerate(self.d.model.facts, 1):
-            if spec.sections and fact.section not in spec.sections:
-                continue
-            rows.append((str(number), self.label(fact), self.say.figure(fact).text, fact.quote))
-        table = Table((self.w("id"), self.w("indicator"), self.w("value"), self.w("quote")), tuple(rows), "appendix", (0,),
-                      (0.4, 1.9, 1.2, 2.6))
-        return Page(self.title_of(spec, self.w("appendix")), (Paragraph(self.quote_attribution(), "source"), table),
-                    bookmark="appendix")
-
-    def _section_part(self, spec: L.SectionPart) -> Page:
-        title = self.title_of(spec, self.headline(spec.section))
-        lead = [Paragraph(self.section_title(spec.section), "lead")] if self.section_title(spec.section) != title else []
-        blocks: list[Block] = [*lead, BulletList(self.points(spec.section))]
-        fact_ids: list[str] = list(spec.figures) + self.point_facts(spec.section)
-        if spec.figures:
-            blocks.append(self.key_figures(spec.figures))
-        for chart_spec in spec.charts:
-            chart, ids = self.chart(chart_spec)
-            blocks.append(chart)
-            fact_ids += ids
-        if spec.comparisons:
-            table, ids = self.comparison_table(spec.comparisons)
-            blocks.append(replace(table, caption=self.w("comparison")))
-            fact_ids += ids
-        if spec.timeline:
-            block, ids = self.timeline(None)
-            blocks.append(replace(block, caption=self.w("timeline")))
-            fact_ids += ids
-        if spec.projects:
-            table, ids = self.projects_table(spec.section)
-            if table.rows:
-                blocks.append(replace(table, caption=self.w("projects")))
-                fact_ids += ids
-        if spec.fact_table:
-            ids = self.section_facts(spec.section)
-            blocks.append(replace(self.fact_table(ids), caption=self.w("section_facts")))
-            fact_ids += ids
-        return Page(self.title_of(spec, self.headline(spec.section)), tuple(blocks), sources=self.sources(fact_ids),
-                    bookmark=spec.section)
-
-    def _text_part(self, spec: L.TextPart) -> Page:
-        lines, ids = self.own_words(spec)
-        blocks = (BulletList(lines, "items"),) if spec.bullets else tuple(Paragraph(line) for line in lines)
-        return Page(self.title_of(spec, ""), blocks, sources=self.sources(ids), level=2 if not spec.title_zh and
-                    not spec.title_en else 1)
-
-    def part_handlers(self) -> dict[type, Callable[[Any], Page]]:
-        """One composer per briefing part kind; tests check that every kind of the layout model has one."""
-        return {L.CoverPart: self._cover_part, L.ContentsPart: self._contents_part, L.GlancePart: self._glance_part,
-                L.SectionPart: self._section_part, L.TextPart: self._text_part, L.AppendixPart: self._appendix_part}
-
     def briefing(self) -> tuple[Page, ...]:
-        handlers = self.part_handlers()
-        return tuple(handlers[type(spec)](spec) for spec in self.m.briefing)
+        """The page of every part of the briefing, by its kind's module."""
+        return tuple(PART_KINDS[spec.kind].compose(self, spec) for spec in self.m.briefing)
 
     # ------------------------------------------------------------------ document
     def compose(self) -> Document:
@@ -583,7 +380,7 @@ _VERBATIM = {"fact_id", "row_facts", "origin", "meeting", "date_iso", "language"
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:
     """Return the meeting's Document in lang (default: the layout's language). Pure: reads and writes nothing."""
-    return _Composer(dataset, layout, lang or layout.model.language).compose()
+    return Composer(dataset, layout, lang or layout.model.language).compose()
 
 
 __all__ = ["WORDS", "ZONE", "compose"]

@@ -6,183 +6,28 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Self, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Union
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .chartkinds import CHART_KINDS
 from .dataset import Dataset
 from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
+from .partkinds import PART_KINDS
+from .slidekinds import SLIDE_KINDS
+from .specs import ChartSpec, Entry, EntryKind
 from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
 SCHEMA_FILE = "layout.schema.json"
-if TYPE_CHECKING:
-    ChartKind = str
-else:  # the names of the chart kinds' modules: a new module is a new name a layout may use
-    ChartKind = Literal[tuple(CHART_KINDS)]
-
-
-class _Titled(Strict):
-    title_zh: str | None = Field(None, description="replaces the slide's or part's default title (Chinese)")
-    title_en: str | None = Field(None, description="replaces the slide's or part's default title (English)")
-
-
-class TitleSlide(_Titled):
-    kind: Literal["title"]
-
-
-class AgendaSlide(_Titled):
-    kind: Literal["agenda"]
-    sections: tuple[str, ...] | None = Field(None, description="section ids; default: the sections of the deck's dividers")
-
-
-class DividerSlide(_Titled):
-    kind: Literal["section_divider"]
-    section: str
-
-
-class KpiSlide(_Titled):
-    kind: Literal["kpis"]
-    facts: tuple[str, ...] = Field(min_length=2, max_length=6, description="2 to 6 fact ids")
-    section: str | None = Field(None, description="section whose key points become the speaker notes")
-
-
-class ChartSpec(_Titled):
-    chart: ChartKind
-    facts: tuple[str, ...] | None = Field(None, description="numeric facts of one unit (column, bar, doughnut)")
-    comparisons: tuple[str, ...] | None = Field(None, description="comparison ids (grouped, line)")
-    highlight: str | None = Field(None, description="fact id to emphasise")
-
-
-class ChartSlide(ChartSpec):
-    kind: Literal["chart"]
-    section: str | None = None
-
-
-class TimelineSlide(_Titled):
-    kind: Literal["timeline"]
-    events: tuple[str, ...] | None = Field(None, description="event ids; default: all, by date")
-
-
-class KeyPointsSlide(_Titled):
-    kind: Literal["key_points"]
-    section: str
-
-
-class ComparisonSlide(_Titled):
-    kind: Literal["comparison"]
-    comparisons: tuple[str, ...] | None = Field(None, description="comparison ids; default: all")
-
-
-class FactTableSlide(_Titled):
-    kind: Literal["fact_table"]
-    facts: tuple[str, ...] | None = None
-    section: str | None = Field(None, description="all facts of this section, when `facts` is not given")
-
-
-class ProjectsSlide(_Titled):
-    kind: Literal["projects"]
-    section: str | None = Field(None, description="only the projects and institutions of this section")
-
-
-class IndustriesSlide(_Titled):
-    kind: Literal["industries"]
-    roles: tuple[str, ...] | None = Field(None, description="only the industries with these roles (industry_roles "
-                                          "ids of the dataset); default: all")
-
-
-class MarketsSlide(_Titled):
-    kind: Literal["markets"]
-
-
-class HighlightSlide(_Titled):
-    kind: Literal["highlight"]
-    fact: str
-
-
-class _OwnWords(_Titled):
-    """The meeting's own words (an agenda of the meeting, questions, contacts), in both languages; a figure is
-    named {fact_id}. A language left out shows the other language's text."""
-
-    text_zh: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in Chinese")
-    text_en: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in English")
-    bullets: bool = Field(True, description="show the lines as a bulleted list; false: as paragraphs")
-
-    @model_validator(mode="after")
-    def _some_text(self) -> Self:
-        if not self.text_zh and not self.text_en:
-            raise ValueError(N_("needs text_zh or text_en: the lines to show"))
-        return self
-
-
-class TextSlide(_OwnWords):
-    kind: Literal["text"]
-
-    @model_validator(mode="after")
-    def _titled(self) -> Self:
-        if not self.title_zh and not self.title_en:
-            raise ValueError(N_("a text slide needs its title: title_zh (and title_en)"))
-        return self
-
-
-class ClosingSlide(_Titled):
-    kind: Literal["closing"]
-    subtitle_zh: str | None = Field(None, description="the closing line (default: the meeting's title)")
-    subtitle_en: str | None = None
-    contact_zh: str | None = Field(None, description="contact details shown below (default: the organisation)")
-    contact_en: str | None = None
-
-
-SlideSpec = Annotated[
-    Union[
-        TitleSlide, AgendaSlide, DividerSlide, KpiSlide, ChartSlide, TimelineSlide, KeyPointsSlide, ComparisonSlide,
-        FactTableSlide, ProjectsSlide, IndustriesSlide, MarketsSlide, HighlightSlide, TextSlide, ClosingSlide,
-    ],
-    Field(discriminator="kind"),
-]
-
-
-class CoverPart(_Titled):
-    kind: Literal["cover"]
-    compact: bool = Field(False, description="a title block at the top of the first page instead of a cover page")
-
-
-class ContentsPart(_Titled):
-    kind: Literal["contents"]
-
-
-class GlancePart(_Titled):
-    kind: Literal["at_a_glance"]
-    facts: tuple[str, ...] = Field(min_length=1, description="the headline figures")
-
-
-class SectionPart(_Titled):
-    kind: Literal["section"]
-    section: str
-    figures: tuple[str, ...] = Field((), max_length=6, description="fact ids shown as figure boxes")
-    charts: tuple[ChartSpec, ...] = ()
-    comparisons: tuple[str, ...] = Field((), description="comparison ids shown as a 2020 vs 2021 table")
-    timeline: bool = False
-    projects: bool = False
-    fact_table: bool = Field(True, description="list every fact of the section in a table")
-
-
-class AppendixPart(_Titled):
-    kind: Literal["appendix"]
-    sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
-
-
-class TextPart(_OwnWords):
-    kind: Literal["text"]
-    bullets: bool = Field(False, description="show the lines as a bulleted list; false: as paragraphs")
-
-
-PartSpec = Annotated[
-    Union[CoverPart, ContentsPart, GlancePart, SectionPart, TextPart, AppendixPart], Field(discriminator="kind")
-]
+if TYPE_CHECKING:  # what code reads of any entry; the model validates each entry as its kind's own
+    SlideSpec = Entry
+    PartSpec = Entry
+else:  # one model per module of slidekinds and partkinds: a new module is a new `kind:` a layout may use
+    SlideSpec = Annotated[Union[tuple(kind.spec for kind in SLIDE_KINDS.values())], Field(discriminator="kind")]
+    PartSpec = Annotated[Union[tuple(kind.spec for kind in PART_KINDS.values())], Field(discriminator="kind")]
 
 
 class ThemeOverrides(Strict):
@@ -454,26 +299,21 @@ def validate_layout(model: LayoutEntries, loaded: Loaded, dataset: Dataset) -> N
             elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
                 check_ids(kind, tables[kind], value, *key_path, name)
 
-    for index, slide in enumerate(model.deck):
-        if slide is None:
-            continue
-        check_references(slide, "deck", index)
-        if isinstance(slide, ChartSlide):
-            check_chart(slide, "deck", index)
-        elif isinstance(slide, FactTableSlide) and not slide.facts and not slide.section:
-            issues.add(ref("deck", index), _("a fact_table needs 'facts' or 'section'"))
-    for index, part in enumerate(model.briefing):
-        if part is None:
-            continue
-        check_references(part, "briefing", index)
-        for chart_index, chart in enumerate(getattr(part, "charts", ())):
-            check_references(chart, "briefing", index, "charts", chart_index)
-            check_chart(chart, "briefing", index, "charts", chart_index)
+    kinds: dict[str, Mapping[str, EntryKind[Any, Any]]] = {"deck": SLIDE_KINDS, "briefing": PART_KINDS}
+    for key, entries in (("deck", model.deck), ("briefing", model.briefing)):
+        for index, entry in enumerate(entries):
+            if entry is None:
+                continue
+            check_references(entry, key, index)
+            if isinstance(entry, ChartSpec):
+                check_chart(entry, key, index)
+            check = kinds[key][entry.kind].check
+            for tail, problem, hint in check(entry, dataset) if check else ():
+                issues.add(ref(key, index, *tail), problem, hint)
+            for chart_index, chart in enumerate(getattr(entry, "charts", ())):
+                check_references(chart, key, index, "charts", chart_index)
+                check_chart(chart, key, index, "charts", chart_index)
 
-    if any(isinstance(slide, TimelineSlide) for slide in model.deck) and not events:
-        index = next(i for i, slide in enumerate(model.deck) if isinstance(slide, TimelineSlide))
-        issues.add(ref("deck", index), _("a timeline slide needs events, and the dataset has none"),
-                   _("remove the slide or add dated events to the dataset"))
     _check_texts(loaded, dataset, issues)
     if model.theme not in THEMES:
         issues.add(ref("theme"), _("unknown theme '{name}'").format(name=model.theme),

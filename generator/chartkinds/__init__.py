@@ -2,10 +2,10 @@
 how compose arranges it, and each painter's hook); adding a module adds a kind, with no other file to change."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal
+
+from ..registry import discover
 
 if TYPE_CHECKING:
     from ..document import Chart
@@ -33,18 +33,6 @@ class ChartKind:
     over_time: bool = False  # comparisons drawn as one line per measure from the results year to the plan year
     upright_labels: bool = False  # category labels sit under upright columns (long ones start at the smallest size)
     briefing_height_mm: float = 62
-
-
-def _discover() -> dict[str, ChartKind]:
-    kinds: dict[str, ChartKind] = {}
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module.name.startswith("_"):
-            continue
-        kind = importlib.import_module(f"{__name__}.{module.name}").KIND
-        kinds[kind.name] = kind
-    return dict(sorted(kinds.items(), key=lambda item: _ORDER.index(item[0]) if item[0] in _ORDER else 99))
-
-
 
 
 # The shared hooks, imported when first called: a kind's module is read by validation, which must stay light.
@@ -75,4 +63,4 @@ def style_bars(*args: Any) -> None:
 _ORDER = ("column", "bar", "grouped", "doughnut", "line")  # the order of the kinds in messages and the schema
 
 #: every chart kind by name
-CHART_KINDS: dict[str, ChartKind] = _discover()
+CHART_KINDS: dict[str, ChartKind] = discover(__name__, __path__, ChartKind, lambda kind: kind.name, _ORDER)

@@ -98,24 +98,6 @@ def test_every_module_has_a_docstring():
         assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path
 
 
-def test_every_slide_kind_and_briefing_part_is_composed(dataset):
-    """A kind added to the layout model without a composer would otherwise be a KeyError at build time."""
-    import datetime as dt
-    import typing
-
-    from generator import layouts as L
-    from generator.compose import _Composer
-
-    layout = L.Layout("t.yaml", "t", L.LayoutModel.model_validate({
-        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
-        "deck": [{"kind": "title"}], "briefing": [{"kind": "cover"}]}))
-    composer = _Composer(dataset, layout, "zh")
-    slide_kinds = set(typing.get_args(typing.get_args(L.SlideSpec)[0]))
-    part_kinds = set(typing.get_args(typing.get_args(L.PartSpec)[0]))
-    assert set(composer.slide_handlers()) == slide_kinds
-    assert set(composer.part_handlers()) == part_kinds
-
-
 def test_deck_painters_only_paint():
     """The PPTX, deck-as-PDF and handout painters neither break lines, change text nor measure it."""
     painters = sorted((PACKAGE / "render" / "pptx").rglob("*.py")) + [PACKAGE / "render" / "pdf" / "deck.py"]

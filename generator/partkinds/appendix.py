@@ -1,0 +1,40 @@
+"""The appendix: every figure with the article's words it comes from."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from ..document import Page, Paragraph, Table
+from ..specs import Titled
+from . import PartKind
+
+if TYPE_CHECKING:
+    from ..compose import Composer
+
+
+class AppendixPart(Titled):
+    kind: Literal["appendix"]
+    sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
+
+
+TITLE = ("附录：数据与原文出处", "Appendix: every figure and its source")
+ID = ("编号", "ID")
+QUOTE = ("原文", "Source text (Chinese)")
+
+
+def compose_part(c: Composer, spec: AppendixPart) -> Page:
+    """A table of the facts (numbered in the dataset's order) with their figures and the article's words."""
+    rows = []
+    for number, fact in enumerate(c.d.model.facts, 1):
+        if spec.sections and fact.section not in spec.sections:
+            continue
+        rows.append((str(number), c.label(fact), c.say.figure(fact).text, fact.quote))
+    table = Table((c.word(ID), c.w("indicator"), c.w("value"), c.word(QUOTE)), tuple(rows), "appendix", (0,),
+                  (0.4, 1.9, 1.2, 2.6))
+    return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(c.quote_attribution(), "source"), table),
+                bookmark="appendix")
+
+
+KIND = PartKind(AppendixPart, "every figure with the article's words it comes from (`sections` for some)",
+                "- kind: appendix", compose_part)

@@ -1,0 +1,35 @@
+"""At a glance: the zone's mission and its headline figures."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from ..document import Page, Paragraph
+from ..specs import Titled
+from . import PartKind
+
+if TYPE_CHECKING:
+    from ..compose import Composer
+
+
+class GlancePart(Titled):
+    kind: Literal["at_a_glance"]
+    facts: tuple[str, ...] = Field(min_length=1, description="the headline figures")
+
+
+TITLE = ("要点速览", "At a glance")
+
+
+def compose_part(c: Composer, spec: GlancePart) -> Page:
+    """A lead sentence with the zone's mission, and a table of the figures."""
+    zone = c.d.model.zone
+    mission = c.say.pick(zone.mission_zh, zone.mission_en)
+    lead = f"{zone.name_zh}致力打造{mission}。" if c.lang == "zh" else f"The {zone.name_en} aims to be {mission}."
+    return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(lead, "lead"), c.fact_table(spec.facts, "summary")),
+                sources=c.sources(spec.facts), bookmark="glance")
+
+
+KIND = PartKind(GlancePart, "the zone's mission and a table of headline figures",
+                "- kind: at_a_glance\n  facts: [projects_attracted, planned_investment, public_satisfaction]",
+                compose_part)

@@ -1,0 +1,47 @@
+"""The industries slide: the key industries and their roles."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from ..document import Page, Table
+from ..specs import Titled
+from . import SlideKind
+
+if TYPE_CHECKING:
+    from ..compose import Composer
+
+
+class IndustriesSlide(Titled):
+    kind: Literal["industries"]
+    roles: tuple[str, ...] | None = Field(None, description="only the industries with these roles (industry_roles "
+                                          "ids of the dataset); default: all")
+
+
+TITLE = ("重点产业", "Key industries")
+COLUMNS = (("产业", "Industry"), ("定位", "Role"))
+
+
+def compose_slide(c: Composer, spec: IndustriesSlide) -> list[Page]:
+    """One row per industry with the roles asked for; the notes read each row."""
+    table = industries_table(c, spec.roles)
+    return [Page(c.title_of(spec, c.word(TITLE)), (table,), notes=tuple(f"{r[0]}{c.sep}{r[1]}" for r in table.rows))]
+
+
+def industries_table(c: Composer, roles: Sequence[str] | None = None) -> Table:
+    """The industries and their roles; only those with one of roles, when given."""
+    sep = "、" if c.lang == "zh" else "; "
+    rows = []
+    for industry in c.d.model.industries:
+        shown = [r for r in industry.roles if not roles or r in roles]
+        if not shown:
+            continue
+        labels = [c.say.pick(c.d.roles[r].label_zh, c.d.roles[r].label_en) for r in shown]
+        rows.append((c.say.pick(industry.name_zh, industry.name_en), sep.join(labels)))
+    return Table(tuple(c.word(column) for column in COLUMNS), tuple(rows), "facts", (), (1.4, 2.2))
+
+
+KIND = SlideKind(IndustriesSlide, "the key industries and their roles (`roles` to show some)",
+                 "- kind: industries\n  roles: [emerging]", compose_slide)

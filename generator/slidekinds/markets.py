@@ -1,0 +1,27 @@
+"""The markets slide: where the zone looks for investors."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from ..document import BulletList, Page
+from ..specs import Titled
+from . import SlideKind
+
+if TYPE_CHECKING:
+    from ..compose import Composer
+
+
+class MarketsSlide(Titled):
+    kind: Literal["markets"]
+
+
+TITLE = ("招商重点区域", "Where we look for partners")
+
+
+def compose_slide(c: Composer, spec: MarketsSlide) -> list[Page]:
+    """The dataset's markets as a list."""
+    names = tuple(c.say.pick(m.name_zh, m.name_en) for m in c.d.model.markets)
+    return [Page(c.title_of(spec, c.word(TITLE)), (BulletList(names, "items"),), notes=names)]
+
+
+KIND = SlideKind(MarketsSlide, "where the zone looks for investors", "- kind: markets", compose_slide)

@@ -1,0 +1,100 @@
+"""What the slide kinds and briefing parts of a layout share: their title fields, the meeting's own words, a chart's
+entry, and the record each kind's module fills in (generator/slidekinds, generator/partkinds)."""
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Literal, Protocol, Self, TypeVar
+
+from pydantic import BaseModel, Field, model_validator
+
+from .chartkinds import CHART_KINDS
+from .i18n import N_
+from .validation import Strict
+
+if TYPE_CHECKING:
+    from .compose import Composer
+    from .dataset import Dataset
+    from .loading import KeyPath
+
+    ChartKind = str
+else:  # the names of the chart kinds' modules: a new module is a new name a layout may use
+    ChartKind = Literal[tuple(CHART_KINDS)]
+
+
+class Titled(Strict):
+    title_zh: str | None = Field(None, description="replaces the slide's or part's default title (Chinese)")
+    title_en: str | None = Field(None, description="replaces the slide's or part's default title (English)")
+
+
+class OwnWords(Titled):
+    """The meeting's own words (an agenda of the meeting, questions, contacts), in both languages; a figure is
+    named {fact_id}. A language left out shows the other language's text."""
+
+    text_zh: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in Chinese")
+    text_en: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in English")
+    bullets: bool = Field(True, description="show the lines as a bulleted list; false: as paragraphs")
+
+    @model_validator(mode="after")
+    def _some_text(self) -> Self:
+        if not self.text_zh and not self.text_en:
+            raise ValueError(N_("needs text_zh or text_en: the lines to show"))
+        return self
+
+
+class ChartSpec(Titled):
+    chart: ChartKind
+    facts: tuple[str, ...] | None = Field(None, description="numeric facts of one unit (column, bar, doughnut)")
+    comparisons: tuple[str, ...] | None = Field(None, description="comparison ids (grouped, line)")
+    highlight: str | None = Field(None, description="fact id to emphasise")
+
+
+class Entry(Protocol):
+    """What code may read of any entry of a deck or a briefing, whatever its kind (its model is the kind's spec)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title_zh(self) -> str | None: ...
+
+    @property
+    def title_en(self) -> str | None: ...
+
+
+#: a problem of one entry that its model cannot see (it needs the dataset): the key path below the entry, the
+#: message and a hint (may be empty)
+Problem = tuple["KeyPath", str, str]
+
+S = TypeVar("S", bound=Titled)
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class EntryKind(Generic[S, R]):
+    """Everything the program knows of one kind of entry of a layout: its model, its line in `briefing kinds`, the
+    smallest entry that builds it, how compose makes it into pages, and what validation checks beyond its ids."""
+
+    spec: type[S]  # the entry's model; its `kind: Literal[...]` names the kind
+    description: str  # what it shows, one line for `briefing kinds`
+    snippet: str  # the smallest YAML entry that builds it (with the shipped dataset)
+    compose: Callable[[Composer, S], R]  # (the composer's shared helpers, the entry) -> its page(s)
+    check: Callable[[S, Dataset], Sequence[Problem]] | None = None  # what makes an entry wrong for the dataset
+
+    def __post_init__(self) -> None:
+        kind_name(self.spec)  # a model without its `kind` stops the program where the kind is made
+
+    @property
+    def name(self) -> str:
+        """The kind's name: the value of `kind:` in a layout."""
+        return kind_name(self.spec)
+
+
+def kind_name(spec: type[BaseModel]) -> str:
+    """The value the model's `kind` field must have."""
+    field = spec.model_fields.get("kind")
+    names = typing.get_args(field.annotation) if field else ()
+    if len(names) != 1 or not isinstance(names[0], str):
+        raise TypeError(f"{spec.__name__} must have a field kind: Literal['<its name>']")
+    return names[0]
