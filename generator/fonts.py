@@ -176,7 +176,7 @@ class Metrics:
 
     def missing(self, text: str) -> list[str]:
         """Return the characters of text the face has no glyph for (whitespace excepted)."""
-        return sorted({c for c in text if not c.isspace() and ord(c) not in self.advances})
+        return sorted(c for c in set(text) if not c.isspace() and ord(c) not in self.advances)
 
 
 class MixedMetrics:
