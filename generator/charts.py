@@ -61,11 +61,28 @@ def _code(kind: str) -> str:
 
 @lru_cache(maxsize=8)
 def family_of(face: FontFace) -> str:
-    """The family name matplotlib knows the face by (registered from its file)."""
+    """The family name matplotlib knows the face by (registered from its file); remembered in the cache under the
+    file's path, size and time, as reading a font's name table costs more than the rest of drawing a cached chart."""
+    import os
+
+    from . import cache
+
+    try:
+        stat = os.stat(face.path)
+    except OSError:
+        stat = None
+    key = hashlib.sha256(f"{face.path}|{face.index}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}".encode())
+    entry = f"{key.hexdigest()[:24]}.family"
+    remembered = cache.read("families", entry) if stat else None
+    if remembered:
+        return remembered.decode("utf-8")
     from fontTools.ttLib import TTFont
 
     with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-        return str(font["name"].getDebugName(1))
+        family = str(font["name"].getDebugName(1))
+    if stat:
+        cache.write("families", entry, family.encode("utf-8"))
+    return family
 
 
 def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
