@@ -376,7 +376,7 @@ def _subset_folder() -> Path:
 
 
 #: changes when converted subsets are made differently, so that older cached files are not used
-_SUBSET_FORMAT = 4
+_SUBSET_FORMAT = 5
 
 
 def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> None:
@@ -393,10 +393,17 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
 
+    # The subsetter keeps the glyphs, metrics, character map and names of the text; the CFF outlines are drawn
+    # as TrueType ones from the font's own glyph set, taken before the subsetter drops the CFF table and the
+    # layout tables unread (only outlines, metrics, character map and names reach a PDF; subsetting the CFF
+    # itself, to draw it afterwards, took half of a conversion's time)
+    glyph_set = font.getGlyphSet()
+    for tag in ("CFF ", "VORG", "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH"):
+        if tag in font:
+            del font[tag]  # removed before subsetting: the subsetter reads the tables it is asked to drop
     options = subset.Options()
     options.layout_features = []
     options.hinting = False
-    options.desubroutinize = True
     options.name_IDs = ["*"]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
@@ -404,7 +411,6 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     subsetter.subset(font)
 
     order = font.getGlyphOrder()
-    glyph_set = font.getGlyphSet()
     glyphs = {}
     for name in order:
         pen = TTGlyphPen(glyph_set)
@@ -414,9 +420,6 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     glyf = font["glyf"] = newTable("glyf")
     glyf.glyphOrder = order
     glyf.glyphs = glyphs
-    for tag in ("CFF ", "VORG"):
-        if tag in font:
-            del font[tag]
     glyf.compile(font)
     hmtx = font["hmtx"]
     for name, glyph in glyf.glyphs.items():

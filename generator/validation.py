@@ -38,7 +38,7 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
             if loc in seen:  # a value that fits none of a union's types: one message is enough
                 continue
             seen.add(loc)
-            message, hint = _describe(error, loc, model)
+            message, hint = _describe(error, loc, model, loaded.data)
             if error.get("input", 0) is None and re.search(r":\s+#", loaded.line_at(loc)):
                 name = loc[-1] if loc else "value"
                 message = _("'{name}' is empty: YAML reads # as the start of a comment").format(name=name)
@@ -72,11 +72,11 @@ def _looks_like_tag(part: str, mapping: dict[str, Any]) -> bool:
     return part == mapping.get("kind") or "[" in part
 
 
-def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel]) -> tuple[str, str]:
+def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel], data: Any) -> tuple[str, str]:
     kind = error["type"]
     name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else _("this entry")
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
+        allowed = _fields_at(model, loc[:-1], data)
         return _("unknown key '{name}'").format(name=name), did_you_mean(name, allowed) or (
             _("allowed keys: {keys}").format(keys=", ".join(sorted(allowed))) if allowed else "")
     if kind == "missing":
@@ -138,30 +138,40 @@ def _literal_choices(expected: str) -> list[str]:
     return [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
 
 
-def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
-    """Return the field names of the model found at loc (list indices skipped)."""
+def _fields_at(model: type[BaseModel], loc: KeyPath, data: Any) -> list[str]:
+    """Return the field names of the model found at loc (list indices skipped); where the place holds one of
+    several models (a slide of any kind), the one its data's `kind` names."""
     import typing
 
     current: Any = model
+    value = data
     for part in loc:
         if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and 0 <= part < len(value) else None
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        field = current.model_fields.get(part)
+        chosen = _model_for(current, value, typing)
+        field = chosen.model_fields.get(part) if chosen is not None else None
         if field is None:
             return []
-        current = _model_in(field.annotation, typing)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        current = field.annotation
+        value = value.get(part) if isinstance(value, dict) else None
+    chosen = _model_for(current, value, typing)
+    return list(chosen.model_fields) if chosen is not None else []
 
 
-def _model_in(annotation: Any, typing: ModuleType) -> Any:
+def _model_for(annotation: Any, value: Any, typing: ModuleType) -> type[BaseModel] | None:
+    """The model of an annotation that the value is meant for: the union member whose `kind` it names, else the
+    first model in the annotation."""
+    models = _models_in(annotation, typing)
+    kind = value.get("kind") if isinstance(value, dict) else None
+    for candidate in models:
+        tag = candidate.model_fields.get("kind")
+        if kind is not None and tag is not None and kind in typing.get_args(tag.annotation):
+            return candidate
+    return models[0] if models else None
+
+
+def _models_in(annotation: Any, typing: ModuleType) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg, typing)
-        if found is not None:
-            return found
-    return None
+        return [annotation]
+    return [model for arg in typing.get_args(annotation) for model in _models_in(arg, typing)]
