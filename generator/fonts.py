@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -263,20 +263,29 @@ def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
     return truetype_for_pdf_all([face], chars)[0]
 
 
-def truetype_for_pdf_all(faces: list[FontFace], chars: str) -> list[tuple[str, int]]:
-    """truetype_for_pdf for several faces; the conversions that are not cached run in parallel processes."""
+def truetype_for_pdf_all(faces: list[FontFace], chars: str,
+                         meanwhile: Callable[[], None] | None = None) -> list[tuple[str, int]]:
+    """truetype_for_pdf for several faces; the conversions that are not cached run in parallel processes, while
+    this one runs meanwhile() (when given, it runs in any case)."""
     results: list[tuple[str, int] | None] = [_cached_subset(face, chars) for face in faces]
     missing = [i for i, found in enumerate(results) if found is None]
-    if len(missing) > 1 and _can_fork():
+    if missing and _can_fork():
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
+
+        from fontTools import subset  # noqa: F401 - imported once here, before the workers are forked
 
         from .processes import die_with_parent
 
         with ProcessPoolExecutor(max_workers=len(missing), mp_context=get_context("fork"),
                                  initializer=die_with_parent) as pool:
-            made = list(pool.map(_make_subset, [faces[i] for i in missing], [chars] * len(missing)))
+            started = pool.map(_make_subset, [faces[i] for i in missing], [chars] * len(missing))
+            if meanwhile is not None:
+                meanwhile()
+            made = list(started)
     else:
+        if meanwhile is not None:
+            meanwhile()
         made = [_make_subset(faces[i], chars) for i in missing]
     for index, result in zip(missing, made):
         results[index] = result

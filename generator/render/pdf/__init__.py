@@ -21,14 +21,15 @@ from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
 from .. import RenderOptions, pdf_date
-from .blocks import HANDLERS, Styles, page_flowables
+from .blocks import HANDLERS, Styles, draw_charts, page_flowables
 from .text import TextBlock
 from ...i18n import _
 
-def register_fonts(options: RenderOptions, text: str) -> tuple[str, str]:
-    """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts);
-    return their registered names."""
-    regular, bold = _register([("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)], text)
+def register_fonts(options: RenderOptions, text: str, meanwhile: Callable[[], None] | None = None) -> tuple[str, str]:
+    """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts), running
+    meanwhile() while subsets are made; return their registered names."""
+    regular, bold = _register([("BriefingSans", options.regular), ("BriefingSans-Bold", options.bold)], text,
+                              meanwhile)
     pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
     return regular, bold
 
@@ -40,13 +41,13 @@ def register_faces(faces: list[FontFace], text: str) -> dict[FontFace, str]:
     return dict(zip(faces, names))
 
 
-def _register(labelled: list[tuple[str, FontFace]], text: str) -> list[str]:
+def _register(labelled: list[tuple[str, FontFace]], text: str, meanwhile: Callable[[], None] | None = None) -> list[str]:
     """Register each face (a TrueType subset covering text where it has CFF outlines) under its label and a
     hash of its file: a name is unique to its file, as reportlab ignores a second registration."""
     import hashlib
 
     names = []
-    files = truetype_for_pdf_all([face for _, face in labelled], text)
+    files = truetype_for_pdf_all([face for _, face in labelled], text, meanwhile)
     for (label, face), (path, index) in zip(labelled, files):
         name = f"{label}-{hashlib.sha1(f'{path}#{index}'.encode()).hexdigest()[:10]}"
         names.append(name)
@@ -99,7 +100,8 @@ class _BriefingDoc(BaseDocTemplate):
 def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
     """Write the A4 briefing to out_path; return a summary."""
     started = time.perf_counter()
-    regular, bold = register_fonts(options, document.text())
+    # a cold cache's charts are drawn while the font subsets are made in other processes
+    regular, bold = register_fonts(options, document.text(), lambda: draw_charts(document, options))
     theme = options.theme
     meta = document.meta
     styles = Styles(theme, regular, bold, meta.language)

@@ -231,15 +231,28 @@ class _FigureText(Flowable):
             x += stringWidth(text, st.font, size)
 
 
-def _chart_flowables(ctx: _Ctx, block: d.Chart) -> list[Flowable]:
+def chart_svg_of(block: d.Chart, theme: Theme, options: RenderOptions) -> bytes:
+    """The chart as the briefing draws it (SVG, from the cache when drawn before)."""
+    from ...chartkinds import CHART_KINDS
     from ...charts import chart_svg
+
+    width_mm = 165 - theme.page_margin_inner_mm + 25 - 2
+    height_mm = CHART_KINDS[block.kind].briefing_height_mm
+    return chart_svg(block, theme, options.regular, width_mm / 25.4, height_mm / 25.4)
+
+
+def draw_charts(document: Document, options: RenderOptions) -> None:
+    """Draw the briefing's charts that are not in the cache yet, into it."""
+    for page in document.pages:
+        for block in page.blocks:
+            if isinstance(block, d.Chart):
+                chart_svg_of(block, options.theme, options)
+
+
+def _chart_flowables(ctx: _Ctx, block: d.Chart) -> list[Flowable]:
     from .svg import VectorChart, svg_drawing
 
-    width_mm = 165 - ctx.theme.page_margin_inner_mm + 25 - 2
-    from ...chartkinds import CHART_KINDS
-
-    height_mm = CHART_KINDS[block.kind].briefing_height_mm
-    svg = chart_svg(block, ctx.theme, ctx.options.regular, width_mm / 25.4, height_mm / 25.4)
+    svg = chart_svg_of(block, ctx.theme, ctx.options)
     drawing = VectorChart(svg_drawing(svg, ctx.options, ctx.styles.regular, ctx.styles.bold), ctx.styles.regular)
     caption = _heading2(ctx, block.title)
     return [KeepTogether([caption, drawing, Spacer(0, 3 * mm)])]
