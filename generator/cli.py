@@ -559,7 +559,8 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except SystemExit as done:
-        if done.code is None or isinstance(done.code, int):
+        # under a profiler or a tracer (coverage) the normal exit lets them write their results
+        if (done.code is None or isinstance(done.code, int)) and sys.getprofile() is None and sys.gettrace() is None:
             _leave(done.code or 0)
         raise
 
