@@ -1,6 +1,7 @@
 """Build a meeting's outputs: load, compose, render each format into a temporary file, then rename it."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,20 +50,32 @@ def _ignore(message: str) -> None:
     """The default for warnings: the CLI passes a function that prints them (or, with --strict, stops)."""
 
 
-def render_options(theme: Theme, document: Document, template: Path | None = None, warn: Warn = _ignore,
-                   template_layouts: Mapping[PageKind, str] | None = None,
-                   slide_size: str | None = None) -> RenderOptions:
-    """Find the theme's fonts and check that they have every character of the document; read the template (its
-    slide layouts chosen by template_layouts); report fallbacks, and a slide_size the template overrides,
-    through warn."""
-    from .fonts import find_face, latin_metrics, metrics_for
-    from .render import RenderOptions
+def briefing_options(theme: Theme, warn: Warn = _ignore, created: dt.datetime | None = None) -> RenderOptions:
+    """What the briefing's renderer needs: the theme's regular and bold faces (a bold face that falls back to
+    the regular one is reported through warn). The deck's renderers need render_options()."""
+    from .fonts import find_face
+    from .render import RenderOptions, creation_time
 
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
     if not bold.bold:
         warn(_("{bold_label}: {bold_how_found}; bold text (titles, figures) is set in the regular weight").format(
             bold_label=bold.label, bold_how_found=bold.how_found))
+    return RenderOptions(theme, regular, bold, created=created or creation_time())
+
+
+def render_options(theme: Theme, document: Document, template: Path | None = None, warn: Warn = _ignore,
+                   template_layouts: Mapping[PageKind, str] | None = None,
+                   slide_size: str | None = None, base: RenderOptions | None = None) -> RenderOptions:
+    """Find the theme's fonts (or take them from base, made by briefing_options) and check that they have every
+    character of the document; read the template (its slide layouts chosen by template_layouts); report
+    fallbacks, and a slide_size the template overrides, through warn."""
+    from dataclasses import replace
+
+    from .fonts import latin_metrics, metrics_for
+
+    base = base or briefing_options(theme, warn)
+    regular, bold = base.regular, base.bold
     if latin_metrics(theme.fonts.latin_families, False) is None:
         warn("no font with Arial's metrics (" + ", ".join(theme.fonts.latin_families) + ") is installed: Latin "
              "text in decks is measured with the CJK font's Latin letters (on Debian: apt-get install fonts-liberation2)")
@@ -88,7 +101,7 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
     from .render.slides.faces import deck_faces
 
     faces = deck_faces(theme, regular, bold, deck_template, document.meta.language, warn, text)
-    return RenderOptions(theme, regular, bold, deck_template, faces)
+    return replace(base, template=deck_template, deck_faces=faces)
 
 
 def _where_chars_occur(document: Document, missing: list[str]) -> str:
@@ -368,18 +381,25 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
     prepared = inputs.prepare(layout_path, lang)
     document = prepared.document
     wants_deck = any(RENDERERS[name].paints_deck for name in formats)
-    options = render_options(prepared.theme, document, prepared.template if wants_deck else None, warn,
-                             prepared.template_layouts, prepared.slide_size)
+    base = briefing_options(prepared.theme, warn)
+
+    def full_options() -> RenderOptions:
+        return render_options(prepared.theme, document, prepared.template if wants_deck else None, warn,
+                              prepared.template_layouts, prepared.slide_size, base)
+
     suffix = "" if (lang or prepared.language) == prepared.language else f".{lang}"
     jobs = [(name, out_dir / f"{prepared.slug}{suffix}{RENDERERS[name].suffix}") for name in formats]
     fork = len(jobs) > 1 and _can_fork()
     deck = None
-    if wants_deck and (not fork or any(RENDERERS[name].paints_deck for name, _ in jobs[1:])):
-        # the deck is laid out once, before forking: the worker paints the same layout (deck as PDF, handout)
-        deck = _lay_out(document, options)
+    options: RenderOptions | Callable[[], RenderOptions] = full_options
+    if not fork or any(RENDERERS[name].paints_deck for name, _ in jobs[1:]):
+        options = full_options()
+        if wants_deck:
+            # the deck is laid out once, before forking: the worker paints the same layout (deck as PDF, handout)
+            deck = _lay_out(document, options)
     try:
         temps = [(name, outputs.temporary(path), path) for name, path in jobs]
-        for temp, path, summary in _render_all(document, options, deck, temps, wants_deck):
+        for temp, path, summary in _render_all(document, options, deck, temps, wants_deck, base):
             outputs.add(temp, path, summary)
         return outputs.commit() if own else []
     except BaseException:
@@ -390,19 +410,26 @@ def build(layout_path: Path, inputs: Inputs, out_dir: Path, formats: tuple[str, 
         raise
 
 
-def _render_all(document: Document, options: RenderOptions, deck: DeckLayout | None,
-                temps: list[tuple[str, Path, Path]], wants_deck: bool = False) -> list[tuple[Path, Path, str]]:
+def _render_all(document: Document, options: RenderOptions | Callable[[], RenderOptions], deck: DeckLayout | None,
+                temps: list[tuple[str, Path, Path]], wants_deck: bool = False,
+                base: RenderOptions | None = None) -> list[tuple[Path, Path, str]]:
     """Render each format into its temporary file: the first here, the others in a forked process on the other
-    core. The child dies with this process and never renames anything."""
+    core. The child dies with this process and never renames anything. Options still to be made (a function)
+    are made here after forking, while the child renders the briefing with base: the briefing needs only the
+    faces, and the deck's checks of every character's glyph and its template then overlap the briefing."""
     if len(temps) > 1 and _can_fork():
         from multiprocessing import get_context
 
         context = get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(send, document, options, deck, temps[1:]))
+        child_options = base if callable(options) else options
+        assert child_options is not None, "options to make after forking need the briefing's base options"
+        child = context.Process(target=_child, args=(send, document, child_options, deck, temps[1:]))
         child.start()
         send.close()
         try:
+            if callable(options):
+                options = options()
             if deck is None and wants_deck:  # only this process paints it: laid out while the worker renders
                 deck = _lay_out(document, options)
             first = _render_one(document, options, deck, *temps[0])
@@ -421,6 +448,8 @@ def _render_all(document: Document, options: RenderOptions, deck: DeckLayout | N
         if kind == "crash":
             raise RuntimeError(payload)
         return [first, *payload]
+    if callable(options):
+        options = options()
     if deck is None and wants_deck:
         deck = _lay_out(document, options)
     return [_render_one(document, options, deck, *job) for job in temps]

@@ -53,3 +53,44 @@ def test_a_painter_called_on_its_own_lays_the_deck_out(tmp_path):
         RENDERERS[name].render(document, options, alone)
         RENDERERS[name].render(document, options, given, deck)
         assert Path(alone).read_bytes() == Path(given).read_bytes(), name
+
+
+def test_the_briefing_worker_starts_before_the_decks_glyph_check_and_a_failing_check_leaves_nothing(tmp_path,
+                                                                                                 monkeypatch):
+    """The briefing needs only the faces: its worker is forked first, and the deck's options (every character's
+    glyph, the deck faces) are made while it renders; when they fail, the worker is stopped and nothing is
+    written."""
+    from multiprocessing.process import BaseProcess
+
+    from generator import build
+
+    events: list[str] = []
+    real_options, real_start = build.render_options, BaseProcess.start
+
+    def options(*args, **kwargs):
+        events.append("deck options")
+        return real_options(*args, **kwargs)
+
+    def start(self):
+        events.append("worker forked")
+        return real_start(self)
+
+    monkeypatch.setattr(build, "render_options", options)
+    monkeypatch.setattr(BaseProcess, "start", start)
+    monkeypatch.setenv("BRIEFING_JOBS", "2")
+    out = tmp_path / "dist"
+    result = CliRunner().invoke(cli, ["build", "one-pager", "--data", str(DATA), "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert events == ["worker forked", "deck options"]
+
+    def failing(*args, **kwargs):
+        from generator.errors import GeneratorError
+
+        raise GeneratorError("the font has no glyph for '\ue000'")
+
+    monkeypatch.setattr(build, "render_options", failing)
+    again = tmp_path / "again"
+    result = CliRunner().invoke(cli, ["build", "one-pager", "--data", str(DATA), "--out", str(again)])
+    assert result.exit_code == 1 and "\ue000" in result.output
+    assert not again.exists() or not list(again.iterdir())
