@@ -34,6 +34,8 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
         issues = IssueCollector()
         seen: set[KeyPath] = set()
         for error in exc.errors(include_url=False):
+            if _follows_from_its_items(error):
+                continue
             loc = _real_path(loaded.data, error["loc"])
             if loc in seen:  # a value that fits none of a union's types: one message is enough
                 continue
@@ -48,6 +50,14 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
             issues.add(loaded.ref(loc), message, hint)
         issues.raise_if_any()
         raise  # pragma: no cover - raise_if_any always raises here
+
+
+def _follows_from_its_items(error: ErrorDetails) -> bool:
+    """A list reported as too short although it lists enough: pydantic counts only the entries that validated,
+    and those that did not have their own messages."""
+    value, ctx = error.get("input"), error.get("ctx") or {}
+    return (error["type"] == "too_short" and isinstance(value, (list, tuple))
+            and len(value) >= int(ctx.get("min_length", 0)))
 
 
 def _real_path(data: Any, loc: KeyPath) -> KeyPath:

@@ -127,3 +127,16 @@ def test_mistakes_of_every_kind_are_reported_in_one_round(dataset):
         "unknown fact id 'graduates_2020' (did you mean 'graduates'?)",
     ]
     assert lines == [8, 11, 13, 15, 17, 19, 20, 24, 25]
+
+
+def test_a_slides_unknown_key_is_measured_against_its_own_kind_and_its_list_is_not_called_short(small, dataset):
+    """A kpis slide's `fact:` is a misspelt `facts` (not a key the title slide lacks), and a deck whose only
+    entries are wrong is not also 'too short'."""
+    line = replace_once(small, "    facts: [projects_attracted, planned_investment",
+                        "    fact: [projects_attracted, planned_investment")
+    errors = _errors(small, dataset)
+    assert any(f":{line}:" in e and "unknown key 'fact' (did you mean 'facts'?)" in e for e in errors), errors
+    assert not any("allowed keys" in e or "are needed" in e for e in errors), errors
+    only = _errors(ROOT / "tests" / "bad_inputs" / "layouts" / "key-of-another-slide-kind.yaml", dataset)
+    assert any("unknown key 'fact' (did you mean 'facts'?)" in e for e in only), only
+    assert not any("are needed" in e for e in only), only  # its one entry is wrong, not missing
