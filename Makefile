@@ -13,9 +13,11 @@ build: $(STAMP) system-font
 	@$(PY) -m compileall -q generator
 	$(VENV)/bin/briefing build
 
+# Tests run on every core (pytest-xdist); each test file stays on one worker, so that the session's shared builds
+# and LibreOffice conversions are made once per worker that needs them.
 test: $(STAMP) system-font system-render-tools
 	$(PY) -m mypy generator
-	$(VENV)/bin/python -m pytest -q
+	$(VENV)/bin/python -m pytest -q -n auto --dist loadfile
 
 # The program's own modules are compiled first, as an installed package is (an editable install is compiled on first
 # use only where Python may write bytecode; PYTHONDONTWRITEBYTECODE would make every run compile them again).
