@@ -161,11 +161,18 @@ def main() -> None:
     def median(name: str, index: int) -> float:
         return statistics.median(sample[index] for sample in samples[name])
 
-    slides = subprocess.run([str(PEERS_PYTHON), "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print("
-                             "sum(1 for n in z.namelist() if n.startswith('ppt/slides/slide')))",
-                             str(work / "deck.pptx")], capture_output=True, text=True).stdout.strip()
-    pages = subprocess.run(["pdfinfo", str(work / "briefing.pdf")], capture_output=True, text=True).stdout
-    pages = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
+    def slides_of(deck: Path) -> int:
+        import zipfile
+
+        with zipfile.ZipFile(deck) as package:
+            return sum(1 for n in package.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
+
+    def pages_of(pdf: Path) -> str:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+
+    slides, pages = slides_of(work / "deck.pptx"), pages_of(work / "briefing.pdf")
+    our_slides, our_pages = slides_of(work / "dist" / "lianghui.pptx"), pages_of(work / "dist" / "lianghui.pdf")
     version = subprocess.run([str(pandoc), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     typst_version = subprocess.run([str(PEERS_PYTHON), "-c", "import importlib.metadata as m; "
                                     "print(m.version('typst'))"], capture_output=True, text=True).stdout.strip()
@@ -175,7 +182,7 @@ def main() -> None:
     print("| pipeline | wall s | CPU s | outputs |")
     print("|---|---:|---:|---|")
     print(f"| briefing build (deck + briefing, warm caches) | {median('ours', 0):.2f} | {median('ours', 1):.2f} | "
-          "23 slides with native charts and notes, 17 A4 pages |")
+          f"{our_slides} slides with native charts and notes, {our_pages} A4 pages |")
     print(f"| pandoc → PPTX, then pandoc → Typst → typst → PDF | {median('peers', 0):.2f} | {median('peers', 1):.2f} | "
           f"{slides} slides, {pages} A4 pages |")
     print(f"| ratio (ours / peers) | {median('ours', 0) / median('peers', 0):.2f}x | "

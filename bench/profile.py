@@ -77,8 +77,8 @@ def main() -> None:
     passes = cumulative("reportlab/platypus/doctemplate.py", "build")
     lines += [f"| all imports, wherever they happen (overlaps the stages) | {imports:.2f} | {imports / total:.0%} |",
               f"| of which compiling the libraries' regular expressions | {regex:.2f} | {regex / total:.0%} |",
-              f"| the briefing's layout passes (a second one for the contents' page numbers) | {passes:.2f} | "
-              f"{passes / total:.0%} |", ""]
+              "| the briefing's layout passes (one, with the page numbers remembered from the last build) | "
+              f"{passes:.2f} | {passes / total:.0%} |", ""]
     for title, key, count in (("Most cumulative time", "cumulative", 30), ("Most time in the function itself",
                                                                             "tottime", 20)):
         buffer = io.StringIO()
