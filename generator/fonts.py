@@ -219,12 +219,17 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
     except OSError:
         raise GeneratorError(_("font file not found"), SourceRef(face.path)) from None
     key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
-    cached = cache_dir() / "metrics" / f"{key}.marshal"
-    try:
-        units, advances = marshal.loads(cached.read_bytes())
-        return units, advances
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    from . import cache
+
+    entry = f"{key}.marshal"  # ints only: marshal reads them several times faster than JSON
+    blob = cache.read("metrics", entry)  # verified by its hash
+    if blob is not None:
+        try:
+            units, advances = marshal.loads(blob)
+            if isinstance(units, int) and isinstance(advances, dict):
+                return units, advances
+        except (ValueError, EOFError, TypeError):
+            pass
     import logging
 
     from fontTools.ttLib import TTFont
@@ -240,11 +245,7 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
         raise GeneratorError(_("not a usable font file: {exc}").format(exc=exc), SourceRef(face.path),
                              _("name a .ttf, .otf or .ttc font file")) from None
     advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write_bytes(cached, marshal.dumps((units, advances)))
-    except OSError:
-        pass  # a read-only cache only costs time
+    cache.write("metrics", entry, marshal.dumps((units, advances)))  # a read-only cache only costs time
     return units, advances
 
 
@@ -458,12 +459,6 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     finally:
         if temp.exists():
             temp.unlink()
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    os.replace(temp, path)
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

@@ -190,3 +190,18 @@ def test_remembered_page_numbers_save_a_layout_pass_and_wrong_ones_change_nothin
         cache.write("pagination", record.name, cache.record_text({"pages": [[[0, "x", 99, None]], 3]}).encode())
     planted, planted_passes = briefing("c")
     assert planted == cold and planted_passes >= 2
+
+
+def test_damaged_font_metrics_in_the_cache_are_measured_again(tmp_path, monkeypatch):
+    """A metrics entry whose bytes changed (a disk error, a planted file) fails its hash and is made again."""
+    from generator import fonts
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    face = fonts.find_face(("Noto Sans CJK SC",), False)
+    fresh = fonts._advances(face)
+    entries = list((tmp_path / "cache" / "metrics").iterdir())
+    assert len(entries) == 1
+    blob = bytearray(entries[0].read_bytes())
+    blob[-3] ^= 0xFF  # one advance width changed, the entry still a valid marshal of the same shape
+    entries[0].write_bytes(bytes(blob))
+    assert fonts._advances(face) == fresh
