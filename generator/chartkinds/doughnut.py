@@ -11,7 +11,6 @@ def geometry(t: Any, block: Any, box: Any) -> Any:
     lines and set in one column, as tall as their lines, inside the chart."""
     from ..render.slides.charts import PAD_IN, shape
     from ..render.slides.shapes import Box
-    from ..textfit import normalise_punctuation
 
     series = block.series[0]
     texts = [f"{c}  {label}" for c, label in zip(block.categories, series.labels)]
@@ -31,7 +30,7 @@ def geometry(t: Any, block: Any, box: Any) -> Any:
     side = min(box.h - 2 * PAD_IN, legend.x - 0.3 - PAD_IN)
     if side < box.h * 0.5:
         return None
-    labels: list[list[tuple[str, ...]]] = [[(normalise_punctuation(label),) for label in series.labels]]
+    labels: list[list[tuple[str, ...]]] = [[(label,) for label in series.labels]]
     plot = Box(PAD_IN, (box.h - side) / 2, side, side)
     return shape(t, block, box, entries, labels, plot, legend)
 

@@ -106,3 +106,25 @@ def test_deck_painters_only_paint():
         assert not names & {"textfit", "wrap", "wrap_runs", "normalise_punctuation", "fit_size", "stringWidth",
                             "metrics_for", "MixedMetrics", "fonts"}, path
         assert "stringWidth" not in path.read_text(encoding="utf-8"), path
+
+
+def test_punctuation_is_decided_in_compose_once_and_no_painter_changes_text():
+    """normalise_punctuation runs in compose (the document is final); the slide layout, the painters and the chart
+    kinds take its text as it is."""
+    users = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+                   if any(name.endswith("normalise_punctuation") for name in _imports(path)))
+    assert users == ["compose.py"], users
+
+
+def test_the_composed_document_is_already_normalised(dataset):
+    from generator.compose import compose
+    from generator.document import _strings
+    from generator.layouts import load_layout
+    from generator.textfit import normalise_punctuation
+
+    for path in sorted((PACKAGE.parent / "layouts").glob("*.yaml")):
+        for lang in ("zh", "en"):
+            document = compose(dataset, load_layout(path, dataset), lang)
+            texts = [page.title for page in (*document.slides, *document.pages)]
+            texts += [s for page in (*document.slides, *document.pages) for b in page.blocks for s in _strings(b)]
+            assert [t for t in texts if normalise_punctuation(t) != t] == [], (path.name, lang)

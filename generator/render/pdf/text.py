@@ -9,7 +9,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ...textfit import normalise_punctuation, wrap
+from ...textfit import wrap
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class TextBlock(Flowable):
     def __init__(self, text: str, style: TextStyle, lines: list[str] | None = None, first: bool = True,
                  outline: tuple[int, str, str] | None = None):
         super().__init__()
-        self.text = normalise_punctuation(text)
+        self.text = text
         self.style = style
         self._lines = lines
         self._first = first

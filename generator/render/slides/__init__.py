@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from ... import document as d
 from ...document import Document, Page
 from ...fonts import FontFace, MixedMetrics, metrics_for
-from ...textfit import normalise_punctuation
 from ...theme import Theme
 from .blocks import HANDLERS, Frame, Overflow, SlideLayout
 from .fit import DeckMetrics
@@ -116,7 +115,7 @@ def _notes(page: Page, document: Document) -> tuple[str, ...]:
         lines.extend(f"{s.label or s.fact_id}{sep}{_quoted(s.quote)}" for s in page.sources)
     if not lines:
         lines = [page.title]
-    return tuple(normalise_punctuation(line) for line in lines)
+    return tuple(lines)
 
 
 def _chrome(s: SlideLayout) -> None:

@@ -10,7 +10,7 @@ from ... import document as d
 from ...document import Document, Page
 from ...errors import GeneratorError
 from ...fonts import MixedMetrics
-from ...textfit import Measure, normalise_punctuation, wrap_runs
+from ...textfit import Measure, wrap_runs
 from ...theme import Theme
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
 from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
@@ -87,9 +87,8 @@ class SlideLayout:
         return TextShape(box, tuple(self.paragraph(runs, width_pt) for runs in paragraphs), name, **kwargs)
 
     def paragraph(self, runs: list[Run], width_pt: float) -> TextParagraph:
-        """The runs with their punctuation normalised, and broken into lines no wider than width_pt as measured
-        with the deck's fonts (and the same slack as the fitting)."""
-        runs = [replace(r, text=normalise_punctuation(r.text)) for r in runs]
+        """The runs broken into lines no wider than width_pt as measured with the deck's fonts (and the same slack
+        as the fitting); their text is final (compose normalised its punctuation)."""
         metrics = [self.metrics.of(r.bold, r.heading) for r in runs]
         measures = [_measure(m, r.size_pt) for m, r in zip(metrics, runs)]
         lines = []
@@ -106,7 +105,7 @@ class SlideLayout:
             yield
         finally:
             inner, self.shapes = self.shapes, outer
-            self.shapes.append(Group(name, normalise_punctuation(description), tuple(inner)))
+            self.shapes.append(Group(name, description, tuple(inner)))
 
     def fit_line(self, text: str, box: Box, largest: float, smallest: float, bold: bool = False,
                  where: str = "text", max_lines: int | None = 2, heading: bool = False) -> float:
@@ -161,7 +160,7 @@ def _logo(s: SlideLayout, height_in: float = 0.75) -> None:
     w = min(height_in * width / height, s.frame.width * 0.3)
     h = w * height / width
     s.shapes.append(Picture(Box(s.frame.width - s.frame.margin - w, 0.45, w, h), s.theme.logo,
-                            normalise_punctuation(f"{s.document.meta.organisation} logo")))
+                            f"{s.document.meta.organisation} logo"))
 
 
 def _title(s: SlideLayout, block: d.Title) -> None:

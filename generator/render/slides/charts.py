@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 from ... import document as d
 from ...chartkinds import CHART_KINDS
 from ...errors import GeneratorError
-from ...textfit import normalise_punctuation
 from .fit import WIDTH_SLACK, sizes_between
 from .shapes import Box, ChartShape, Run
 from ...i18n import _
@@ -26,7 +25,7 @@ class _Text:
         self.line_in = size * 1.2 / 72
 
     def width_in(self, text: str) -> float:
-        return self.s.metrics.regular.width(normalise_punctuation(text), self.size) * WIDTH_SLACK / 72
+        return self.s.metrics.regular.width(text, self.size) * WIDTH_SLACK / 72
 
     def lines(self, text: str, width_in: float) -> Lines:
         paragraph = self.s.paragraph([Run(text, self.size)], max(width_in, 0.2) * 72)
@@ -61,7 +60,7 @@ def shape(t: _Text, block: d.Chart, box: Box, categories: list[Lines], labels: l
         return Box(b.x / box.w, b.y / box.h, b.w / box.w, b.h / box.h)
 
     return ChartShape(box, block, t.size, tuple(categories), tuple(tuple(series) for series in labels),
-                      fraction(plot), fraction(legend) if legend else None, normalise_punctuation(block.description))
+                      fraction(plot), fraction(legend) if legend else None, block.description)
 
 
 def _legend_height(t: _Text, block: d.Chart) -> float:
@@ -92,7 +91,7 @@ def bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     """Horizontal bars: the categories' labels in a column on the left as wide as they need (up to 45 % of the
     chart), each within its bar's height; the values' labels on one line right of the bars."""
     count = len(block.categories)
-    labels: list[list[Lines]] = [[(normalise_punctuation(label),) for label in series.labels] for series in block.series]
+    labels: list[list[Lines]] = [[(label,) for label in series.labels] for series in block.series]
     room = max(t.width_in(l[0]) for s in labels for l in s) + 0.15
     top = PAD_IN + _legend_height(t, block)
     plot_h = box.h - top - PAD_IN

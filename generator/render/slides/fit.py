@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ...errors import GeneratorError
 from ...i18n import _
 from ...fonts import MixedMetrics
-from ...textfit import Measure, fit_size, normalise_punctuation, wrap
+from ...textfit import Measure, fit_size, wrap
 
 #: LibreOffice spaces Chinese and Latin apart where PowerPoint does not: measure 8 % wider than the font says
 WIDTH_SLACK = 1.08
@@ -51,7 +51,6 @@ def sizes_between(largest: float, smallest: float, step: float = 2) -> list[floa
 def fit(texts: list[str], width_in: float, height_in: float, sizes: list[float], metrics: MixedMetrics, where: str,
         gap: float = 0.0, max_lines: int | None = None) -> float:
     """Return the largest size of sizes at which texts fit the box; raise GeneratorError naming `where` if none."""
-    texts = [normalise_punctuation(t) for t in texts]
     result = fit_size(texts, width_in * 72, height_in * 72, sizes, measure_at(metrics), LINE_HEIGHT, gap, max_lines)
     if result is None:
         title = "title" in where.rsplit(", ", 1)[-1]
@@ -66,4 +65,4 @@ def fit(texts: list[str], width_in: float, height_in: float, sizes: list[float],
 
 def line_count(text: str, width_in: float, size_pt: float, metrics: MixedMetrics) -> int:
     """How many lines text takes in a box width_in wide at size_pt."""
-    return len(wrap(normalise_punctuation(text), width_in * 72, measure_at(metrics)(size_pt)))
+    return len(wrap(text, width_in * 72, measure_at(metrics)(size_pt)))
