@@ -144,6 +144,8 @@ def _load_json(text: str, shown: str) -> Loaded:
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, key_path + (index,), depth + 1)
+        elif isinstance(value, str):
+            _refuse_escaped_control(value, positions[key_path])
 
     walk(data, (), 0)
     return Loaded(shown, data, positions)
@@ -248,11 +250,21 @@ def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef
         key = f" for '{key_path[-1]}'" if key_path and isinstance(key_path[-1], str) else ""
         raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
     if isinstance(value, str):
+        _refuse_escaped_control(value, ref)
         counter[1] += len(value)
         if counter[1] > MAX_CHARS:
             raise GeneratorError(_("YAML expands to more than {max_chars} characters of text").format(
                 max_chars=f"{MAX_CHARS:,}"), ref, _("anchors and aliases (&, *) repeat too much"))
     return value
+
+
+def _refuse_escaped_control(value: str, ref: SourceRef) -> None:
+    """A control character written as an escape ("\x1F", "\u001f") that the file's own check cannot see."""
+    bad = _CONTROL.search(value)
+    if bad:
+        raise GeneratorError(
+            _("the text holds an invisible control character (U+{code:04X}), written as an escape").format(
+                code=ord(bad.group())), ref, _("delete the escape (a backslash and the code) from the text"))
 
 
 def _ref_of(node: Node, shown: str) -> SourceRef:
