@@ -190,6 +190,15 @@ def test_remembered_page_numbers_save_a_layout_pass_and_wrong_ones_change_nothin
         cache.write("pagination", record.name, cache.record_text({"pages": [[[0, "x", 99, None]], 3]}).encode())
     planted, planted_passes = briefing("c")
     assert planted == cold and planted_passes >= 2
+    # an edit that moves no page (the subtitle, in the running header) is laid out once, as a cold build would be
+    layout = project / "layouts" / "lianghui.yaml"
+    text = layout.read_text(encoding="utf-8")
+    assert text.count("subtitle_en:") == 1
+    layout.write_text(text.replace("subtitle_en:", "subtitle_en: Edited -"), encoding="utf-8")
+    edited, edited_passes = briefing("d")
+    env["BRIEFING_CACHE_DIR"] = str(tmp_path / "cold-again")
+    edited_cold, _passes = briefing("e")
+    assert edited_passes == 1 and edited == edited_cold != cold
 
 
 def test_damaged_font_metrics_in_the_cache_are_measured_again(tmp_path, monkeypatch):

@@ -142,8 +142,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     ]
     has_cover = bool(document.pages) and document.pages[0].kind == "title"
     doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
-    hint_key = _pagination_key(document, options)
-    hint = _read_pagination(hint_key)
+    hint_keys = _pagination_keys(document, options)
+    hint = _read_pagination(hint_keys[0]) or _read_pagination(hint_keys[1])
     for _pass in range(3):  # until the last pass wrote "page X / Y" with the final page count
         story = _story(document, styles, options)  # fresh flowables: reportlab marks used ones
         contents = [flowable for flowable in story if isinstance(flowable, TableOfContents)]
@@ -158,7 +158,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
             break
     entries = [tuple(entry) for toc in contents[:1] for entry in toc._entries]  # type: ignore[attr-defined]
     if hint != (entries, doc.total_pages):
-        _write_pagination(hint_key, entries, doc.total_pages)
+        for key in hint_keys:
+            _write_pagination(key, entries, doc.total_pages)
     pages = doc.page
     if document.max_pages and pages > document.max_pages:
         raise GeneratorError(_over_budget(document, doc.part_starts, pages), hint=(
@@ -169,16 +170,23 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
-def _pagination_key(document: Document, options: RenderOptions) -> str:
-    """What the briefing's page numbers depend on: its content, theme and fonts, and this renderer's code. The
-    hint read under this key only saves layout passes; a wrong one costs a pass, never a wrong page number."""
+def _pagination_keys(document: Document, options: RenderOptions) -> tuple[str, str]:
+    """Where the briefing's last page numbers are remembered: under all they depend on (its content, theme and
+    fonts, and the code), and, as a guess for an edited meeting (a changed subtitle moves no page), under the
+    meeting, its language, theme, fonts and the code. A remembered record only saves layout passes; a wrong one
+    costs a pass, never a wrong page number."""
     import hashlib
 
     from ... import cache
 
-    digest = hashlib.sha256(repr((document, options.theme, options.regular, options.bold)).encode())
-    digest.update(cache.code_fingerprint().encode())
-    return digest.hexdigest()
+    keys = []
+    for what in ((document, options.theme, options.regular, options.bold),
+                 ("meeting", document.meta.meeting, document.meta.language, options.theme, options.regular,
+                  options.bold)):
+        digest = hashlib.sha256(repr(what).encode())
+        digest.update(cache.code_fingerprint().encode())
+        keys.append(digest.hexdigest())
+    return keys[0], keys[1]
 
 
 def _read_pagination(key: str) -> tuple[list[tuple[Any, ...]], int] | None:
