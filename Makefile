@@ -29,7 +29,7 @@ bench: $(STAMP) system-font system-render-tools
 
 # Extract the interface's messages with Babel into the Chinese catalogue; then translate its empty entries.
 messages: $(STAMP)
-	$(PY) -m generator.i18n
+	$(PY) -m generator.messages
 
 $(STAMP): pyproject.toml
 	@python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); $(SUDO) apt-get update -qq && $(APT) python3-venv && python3 -m venv $(VENV); }

@@ -17,7 +17,8 @@ def _run(*args: str, lang: str) -> subprocess.CompletedProcess:
 def test_every_message_of_the_program_has_its_chinese_translation():
     from babel.messages.pofile import read_po
 
-    from generator.i18n import CATALOGUE, extracted_messages
+    from generator.i18n import CATALOGUE
+    from generator.messages import extracted_messages
 
     with CATALOGUE.open("rb") as handle:
         translated = {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
