@@ -1,5 +1,5 @@
 """Horizontal bars: figures of one measure and status, for long labels."""
-from . import ChartKind, bars, draw_bars, style_bars
+from . import ChartKind
 
-KIND = ChartKind("bar", "horizontal bars of figures of one measure and status (room for long labels)", "facts", bars,
-                 draw_bars, "BAR_CLUSTERED", style_bars, horizontal=True)
+KIND = ChartKind("bar", "horizontal bars of figures of one measure and status (room for long labels)", "facts",
+                 horizontal=True)

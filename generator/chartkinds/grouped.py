@@ -1,5 +1,4 @@
 """Grouped columns: each comparison's result beside its target."""
-from . import ChartKind, columns, draw_bars, style_bars
+from . import ChartKind
 
-KIND = ChartKind("grouped", "columns of results beside their targets (comparisons of one measure)", "comparisons",
-                 columns, draw_bars, "COLUMN_CLUSTERED", style_bars, upright_labels=True)
+KIND = ChartKind("grouped", "columns of results beside their targets (comparisons of one measure)", "comparisons")

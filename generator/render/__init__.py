@@ -1,68 +1,38 @@
-"""The renderers, each turning a Document (the deck's painters: its one slide layout) into a file format."""
+"""The renderers, each turning a Document (the deck's painters: its one slide layout) into a file format, and each
+naming its painter's handler tables: one handler per block type and per chart kind, the painter's own."""
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ..document import Document
-from ..errors import GeneratorError
-from ..fonts import FontFace
-from ..i18n import _
-from ..theme import Theme
+from .options import RenderOptions, creation_time, pdf_date
 
 if TYPE_CHECKING:
     from .slides.shapes import DeckLayout
-    from .slides.faces import DeckFaces
-    from .slides.template import DeckTemplate
+
+__all__ = ["RENDERERS", "Handlers", "Renderer", "RenderOptions", "creation_time", "pdf_date"]
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """What every renderer needs besides the document: the theme and the resolved font faces."""
+class Handlers:
+    """A painter's handler tables, each with one entry per block type, shape type or chart kind (the tests hold
+    them against document.BLOCK_TYPES and chartkinds.CHART_KINDS): what a new block type or chart kind needs from
+    this painter, and all that a new painter adds, with no kind module to change."""
 
-    theme: Theme
-    regular: FontFace
-    bold: FontFace
-    template: "DeckTemplate | None" = None  # what the deck takes from a corporate .pptx template
-    deck_faces: "DeckFaces | None" = None  # the faces of slide text; None: the theme's
-    created: dt.datetime = field(default_factory=lambda: creation_time())  # when the documents say they were made
-
-
-_EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # a zip entry cannot be older
-_LATEST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.timezone.utc)  # nor newer
-
-
-def creation_time() -> dt.datetime:
-    """When the documents say they were made (UTC, without tzinfo): SOURCE_DATE_EPOCH, seconds since 1970, when it
-    is set, as reproducible builds expect; otherwise the day of the build at midnight, so that the same inputs give
-    the same bytes all day. Raises GeneratorError for a SOURCE_DATE_EPOCH that is not such a number."""
-    import os
-
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return dt.datetime.combine(dt.date.today(), dt.time())
-    try:
-        when = dt.datetime.fromtimestamp(int(value), dt.timezone.utc) if value.isdigit() else None
-    except (OverflowError, OSError, ValueError):
-        when = None
-    if when is None or not _EARLIEST <= when <= _LATEST:
-        raise GeneratorError(
-            _("SOURCE_DATE_EPOCH is {value}; it must be whole seconds since 1970-01-01 UTC, from 1980 to 2107")
-            .format(value=repr(value[:40])),
-            hint=_("for example SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it"))
-    return when.replace(tzinfo=None)
-
-
-def pdf_date(created: dt.datetime) -> Callable[..., str]:
-    """A date formatter for reportlab's canvas: every date of the PDF is `created` (UTC)."""
-    return lambda *_ignored: created.strftime("D:%Y%m%d%H%M%S+00'00'")
+    #: block type -> handler: the painter's own, or for a painter of the laid-out deck the slide layout's
+    blocks: Mapping[type, Any]
+    #: chart kind -> handler, for every table the painter draws charts with (its own and those it shares)
+    charts: tuple[Mapping[str, Any], ...]
+    #: laid-out shape type -> handler: a painter of the laid-out deck paints its shapes (None: it paints blocks)
+    shapes: Mapping[type, Any] | None = None
 
 
 @dataclass(frozen=True)
 class Renderer:
-    """A renderer: the output suffix, whether it paints the deck's slide layout, and
+    """A renderer: the output suffix, whether it paints the deck's slide layout, its painter's handler tables, and
     render(document, options, out_path, deck=None) -> a one-line summary."""
 
     name: str
@@ -71,6 +41,8 @@ class Renderer:
     description: str = ""  # what the output is, for `briefing build --help`
     default: bool = False  # built when no --format is given (and by --format all)
     paints_deck: bool = False
+    #: the painter's handler tables, imported when asked for (the registry stays light)
+    handlers: Callable[[], Handlers] = field(kw_only=True)
 
 
 Deck = Optional["DeckLayout"]
@@ -106,11 +78,36 @@ def _handout(document: Document, options: RenderOptions, out_path: Path, deck: D
     return render_handout(document, _deck(document, options, deck), options, out_path)
 
 
+def _pptx_handlers() -> Handlers:
+    from .pptx.charts import CHARTS
+    from .pptx.draw import HANDLERS
+    from .slides.blocks import HANDLERS as LAYOUT
+    from .slides.charts import CHARTS as GEOMETRY
+
+    return Handlers(LAYOUT, (GEOMETRY, CHARTS), HANDLERS)
+
+
+def _pdf_handlers() -> Handlers:
+    from .figures import DRAW
+    from .pdf.blocks import CHART_HEIGHTS_MM, HANDLERS
+
+    return Handlers(HANDLERS, (DRAW, CHART_HEIGHTS_MM))
+
+
+def _deck_pdf_handlers() -> Handlers:
+    from .figures import DRAW
+    from .pdf.deck import HANDLERS
+    from .slides.blocks import HANDLERS as LAYOUT
+    from .slides.charts import CHARTS as GEOMETRY
+
+    return Handlers(LAYOUT, (GEOMETRY, DRAW), HANDLERS)
+
+
 RENDERERS: dict[str, Renderer] = {
-    "pptx": Renderer("pptx", ".pptx", _pptx, "the deck", default=True, paints_deck=True),
-    "pdf": Renderer("pdf", ".pdf", _pdf, "the briefing", default=True),
+    "pptx": Renderer("pptx", ".pptx", _pptx, "the deck", default=True, paints_deck=True, handlers=_pptx_handlers),
+    "pdf": Renderer("pdf", ".pdf", _pdf, "the briefing", default=True, handlers=_pdf_handlers),
     "deck-pdf": Renderer("deck-pdf", ".deck.pdf", _deck_pdf, "the slides as PDF, no PowerPoint needed",
-                         paints_deck=True),
+                         paints_deck=True, handlers=_deck_pdf_handlers),
     "handout": Renderer("handout", ".handout.pdf", _handout, "three slides per A4 page with lines for notes",
-                        paints_deck=True),
+                        paints_deck=True, handlers=_deck_pdf_handlers),
 }

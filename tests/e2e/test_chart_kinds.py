@@ -1,6 +1,6 @@
-"""Every chart kind of generator/chartkinds is drawn by every painter: a native chart of the kind's type in the
-deck, its figures in the deck as PDF, the handout and the briefing; and the kind added last, grouped_bar, needed
-only its own module."""
+"""Every chart kind of generator/chartkinds is drawn by every painter: a native chart of the type the PPTX painter
+names for it in the deck, its figures in the deck as PDF, the handout and the briefing; and the kind added last,
+grouped_bar, is its own module of meaning only."""
 from __future__ import annotations
 
 import re
@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from generator.chartkinds import CHART_KINDS
 from generator.cli import cli
+from generator.render.pptx.charts import CHARTS as PPTX_CHARTS
 
 from ..conftest import DATA
 
@@ -69,11 +70,11 @@ def test_every_painter_draws_every_chart_kind(name, tmp_path):
         charts = [n for n in deck.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n)]
         assert len(charts) == 1
         xml = deck.read(charts[0]).decode()
-    element, direction = PPTX_TYPES[kind.pptx_type]
+    element, direction = PPTX_TYPES[PPTX_CHARTS[name].chart_type.name]
     assert f"<c:{element}>" in xml
     if direction:
         assert f'<c:barDir val="{direction}"/>' in xml
-    if kind.pptx_labels is None:  # the legend carries the values
+    if kind.values_in_legend:  # the legend carries the values
         assert all(label in xml for label in labels)
     else:
         assert all(f"<a:t>{label}</a:t>" in xml for label in labels), xml[:400]

@@ -20,7 +20,7 @@ from ...document import Document
 from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
-from .. import RenderOptions, pdf_date
+from ..options import RenderOptions, pdf_date
 from .blocks import HANDLERS, Styles, draw_charts, page_flowables
 from .text import TextBlock
 from ...i18n import _

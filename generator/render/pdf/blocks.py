@@ -15,7 +15,7 @@ from ...theme import Theme
 from .text import TextBlock, TextStyle, colour
 
 if TYPE_CHECKING:
-    from .. import RenderOptions
+    from ..options import RenderOptions
 
 #: a command of a reportlab TableStyle: (name, first cell, last cell, values...)
 _StyleCommand = tuple[Any, ...]
@@ -233,12 +233,16 @@ class _FigureText(Flowable):
 
 def chart_svg_of(block: d.Chart, theme: Theme, options: RenderOptions) -> bytes:
     """The chart as the briefing draws it (SVG, from the cache when drawn before)."""
-    from ...chartkinds import CHART_KINDS
-    from ...charts import chart_svg
+    from ..figures import chart_svg
 
     width_mm = 165 - theme.page_margin_inner_mm + 25 - 2
-    height_mm = CHART_KINDS[block.kind].briefing_height_mm
+    height_mm = CHART_HEIGHTS_MM[block.kind]
     return chart_svg(block, theme, options.regular, width_mm / 25.4, height_mm / 25.4)
+
+
+#: the briefing's handler of each chart kind (generator/chartkinds): the height of its drawing (figures.DRAW)
+CHART_HEIGHTS_MM: dict[str, float] = {"column": 62, "bar": 62, "grouped": 62, "grouped_bar": 62, "doughnut": 58,
+                                      "line": 62}
 
 
 def draw_charts(document: Document, options: RenderOptions) -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ...charts import Placement, chart_svg
+from ..figures import Placement, chart_svg
 from ...document import Document
-from .. import RenderOptions, pdf_date
+from ..options import RenderOptions, pdf_date
 from ..slides import shapes as sh
 from ..slides.shapes import DeckLayout
 from ..slides import faces_of
@@ -66,20 +68,15 @@ class _SlidePainter:
         return (self.height - y_in) * PT
 
     def draw(self, shape: sh.Shape) -> None:
-        if isinstance(shape, sh.Rect):
-            self.rect(shape)
-        elif isinstance(shape, sh.TextShape):
-            self.text(shape)
-        elif isinstance(shape, sh.TableShape):
-            self.table(shape)
-        elif isinstance(shape, sh.ChartShape):
-            self.chart(shape)
-        elif isinstance(shape, sh.Picture):
-            b = shape.box
-            self.c.drawImage(shape.path, b.x * PT, self.y(b.y + b.h), b.w * PT, b.h * PT, mask="auto")
-        else:
-            for child in shape.shapes:
-                self.draw(child)
+        HANDLERS[type(shape)](self, shape)
+
+    def picture(self, picture: sh.Picture) -> None:
+        b = picture.box
+        self.c.drawImage(picture.path, b.x * PT, self.y(b.y + b.h), b.w * PT, b.h * PT, mask="auto")
+
+    def group(self, group: sh.Group) -> None:
+        for child in group.shapes:
+            self.draw(child)
 
     def rect(self, rect: sh.Rect) -> None:
         b, c = rect.box, self.c
@@ -152,6 +149,13 @@ class _SlidePainter:
         self.c.scale(scale, scale)
         draw_drawing(self.c, drawing, self.regular)
         self.c.restoreState()
+
+
+#: the deck as PDF's and the handout's handler of each laid-out shape type (their blocks are laid out by the slide
+#: layout's handlers, render/slides/blocks.py)
+HANDLERS: dict[type, Callable[[_SlidePainter, Any], None]] = {
+    sh.Rect: _SlidePainter.rect, sh.TextShape: _SlidePainter.text, sh.TableShape: _SlidePainter.table,
+    sh.ChartShape: _SlidePainter.chart, sh.Picture: _SlidePainter.picture, sh.Group: _SlidePainter.group}
 
 
 def _canvas(out_path: Path, document: Document, size: tuple[float, float], regular: str,

@@ -1,6 +1,6 @@
 """SVG charts into reportlab drawings, their text set in the registered CJK font (vector, searchable).
 
-The SVG is cached (charts.py); the drawing is converted from it on every build (about 0.1 s for a meeting's
+The SVG is cached (render/figures.py); the drawing is converted from it on every build (about 0.1 s for a meeting's
 charts, in the briefing's own process): a converted drawing could only be kept as a pickle, and a cache must never
 hold code to run."""
 from __future__ import annotations
@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
-from ...charts import family_of
+from ..figures import family_of
 from ...fonts import FontFace
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
     from reportlab.pdfgen.canvas import Canvas
 
-    from .. import RenderOptions
+    from ..options import RenderOptions
 
 def svg_drawing(svg: bytes, options: RenderOptions, regular: str, bold: str, face: FontFace | None = None) -> Drawing:
     """Return a reportlab Drawing of the SVG, drawn by matplotlib with face (default: the options' regular

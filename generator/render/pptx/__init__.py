@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pptx import Presentation
 
 from ...document import Document
-from .. import RenderOptions
+from ..options import RenderOptions
 from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter

@@ -1,7 +1,9 @@
 """Native, editable PowerPoint charts of laid-out chart shapes, labels and placement as the layout decided."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -34,7 +36,7 @@ def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, 
     """Add the chart, whose data staff can edit in PowerPoint (right-click → Edit Data); return its frame."""
     remember_lookups()  # for the chart modules of python-pptx, loaded with this one
     block, size = shape.chart, shape.size_pt
-    kind = CHART_KINDS[block.kind]
+    kind, native = CHART_KINDS[block.kind], CHARTS[block.kind]
     data = CategoryChartData(number_format="General")
     # a category's lines are kept by line feeds, which PowerPoint and LibreOffice show as line breaks
     categories = ["\n".join(lines) for lines in shape.categories]
@@ -48,19 +50,19 @@ def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, 
     b = shape.box
     # python-pptx annotates add_chart as taking its ChartData alias and returning a Chart: it takes any chart
     # data and returns the graphic frame holding the chart
-    frame = cast("GraphicFrame", shapes.add_chart(getattr(XL_CHART_TYPE, kind.pptx_type), emu(b.x), emu(b.y),
+    frame = cast("GraphicFrame", shapes.add_chart(native.chart_type, emu(b.x), emu(b.y),
                                                   emu(b.w), emu(b.h), data))  # type: ignore[arg-type]
     frame.name = f"chart: {block.title}"
     chart = frame.chart
     chart.font.size = Pt(size)
     chart.has_title = False
     plot = chart.plots[0]
-    labels_at = kind.pptx_labels  # where each value's label goes; None: the legend holds the values
+    labels_at = None if kind.values_in_legend else native.labels_at  # None: the legend holds the values
     plot.has_data_labels = labels_at is not None
     if labels_at is not None:
         plot.data_labels.font.size = Pt(size)
-        plot.data_labels.position = getattr(XL_LABEL_POSITION, labels_at)
-    kind.style_pptx(chart, plot, block, colors, size)
+        plot.data_labels.position = labels_at
+    native.style(chart, plot, block, colors, size)
     _place(chart, shape)
     _unsigned_axis_ids(chart)
     if labels_at is not None:
@@ -70,7 +72,8 @@ def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, 
     return frame
 
 
-def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors, labels_at: str) -> None:
+def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors,
+                  labels_at: XL_LABEL_POSITION) -> None:
     """Each point's label is its own text as the briefing shows it (约43亿元, 75名, RMB 25.9 billion), in the
     lines the slide layout broke it into; the workbook behind the chart keeps the plain numbers."""
     kind = CHART_KINDS[shape.chart.kind]
@@ -81,7 +84,7 @@ def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, color
             label = point.data_label
             write_paragraphs(label.text_frame, [[[Run(line, shape.size_pt, False, colors.text)] for line in lines]],
                              fonts)
-            label.position = getattr(XL_LABEL_POSITION, labels_at)
+            label.position = labels_at
 
 
 def style_axes(chart: Chart, block: ChartBlock, colors: Colors, size: float) -> None:
@@ -117,6 +120,48 @@ def style_bars(chart: Chart, plot: BarPlot, block: ChartBlock, colors: Colors, s
                 point = series.points[point_index]
                 point.format.fill.solid()
                 point.format.fill.fore_color.rgb = rgb(colors.accent if point_index == target else colors.primary)
+
+
+def style_doughnut(chart: Chart, plot: _BasePlot, block: ChartBlock, colors: Colors, size: float) -> None:
+    """Slices are too thin for labels: the legend on the right carries each value; each slice its own colour."""
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(size)
+    for index, point in enumerate(plot.series[0].points):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = rgb(colors.series[index % len(colors.series)])
+
+
+def style_line(chart: Chart, plot: _BasePlot, block: ChartBlock, colors: Colors, size: float) -> None:
+    """Lines in the theme's series colours, 3 pt wide, not smoothed."""
+    style_axes(chart, block, colors, size)
+    for index, series in enumerate(plot.series):
+        series.format.line.color.rgb = rgb(colors.series[index % len(colors.series)])
+        series.format.line.width = Pt(3)
+        series.smooth = False
+
+
+@dataclass(frozen=True)
+class NativeChart:
+    """The PPTX painter's handler of one chart kind: PowerPoint's chart type, its styling and where the values'
+    labels go on the marks (a kind whose values are in its legend has none)."""
+
+    chart_type: XL_CHART_TYPE
+    #: the chart's colours, axes and legend: (chart, its plot, the block, the colours, the text size in pt)
+    style: Callable[[Chart, Any, ChartBlock, Colors, float], None]
+    labels_at: XL_LABEL_POSITION = XL_LABEL_POSITION.OUTSIDE_END
+
+
+#: the PPTX painter's handler of each chart kind (generator/chartkinds)
+CHARTS: dict[str, NativeChart] = {
+    "column": NativeChart(XL_CHART_TYPE.COLUMN_CLUSTERED, style_bars),
+    "bar": NativeChart(XL_CHART_TYPE.BAR_CLUSTERED, style_bars),
+    "grouped": NativeChart(XL_CHART_TYPE.COLUMN_CLUSTERED, style_bars),
+    "grouped_bar": NativeChart(XL_CHART_TYPE.BAR_CLUSTERED, style_bars),
+    "doughnut": NativeChart(XL_CHART_TYPE.DOUGHNUT, style_doughnut),
+    "line": NativeChart(XL_CHART_TYPE.LINE_MARKERS, style_line, XL_LABEL_POSITION.ABOVE),
+}
 
 
 def _place(chart: Chart, shape: sh.ChartShape) -> None:

@@ -48,7 +48,7 @@ class Painter:
         self.slide = None
 
     def draw(self, shapes: _BaseGroupShapes, shape: sh.Shape) -> None:
-        _DRAW[type(shape)](self, shapes, shape)
+        HANDLERS[type(shape)](self, shapes, shape)
 
     def placeholder_for(self, shapes: _BaseGroupShapes, text: sh.TextShape) -> Shape | None:
         if not (self.template and self.slide is not None and shapes is self.slide.shapes):
@@ -177,5 +177,8 @@ def _chart(painter: Painter, shapes: _BaseGroupShapes, shape: sh.ChartShape) -> 
     _describe(frame, shape.description)
 
 
-_DRAW: dict[type, Callable[[Painter, Any, Any], None]] = {sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,
-         sh.Picture: _picture}
+#: the PPTX painter's handler of each laid-out shape type (its blocks are laid out by the slide layout's handlers,
+#: render/slides/blocks.py)
+HANDLERS: dict[type, Callable[[Painter, Any, Any], None]] = {
+    sh.Rect: _rect, sh.TextShape: _text, sh.Group: _group, sh.TableShape: _table, sh.ChartShape: _chart,
+    sh.Picture: _picture}

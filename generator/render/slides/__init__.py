@@ -15,7 +15,7 @@ from .faces import DeckFaces, deck_faces
 from .template import SLIDE_SIZES_IN, DeckTemplate, template_frame, with_template_colours
 
 if TYPE_CHECKING:
-    from .. import RenderOptions
+    from ..options import RenderOptions
 
 __all__ = ["HANDLERS", "DeckLayout", "DeckMetrics", "Frame", "SLIDE_SIZES_IN", "SlideDrawing", "deck_metrics",
            "lay_out", "layout_deck"]

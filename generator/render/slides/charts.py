@@ -1,6 +1,8 @@
 """Chart geometry on a slide: plot area and legend placed, every label broken into lines by our line breaker."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ... import document as d
@@ -41,11 +43,11 @@ def chart_shape(s: "SlideLayout", block: d.Chart, box: Box) -> ChartShape:
     sizes = s.theme.sizes
     first = sizes.deck_chart_pt
     longest = max((len(c) for c in block.categories), default=0)
-    kind = CHART_KINDS[block.kind]
-    if kind.upright_labels and longest * first * len(block.categories) > box.w * 72 * 1.6:
+    geometry = CHARTS[block.kind]
+    if geometry.labels_under_columns and longest * first * len(block.categories) > box.w * 72 * 1.6:
         first = sizes.deck_chart_min_pt
     for size in sizes_between(first, min(first, sizes.deck_chart_min_pt), 1):
-        placed = kind.geometry(_Text(s, size), block, box)
+        placed = geometry.place(_Text(s, size), block, box)
         if placed is not None:
             return placed
     raise GeneratorError(_("{s_where}, chart: its labels do not fit even at {sizes_deck_chart_min_pt:g} pt").format(
@@ -109,3 +111,49 @@ def bars(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
     if plot_w < box.w * 0.3:
         return None
     return shape(t, block, box, categories, labels, Box(x, top, plot_w, plot_h))
+
+
+def doughnut(t: _Text, block: d.Chart, box: Box) -> ChartShape | None:
+    """The ring on the left; on its right a legend whose entries, each category with its value, are broken into
+    lines and set in one column, as tall as their lines, inside the chart."""
+    series = block.series[0]
+    texts = [f"{c}  {label}" for c, label in zip(block.categories, series.labels)]
+    # viewers add the colour key, its gap and padding to the text (LibreOffice about 2.6 times the text size),
+    # and space lines of Chinese text 1.45 times their size, entries 3 pt apart
+    overhead = 2.6 * t.size / 72 + 0.1
+    line = 1.45 * t.size / 72
+    for share in (0.3, 0.35, 0.4, 0.45):
+        entries = [t.lines(text, box.w * share) for text in texts]
+        height = sum(len(lines) for lines in entries) * line + (len(entries) + 1) * 3 / 72
+        width = max(t.width_in(text) for lines in entries for text in lines) + overhead
+        if height <= box.h - 2 * PAD_IN:
+            break
+    else:
+        return None
+    legend = Box(box.w - PAD_IN - width, (box.h - height) / 2, width, height)
+    side = min(box.h - 2 * PAD_IN, legend.x - 0.3 - PAD_IN)
+    if side < box.h * 0.5:
+        return None
+    labels: list[list[tuple[str, ...]]] = [[(label,) for label in series.labels]]
+    plot = Box(PAD_IN, (box.h - side) / 2, side, side)
+    return shape(t, block, box, entries, labels, plot, legend)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The slide layout's handler of one chart kind: where its plot, labels and legend go in the chart's box."""
+
+    #: (text measurer, chart, box) -> the placed chart, or None when its labels do not fit at that text size
+    place: Callable[[_Text, d.Chart, Box], ChartShape | None]
+    labels_under_columns: bool = False  # long category labels under upright columns start at the smallest size
+
+
+#: the slide layout's handler of each chart kind (generator/chartkinds)
+CHARTS: dict[str, Geometry] = {
+    "column": Geometry(columns, labels_under_columns=True),
+    "bar": Geometry(bars),
+    "grouped": Geometry(columns, labels_under_columns=True),
+    "grouped_bar": Geometry(bars),
+    "doughnut": Geometry(doughnut),
+    "line": Geometry(columns),
+}

@@ -1,4 +1,5 @@
-"""matplotlib drawing of a Chart block as SVG with real text, legible in grayscale print."""
+"""The charts drawn with matplotlib, as SVG with real text (the briefing, the deck as PDF, the handout) or as PNG at
+a given resolution, legible in grayscale print: one drawing function per chart kind."""
 from __future__ import annotations
 
 import hashlib
@@ -6,12 +7,12 @@ import io
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Literal
 
-from .chartkinds import CHART_KINDS
-from .document import Chart
-from .fonts import FontFace
-from .theme import Colors, Theme
+from ..chartkinds import CHART_KINDS
+from ..document import Chart
+from ..fonts import FontFace
+from ..theme import Colors, Theme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -35,28 +36,36 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
               font_pt: float = 9, placement: Placement | None = None) -> bytes:
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content. With a
     placement, its parts go where it says, its labels broken as it says."""
-    key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, placement and asdict(placement), _code(chart.kind)]).encode()).hexdigest()[:24]
-    from . import cache
+    return _chart_image(chart, theme, face, width_in, height_in, font_pt, placement, "svg", 72)
 
-    cached = cache.read("charts", f"{key}.svg")  # verified by its hash: a damaged drawing is drawn again
+
+def chart_png(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, dpi: int,
+              font_pt: float = 9, placement: Placement | None = None) -> bytes:
+    """Return the chart as PNG bytes of width_in × height_in at dpi pixels per inch, its text in the face's
+    family; cached by content. With a placement, as for chart_svg."""
+    return _chart_image(chart, theme, face, width_in, height_in, font_pt, placement, "png", dpi)
+
+
+def _chart_image(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
+                 placement: Placement | None, fmt: Literal["svg", "png"], dpi: int) -> bytes:
+    key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
+                               font_pt, placement and asdict(placement), fmt, dpi, _code()]).encode()).hexdigest()[:24]
+    from .. import cache
+
+    cached = cache.read("charts", f"{key}.{fmt}")  # verified by its hash: a damaged drawing is drawn again
     if cached is not None:
         return cached
-    data = _draw(chart, theme, face, width_in, height_in, font_pt, placement)
-    cache.write("charts", f"{key}.svg", data)
+    data = _draw(chart, theme, face, width_in, height_in, font_pt, placement, fmt, dpi)
+    cache.write("charts", f"{key}.{fmt}", data)
     return data
 
 
-@lru_cache(maxsize=16)
-def _code(kind: str) -> str:
-    """The drawing code's fingerprint: this module and the chart kind's own, so that a changed drawing is drawn
-    again rather than read from the cache."""
-    import sys
-
-    files = [path for path in (__file__, sys.modules[CHART_KINDS[kind].draw.__module__].__file__) if path]
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """The drawing code's fingerprint, so that a changed drawing is drawn again rather than read from the cache."""
     from pathlib import Path
 
-    return hashlib.sha256(b"".join(Path(path).read_bytes() for path in files)).hexdigest()[:16]
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +74,7 @@ def family_of(face: FontFace) -> str:
     file's path, size and time, as reading a font's name table costs more than the rest of drawing a cached chart."""
     import os
 
-    from . import cache
+    from .. import cache
 
     try:
         stat = os.stat(face.path)
@@ -86,7 +95,7 @@ def family_of(face: FontFace) -> str:
 
 
 def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
-          placement: Placement | None = None) -> bytes:
+          placement: Placement | None, fmt: Literal["svg", "png"], dpi: int) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -113,11 +122,14 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
             ax = fig.add_axes((x, 1 - y - h, w, h))
             labels = ["\n".join(lines) for lines in placement.categories]
         palette = colors.series or (colors.primary, colors.accent)
-        CHART_KINDS[chart.kind].draw(ax, chart, palette, colors, labels, placement and placement.legend)
+        DRAW[chart.kind](ax, chart, palette, colors, labels, placement.legend if placement else None)
         if placement is None:
             fig.tight_layout(pad=0.4)
         out = io.BytesIO()
-        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        if fmt == "svg":
+            fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        else:
+            fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
         fig.clear()
     return out.getvalue()
 
@@ -177,3 +189,60 @@ def draw_bars(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, la
     style_axes(ax, colors, horizontal)
     if groups > 1:
         ax.legend(frameon=False, loc="upper left")
+
+
+def draw_grouped_bar(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None,
+                     legend: tuple[float, float, float, float] | None = None) -> None:
+    """The bars, with the series' legend in a row above the plot, where the slide's layout left room for it."""
+    draw_bars(ax, chart, palette, colors, labels, legend)
+    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1), ncol=len(chart.series), borderaxespad=0.2)
+
+
+def draw_doughnut(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, entries: list[str] | None = None,
+                  legend: tuple[float, float, float, float] | None = None) -> None:
+    """The ring, each part in the next series colour, and the legend where the slide's layout put it."""
+    series = chart.series[0]
+    wedges, _texts = ax.pie(series.values, colors=[palette[i % len(palette)] for i in range(len(series.values))],
+                            startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white",
+                                                                            "linewidth": 1.5})
+    labels = entries or [f"{c}  {label}" for c, label in zip(chart.categories, series.labels)]
+    if legend is None:
+        ax.legend(wedges, labels, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    else:  # in the box the slide's layout measured for it, inside the figure
+        x, y, _w, _h = legend
+        ax.legend(wedges, labels, frameon=False, loc="upper left", bbox_to_anchor=(x, 1 - y),
+                  bbox_transform=ax.figure.transFigure, borderaxespad=0, borderpad=0, handletextpad=0.5)
+    ax.set_aspect("equal")
+
+
+def draw_line(ax: Axes, chart: Chart, palette: Sequence[str], colors: Colors, labels: list[str] | None = None,
+              legend: tuple[float, float, float, float] | None = None) -> None:
+    """A line with markers per series, each point labelled above."""
+    markers = ("o", "s", "^", "D", "v")
+    categories = labels or list(chart.categories)
+    for index, series in enumerate(chart.series):
+        colour = palette[index % len(palette)]
+        ax.plot(categories, series.values, marker=markers[index % len(markers)], color=colour, linewidth=2,
+                linestyle=("-", "--", ":", "-.")[index % 4], label=series.name)
+        for x, y, label in zip(categories, series.values, series.labels):
+            ax.annotate(label, (x, y), xytext=(0, 6), textcoords="offset points", ha="center",
+                        color=colors.text)
+    ax.set_ylim(0, max(max(s.values) for s in chart.series) * 1.25)
+    ax.margins(x=0.25)
+    style_axes(ax, colors, False)
+    ax.legend(frameon=False, loc="upper left")
+
+
+#: (axes, chart, palette, colours, the categories' labels as the slide's layout broke them or None, the legend's
+#: box as (x, y, w, h) fractions of the figure from the top left or None)
+Draw = Callable[[Any, Chart, Sequence[str], Colors, list[str] | None, tuple[float, float, float, float] | None], None]
+
+#: the matplotlib drawing of each chart kind (generator/chartkinds)
+DRAW: dict[str, Draw] = {
+    "column": draw_bars,
+    "bar": draw_bars,
+    "grouped": draw_bars,
+    "grouped_bar": draw_grouped_bar,
+    "doughnut": draw_doughnut,
+    "line": draw_line,
+}
