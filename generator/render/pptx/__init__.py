@@ -16,7 +16,7 @@ from ..options import RenderOptions
 from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter
-from .speed import remember_lookups
+from .speed import remembered_lookups
 from .template import open_presentation
 from ..slides.shapes import Run
 from .text import DeckFonts, emu, write_paragraphs
@@ -32,7 +32,15 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
     """Paint the laid-out deck into out_path (on the template's masters and layouts when it has one); return a
     summary."""
     started = time.perf_counter()
-    remember_lookups()
+    with remembered_lookups():
+        _paint(document, deck, options, out_path)
+    _normalise_zip(out_path, options.created)
+    return _("{slides} slides, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        slides=len(deck.slides), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
+
+
+def _paint(document: Document, deck: DeckLayout, options: RenderOptions, out_path: Path) -> None:
+    """Paint the laid-out deck and save it to out_path."""
     lang = "zh-CN" if document.meta.language == "zh" else "en-US"
     if deck.template is not None:
         # the template's masters, layouts, theme colours and theme fonts (+mn-lt, +mn-ea) and its slide size
@@ -57,9 +65,6 @@ def render_pptx(document: Document, deck: DeckLayout, options: RenderOptions, ou
         _notes(blank_notes.add(slide), drawing.notes, fonts)
     _properties(prs, document, options.created)
     prs.save(str(out_path))
-    _normalise_zip(out_path, options.created)
-    return _("{slides} slides, {size_kb:.0f} KB, {seconds:.2f} s").format(
-        slides=len(deck.slides), size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 
 def _number_parts_in_constant_time(package: OpcPackage) -> None:

@@ -17,7 +17,6 @@ from ...document import Chart as ChartBlock
 from ...theme import Colors
 from ..slides import shapes as sh
 from ..slides.shapes import Run
-from .speed import remember_lookups
 from .text import DeckFonts, emu, hex_rgb, set_run_props, write_paragraphs
 
 if TYPE_CHECKING:
@@ -34,7 +33,6 @@ def rgb(colour: str) -> RGBColor:
 
 def add_chart(shapes: _BaseGroupShapes, shape: sh.ChartShape, fonts: DeckFonts, colors: Colors) -> GraphicFrame:
     """Add the chart, whose data staff can edit in PowerPoint (right-click → Edit Data); return its frame."""
-    remember_lookups()  # for the chart modules of python-pptx, loaded with this one
     block, size = shape.chart, shape.size_pt
     kind, native = CHART_KINDS[block.kind], CHARTS[block.kind]
     data = CategoryChartData(number_format="General")
