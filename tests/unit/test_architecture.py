@@ -3,7 +3,9 @@ meaning only, the import contracts hold and no module imports one that imports i
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
+import tomllib
 import typing
 from pathlib import Path
 
@@ -75,6 +77,41 @@ def test_chart_kinds_describe_meaning_only():
     for path in (PACKAGE / "chartkinds").glob("[!_]*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Lambda))], path
+
+
+def test_the_import_contracts_hold():
+    """The contracts of pyproject.toml (layers, painters, kinds, the document model, no cycles between siblings),
+    as `make test` checks them before the tests."""
+    result = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
+
+
+def _ignored_imports() -> set[tuple[str, ...]]:
+    """The imports the acyclic contract of pyproject.toml lets stand for now, as (importer, imported)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    ignored = next(c for c in contracts if c["type"] == "acyclic_siblings").get("ignore_imports", [])
+    return {tuple(part.strip() for part in line.split("->")) for line in ignored}
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    """No import cycle at all, between any two modules: an import inside a function counts (it runs when called),
+    an import only for type checking does not (it never runs)."""
+    import grimp
+
+    graph = grimp.build_graph("generator", exclude_type_checking_imports=True, cache_dir=None)
+    assert graph.direct_import_exists(importer="generator.render", imported="generator.render.pptx")  # a lazy one
+    for importer, imported in _ignored_imports():
+        graph.remove_import(importer=importer, imported=imported)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            if back is not None:
+                cycles.append(" -> ".join((module, *back)))
+    assert cycles == []
 
 
 def test_the_document_model_imports_only_the_standard_library():
