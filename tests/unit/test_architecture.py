@@ -3,6 +3,7 @@ meaning only, the import contracts hold and no module imports one that imports i
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 import tomllib
@@ -77,6 +78,92 @@ def test_chart_kinds_describe_meaning_only():
     for path in (PACKAGE / "chartkinds").glob("[!_]*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Lambda))], path
+
+
+#: a painter package the test makes (test data): its own handler per block type and chart kind, registered
+#: beside the shipped renderers; no module of the program is changed for it
+STUB_PAINTER = """\"\"\"Test data: a painter made by a test, writing one line per block and per chart.\"\"\"
+from generator import document as d
+from generator.chartkinds import CHART_KINDS
+from generator.render import RENDERERS, Handlers, Renderer
+
+
+def _block(block):
+    return type(block).__name__
+
+
+def _chart(chart):
+    across = ", across" if CHART_KINDS[chart.kind].horizontal else ""
+    return f"{chart.kind}: {len(chart.categories)} categories{across}"
+
+
+BLOCKS = {block_type: _block for block_type in d.BLOCK_TYPES}
+CHARTS = {name: _chart for name in CHART_KINDS}
+
+
+def render(document, options, out_path, deck=None):
+    lines = []
+    for page in (*document.slides, *document.pages):
+        for block in page.blocks:
+            lines.append(BLOCKS[type(block)](block))
+            if isinstance(block, d.Chart):
+                lines.append(CHARTS[block.kind](block))
+    out_path.write_text("\\n".join(lines) + "\\n", encoding="utf-8")
+    return f"{len(lines)} lines"
+
+
+RENDERERS["stub"] = Renderer("stub", ".stub.txt", render, "test data: a painter made by a test",
+                             handlers=lambda: Handlers(BLOCKS, (CHARTS,)))
+"""
+
+
+def _kind_modules() -> dict[str, bytes]:
+    return {str(path): path.read_bytes() for folder in ("chartkinds", "slidekinds", "partkinds")
+            for path in sorted((PACKAGE / folder).glob("*.py"))}
+
+
+def test_a_new_painter_is_its_own_package_and_builds_every_shipped_layout(tmp_path, dataset):
+    """A painter package made here, with one handler per block type and chart kind, registered before the command
+    line starts, builds every shipped layout in both languages: adding a painter touches no kind module."""
+    import importlib
+
+    from generator.compose import compose
+    from generator.layouts import load_layout
+
+    kinds = _kind_modules()
+    (tmp_path / "stub_painter").mkdir()
+    (tmp_path / "stub_painter" / "__init__.py").write_text(STUB_PAINTER, encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        stub = importlib.import_module("stub_painter")
+        assert missing_handlers(RENDERERS["stub"].handlers()) == []
+    finally:
+        sys.path.remove(str(tmp_path))
+        RENDERERS.pop("stub", None)
+        sys.modules.pop("stub_painter", None)
+    layouts = sorted((ROOT / "layouts").glob("*.yaml"))
+    run = "import sys, stub_painter; from generator.cli import main; sys.argv[0] = 'briefing'; main()"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    for lang in ("zh", "en"):
+        result = subprocess.run([sys.executable, "-c", run, "build", *(p.stem for p in layouts), "--lang", lang,
+                                 "--format", "stub", "--out", str(tmp_path / lang)], cwd=ROOT, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        for path in layouts:
+            document = compose(dataset, load_layout(path, dataset), lang)
+            wanted = []
+            for page in (*document.slides, *document.pages):
+                for block in page.blocks:
+                    wanted.append(type(block).__name__)
+                    if type(block).__name__ == "Chart":
+                        wanted.append(stub.CHARTS[block.kind](block))
+            # in the layout's own language a file has no language in its name
+            [written] = [(tmp_path / lang / name).read_text(encoding="utf-8")
+                         for name in (f"{path.stem}.stub.txt", f"{path.stem}.{lang}.stub.txt")
+                         if (tmp_path / lang / name).exists()]
+            assert written.splitlines() == wanted, path.name
+            assert any(line.startswith(("Chart", "Table")) for line in wanted)
+    assert _kind_modules() == kinds
 
 
 def test_the_import_contracts_hold():
