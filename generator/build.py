@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import GeneratorError, SourceRef
 from .i18n import _
+from .outputs import Output, Outputs
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -25,14 +26,6 @@ if TYPE_CHECKING:
 #: receives each warning of a build
 Warn = Callable[[str], None]
 
-
-
-@dataclass(frozen=True)
-class Output:
-    """One written file and what the renderer said about it."""
-
-    path: Path
-    summary: str
 
 
 def resolve_theme(layout: Layout) -> Theme:
@@ -115,102 +108,6 @@ def _where_chars_occur(document: Document, missing: list[str]) -> str:
                 places.append(_("{kind} {number} '{page_title}'").format(
                     kind=kind, number=number, page_title=page.title))
     return "in " + ", ".join(places[:3]) if places else "in the document"
-
-
-class Outputs:
-    """The files of one `briefing build` run: each is written to a temporary file beside its place and all are
-    renamed into place together, only when every one of them succeeded. Until then, and after any failure, signal
-    or crash, the previous outputs stay as they were."""
-
-    def __init__(self) -> None:
-        self.pending: list[tuple[Path, Path, str]] = []  # (temporary file, final path, summary)
-
-    def temporary(self, out_path: Path) -> Path:
-        """A new temporary file name beside out_path (hidden, named after this process, so that a later run can
-        sweep what a killed one left)."""
-        folder = out_path.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise GeneratorError(_("cannot create the output folder: {reason}").format(reason=exc.strerror),
-                                 SourceRef(str(folder)), _("choose another folder with --out")) from None
-        _sweep(folder)
-        return folder / f".{out_path.name}.{os.getpid()}.{len(self.pending)}.tmp{out_path.suffix}"
-
-    def add(self, temp: Path, out_path: Path, summary: str) -> None:
-        self.pending.append((temp, out_path, summary))
-
-    def commit(self) -> list[Output]:
-        """Rename every temporary file into place; if one cannot be, put back the files already replaced.
-        Raises GeneratorError (the previous outputs are then as they were)."""
-        done: list[tuple[Path, Path | None]] = []
-        current = None
-        try:
-            for temp, out_path, _summary in self.pending:
-                current = out_path
-                backup = None
-                if out_path.is_file():  # kept as a second name of the same file until every output is in place
-                    backup = out_path.with_name(f".{out_path.name}.{os.getpid()}.previous.tmp")
-                    backup.unlink(missing_ok=True)
-                    try:
-                        os.link(out_path, backup)
-                    except OSError:  # a file system without hard links (a USB stick): keep a copy instead
-                        import shutil
-
-                        shutil.copyfile(out_path, backup)
-                done.append((out_path, backup))
-                os.replace(temp, out_path)
-        except OSError as exc:
-            for out_path, backup in reversed(done):
-                try:
-                    if backup is not None:
-                        os.replace(backup, out_path)
-                    elif out_path.is_file():
-                        out_path.unlink()
-                except OSError:
-                    pass
-            self.discard()
-            where = SourceRef(str(current or ""))
-            if isinstance(exc, (PermissionError, IsADirectoryError)):
-                raise GeneratorError(
-                    _("cannot replace the file: it is open in another program (PowerPoint, WPS or a PDF viewer) or "
-                      "the folder is read-only; no output was changed"), where,
-                    _("close the file and build again")) from None
-            raise GeneratorError(_("cannot write the output: {reason}; no output was changed").format(
-                reason=exc.strerror or exc), where,
-                _("check that the folder is writable and the disk is not full")) from None
-        for _out, backup in done:
-            if backup is not None:
-                backup.unlink(missing_ok=True)
-        outputs = [Output(out_path, summary) for _temp, out_path, summary in self.pending]
-        self.pending = []
-        return outputs
-
-    def discard(self) -> None:
-        """Remove every temporary file of this run."""
-        for temp, _out, _summary in self.pending:
-            temp.unlink(missing_ok=True)
-        self.pending = []
-
-
-def _sweep(folder: Path) -> None:
-    """Remove the temporary files that a killed run (SIGKILL, power loss) left in the output folder."""
-    for stale in folder.glob(".*.tmp*"):
-        parts = stale.name.split(".")
-        pid = next((int(p) for p in parts if p.isdigit()), None)
-        if pid is None or pid == os.getpid() or _alive(pid):
-            continue
-        stale.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _write_failed(exc: OSError, out_path: Path) -> GeneratorError:

@@ -185,8 +185,9 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     (its warnings first). Raises GeneratorError with every problem found."""
     import tempfile
 
-    from .build import Inputs, Outputs, build as build_layout
+    from .build import Inputs, build as build_layout
     from .layouts import load_layout
+    from .outputs import Outputs
 
     layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
     lines: list[str] = []
@@ -256,9 +257,10 @@ def fonts(theme_name: str, check: bool) -> None:
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
           lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
-    from .build import Inputs, Outputs, build as build_layout
+    from .build import Inputs, build as build_layout
     from .errors import GeneratorError
     from .loading import resolve_layout_path
+    from .outputs import Outputs
 
     warned: set[str] = set()
     names = layouts or ("lianghui",)
@@ -288,6 +290,11 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
             for output in outputs.commit():
                 progress.echo(_("{output_path}  {output_summary}").format(
                     output_path=output.path, output_summary=output.summary))
+    except KeyboardInterrupt:
+        if not outputs.committed:
+            raise  # "no output was changed", which is true
+        click.echo(_("interrupted; every output was written"), err=True)
+        click.get_current_context().exit(130)
     finally:
         outputs.discard()
 

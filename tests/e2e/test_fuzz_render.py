@@ -9,7 +9,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 
-from generator.build import Inputs, Outputs, build
+from generator.build import Inputs, build
+from generator.outputs import Outputs
 from generator.errors import GeneratorError
 from generator.render import RENDERERS
 
