@@ -29,7 +29,7 @@ def _build(project: Path, cache: Path, out: str, *args: str) -> dict[str, bytes]
 
 def test_every_shipped_meeting_goes_through_the_cache_as_plain_data_unchanged(dataset):
     from generator import cache
-    from generator.build import Prepared, _prepared_classes, resolve_theme
+    from generator.prepared import Prepared, _prepared_classes, resolve_theme
     from generator.compose import compose
     from generator.layouts import load_layout
 
