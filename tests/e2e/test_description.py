@@ -24,7 +24,7 @@ def test_build_check_and_preview_render_the_same_documents_options_and_bytes(tmp
     # an empty cache: the preview, which may take any cached font subset covering its text, finds only the build's
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     fonts._subset_folder.cache_clear()
-    monkeypatch.setattr(fonts, "_EXACT_SUBSETS", True)  # the preview turns it off for its process
+    monkeypatch.setattr(fonts.subsets, "_EXACT_SUBSETS", True)  # the preview turns it off for its process
     monkeypatch.setenv("BRIEFING_JOBS", "1")  # every output rendered in this process, where it is watched
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1611100800")
     make_template(tmp_path / "firma.pptx", layout_names=GERMAN)
