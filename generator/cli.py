@@ -185,8 +185,11 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     (its warnings first). Raises GeneratorError with every problem found."""
     import tempfile
 
-    from .build import Inputs, Outputs, build as build_layout
+    from .build import build as build_layout
+    from .description import describe
     from .layouts import load_layout
+    from .outputs import Outputs
+    from .prepared import Inputs
 
     layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
     lines: list[str] = []
@@ -199,14 +202,15 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     inputs = Inputs(data_path, dataset)
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as folder:
         for lang in langs or (None,):
+            description = describe(path, inputs, lang, tuple(RENDERERS), warn)
             outputs = Outputs()
             try:
-                build_layout(path, inputs, Path(folder), tuple(RENDERERS), lang, warn, outputs)
-                summaries = [f"{name} {summary}" for name, (_temp, _out, summary) in zip(RENDERERS, outputs.pending)]
+                rendered = build_layout(description, Path(folder), outputs, warn)
             finally:
                 outputs.discard()
             lines.append(_("{layout_path} ({language}): ok — {summaries}").format(
-                layout_path=layout.path, language=lang or layout.model.language, summaries="; ".join(summaries)))
+                layout_path=layout.path, language=description.language,
+                summaries="; ".join(f"{item.format} {item.summary}" for item in rendered)))
     return lines
 
 
@@ -256,9 +260,12 @@ def fonts(theme_name: str, check: bool) -> None:
 def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: tuple[str, ...],
           lang: str | None, strict: bool) -> None:
     """Build the deck and the briefing of each LAYOUT (a name from layouts/ or a file; default: lianghui)."""
-    from .build import Inputs, Outputs, build as build_layout
+    from .build import build as build_layout
+    from .description import describe
     from .errors import GeneratorError
     from .loading import resolve_layout_path
+    from .outputs import Outputs
+    from .prepared import Inputs
 
     warned: set[str] = set()
     names = layouts or ("lianghui",)
@@ -283,11 +290,16 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
             paths = [resolve_layout_path(name, default_layouts_dir()) for name in names]
             for path in paths:
                 progress.now(f"{path.stem}: {', '.join(formats)}")
-                build_layout(path, inputs, out_dir, tuple(formats), lang, warn, outputs)
+                build_layout(describe(path, inputs, lang, tuple(formats), warn), out_dir, outputs, warn)
                 progress.advance()
             for output in outputs.commit():
                 progress.echo(_("{output_path}  {output_summary}").format(
                     output_path=output.path, output_summary=output.summary))
+    except KeyboardInterrupt:
+        if not outputs.committed:
+            raise  # "no output was changed", which is true
+        click.echo(_("interrupted; every output was written"), err=True)
+        click.get_current_context().exit(130)
     finally:
         outputs.discard()
 

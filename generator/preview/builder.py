@@ -11,18 +11,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..build import Inputs, render_options
+from ..description import describe, render_options
 from ..errors import GeneratorError
 from ..fonts import FontFace, extend_subsets, prefer_speed, warm_source_font
+from ..prepared import Inputs
 
 if TYPE_CHECKING:
-    from ..build import Warn
+    from ..description import Warn
     from ..document import Document
     from ..render import RenderOptions
 
 #: the width of the images in pixels: slides and A4 pages stay sharp at the page's column widths
 SLIDE_WIDTH_PX = 800
 PAGE_WIDTH_PX = 600
+#: the outputs whose pages the preview shows
+PREVIEWED = ("deck-pdf", "pdf")
 
 
 @dataclass(frozen=True)
@@ -132,14 +135,15 @@ class PreviewBuilder:
             warm_source_font(face)
 
     def _build(self, warn: Warn) -> tuple[tuple[PageImage, ...], tuple[PageImage, ...], int]:
-        prepared = self._inputs.prepare(self.layout_path, self.lang)
-        self._named_files = {Path(p).resolve() for p in (prepared.template, prepared.logo) if p}
-        document = prepared.document
-        options = render_options(prepared.theme, document, prepared.template, warn)
+        description = describe(self.layout_path, self._inputs, self.lang, PREVIEWED, warn)
+        logo = Path(description.theme.logo) if description.theme.logo else None
+        self._named_files = {Path(p).resolve() for p in (description.template, logo) if p}
+        document = description.document
+        options = render_options(description, warn)
         # a new character: its glyph is added to the font subset rather than the whole subset converted again
         extend_subsets(list({options.regular, options.bold}), document.text())
         self._faces = (options.regular, options.bold)
-        named = _file_digest([prepared.template, prepared.logo])
+        named = _file_digest([description.template, logo])
         # each output is drawn again only when what it shows changed: a slide's edit leaves the briefing alone
         parts = [("deck-pdf", SLIDE_WIDTH_PX, (document.meta, document.slides, document.slide_size, options, named)),
                  ("pdf", PAGE_WIDTH_PX, (document.meta, document.pages, document.page_per_part, options, named))]

@@ -29,7 +29,7 @@ def _build(project: Path, cache: Path, out: str, *args: str) -> dict[str, bytes]
 
 def test_every_shipped_meeting_goes_through_the_cache_as_plain_data_unchanged(dataset):
     from generator import cache
-    from generator.build import Prepared, _prepared_classes, resolve_theme
+    from generator.prepared import Prepared, _prepared_classes, resolve_theme
     from generator.compose import compose
     from generator.layouts import load_layout
 
@@ -207,10 +207,10 @@ def test_damaged_font_metrics_in_the_cache_are_measured_again(tmp_path, monkeypa
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     face = fonts.find_face(("Noto Sans CJK SC",), False)
-    fresh = fonts._advances(face)
+    fresh = fonts.metrics._advances(face)
     entries = list((tmp_path / "cache" / "metrics").iterdir())
     assert len(entries) == 1
     blob = bytearray(entries[0].read_bytes())
     blob[-3] ^= 0xFF  # one advance width changed, the entry still a valid marshal of the same shape
     entries[0].write_bytes(bytes(blob))
-    assert fonts._advances(face) == fresh
+    assert fonts.metrics._advances(face) == fresh

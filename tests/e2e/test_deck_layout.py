@@ -40,7 +40,7 @@ def test_everything_lays_each_deck_out_once_before_the_briefing_worker_forks(tmp
 
 def test_a_painter_called_on_its_own_lays_the_deck_out(tmp_path):
     from generator import document as d
-    from generator.build import render_options
+    from generator.description import options_for as render_options
     from generator.render import RENDERERS
     from generator.theme import THEMES
 

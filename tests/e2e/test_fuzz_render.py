@@ -9,7 +9,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 
-from generator.build import Inputs, Outputs, build
+from generator.build import build
+from generator.description import describe
+from generator.outputs import Outputs
+from generator.prepared import Inputs
 from generator.errors import GeneratorError
 from generator.render import RENDERERS
 
@@ -30,7 +33,7 @@ def test_generated_layouts_build_every_output_or_fail_with_the_tools_error(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         outputs = Outputs()
         try:
-            build(path, INPUTS, Path(folder) / "out", tuple(RENDERERS), None, outputs=outputs)
+            build(describe(path, INPUTS, None, tuple(RENDERERS)), Path(folder) / "out", outputs)
         except GeneratorError as exc:
             assert exc.issues and all(str(issue) for issue in exc.issues)
             return

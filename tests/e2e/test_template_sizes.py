@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import Inputs, render_options
+from generator.description import describe, render_options
+from generator.prepared import Inputs
 from generator.cli import cli
 from generator.render import slides
 from generator.render.slides import shapes as sh
@@ -74,8 +75,8 @@ def test_slides_are_laid_out_for_the_template_size(sized, size):
     inputs = Inputs(DATA)
     for name in LAYOUT_NAMES:
         for lang in ("zh", "en"):
-            prepared = inputs.prepare(sized[size] / f"{name}.yaml", lang)
-            options = render_options(prepared.theme, prepared.document, prepared.template)
+            prepared = describe(sized[size] / f"{name}.yaml", inputs, lang, ("pptx",))
+            options = render_options(prepared)
             deck = slides.lay_out(prepared.document, options)
             assert (deck.width_in, deck.height_in) == pytest.approx(TEMPLATE_SIZES_IN[size], abs=1e-4)
             assert len(deck.slides) >= len(prepared.document.slides)
@@ -234,9 +235,8 @@ def test_every_line_of_every_slide_keeps_the_line_breaking_rules(sized, size):
     inputs = Inputs(DATA)
     for name in LAYOUT_NAMES:
         for lang in ("zh", "en"):
-            prepared = inputs.prepare(sized[size] / f"{name}.yaml", lang)
-            deck = slides.lay_out(prepared.document, render_options(prepared.theme, prepared.document,
-                                                                    prepared.template))
+            prepared = describe(sized[size] / f"{name}.yaml", inputs, lang, ("pptx",))
+            deck = slides.lay_out(prepared.document, render_options(prepared))
             for drawing in deck.slides:
                 for text in _text_shapes(drawing.shapes):
                     for paragraph in text.paragraphs:

@@ -149,3 +149,130 @@ def test_text_that_cannot_fit_names_the_layout_line_of_its_slide(tmp_path):
     out, err = run.communicate(timeout=120)
     assert run.returncode == 1
     assert f"layouts/lianghui.yaml:{entry}:5: slide " in err and "shorten the title" in err, err
+
+
+# Test data: files a user might keep in the output folder, with numbers in hidden `.tmp` names like ours once had
+USER_FILES = {".draft.1234567.tmp.docx": b"a user's draft (test data)", ".backup.99999.tmp": b"a user's backup (test data)",
+              ".lianghui.pptx.99999.0.tmp.pptx": b"named like an old temporary file (test data)"}
+
+
+def _with_user_files(project: Path) -> None:
+    for name, data in USER_FILES.items():
+        (project / "dist" / name).write_bytes(data)
+
+
+def _user_files_intact(project: Path) -> None:
+    for name, data in USER_FILES.items():
+        assert (project / "dist" / name).read_bytes() == data, name
+
+
+def test_a_users_hidden_tmp_files_survive_a_hundred_transactions(tmp_path):
+    from generator.outputs import PRIVATE, Outputs
+
+    project = _project(tmp_path)
+    _with_user_files(project)
+    dist = project / "dist"
+    for number in range(100):
+        outputs = Outputs()
+        for name in PREVIOUS:
+            temp = outputs.temporary(dist / name)
+            temp.write_bytes(b"output %d (test data)" % number)
+            outputs.add(temp, dist / name, "")
+        assert [o.path.name for o in outputs.commit()] == list(PREVIOUS)
+    _user_files_intact(project)
+    assert (dist / "lianghui.pdf").read_bytes() == b"output 99 (test data)"
+    assert not (dist / PRIVATE).exists()
+
+
+def test_only_a_dead_runs_folder_is_swept(tmp_path):
+    import fcntl
+
+    from generator.outputs import PRIVATE, Outputs
+
+    dist = tmp_path / "dist"
+    dead, alive, foreign = (dist / PRIVATE / name for name in ("run-1-dead", "run-2-alive", "run-3-foreign"))
+    for folder in (dead, alive, foreign):
+        folder.mkdir(parents=True)
+        (folder / "1-meeting.pdf").write_bytes(b"test data")
+    (dead / "lock").write_text("1\n")  # its process is gone: nobody holds the lock
+    (alive / "lock").write_text("2\n")
+    # no lock file in `foreign`: not provably ours
+    with open(alive / "lock") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        outputs = Outputs()
+        outputs.temporary(dist / "meeting.pdf")
+        outputs.discard()
+        assert not dead.exists()
+        assert (alive / "1-meeting.pdf").exists() and (foreign / "1-meeting.pdf").exists()
+
+
+def _numbered_layouts(project: Path) -> None:
+    source = (project / "layouts" / "lianghui.yaml").read_text(encoding="utf-8")
+    for name in ("2021", "meeting.2021"):
+        (project / "layouts" / f"{name}.yaml").write_text(source, encoding="utf-8")
+
+
+EXPECTED = ["2021.pdf", "2021.pptx", "lianghui.pdf", "lianghui.pptx", "meeting.2021.pdf", "meeting.2021.pptx"]
+
+
+def test_layouts_with_numbers_in_their_names_build_together(tmp_path):
+    project = _project(tmp_path)
+    _with_user_files(project)
+    _numbered_layouts(project)
+    run = _start(project, "2021", "meeting.2021")
+    out, err = run.communicate(timeout=240)
+    assert run.returncode == 0, err
+    assert sorted(p.name for p in (project / "dist").iterdir() if not p.name.startswith(".")) == EXPECTED
+    _user_files_intact(project)
+
+
+def test_two_builds_of_numbered_layouts_at_once_into_one_folder_both_succeed(tmp_path):
+    project = _project(tmp_path)
+    _with_user_files(project)
+    _numbered_layouts(project)
+    runs = [_start(project, "2021"), _start(project, "meeting.2021"), _start(project, "2021")]
+    for run in runs:
+        out, err = run.communicate(timeout=240)
+        assert run.returncode == 0, err
+    assert sorted(p.name for p in (project / "dist").iterdir() if not p.name.startswith(".")) == EXPECTED
+    _user_files_intact(project)
+    assert sorted(p.name for p in (project / "dist").iterdir() if p.name.startswith(".")) == sorted(USER_FILES)
+
+
+# Runs a build in which the Nth rename or link of a file in the output folder first sends the process a signal.
+_SIGNAL_AT_RENAME = """
+import os, signal, sys
+target, signum, dist = int(sys.argv[1]), int(sys.argv[2]), os.path.realpath(sys.argv[3])
+calls = [0]
+def at_rename(function):
+    def wrapped(source, destination, *args, **kwargs):
+        if os.path.realpath(os.fspath(destination)).startswith(dist + os.sep):
+            if calls[0] == target:
+                os.kill(os.getpid(), signum)
+            calls[0] += 1
+        return function(source, destination, *args, **kwargs)
+    return wrapped
+os.replace, os.link = at_rename(os.replace), at_rename(os.link)
+sys.argv = ["briefing", "build", "lianghui"]
+from generator.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("rename", range(5))
+def test_a_signal_at_any_rename_leaves_all_old_or_all_new_outputs_and_says_which(tmp_path, rename, sig):
+    project = _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, str(rename), str(int(sig)), str(project / "dist")],
+                         cwd=project, env=env, capture_output=True, text=True, timeout=240)
+    # two outputs that exist already: each is linked to a second name, then replaced (four calls)
+    if rename < 4:
+        assert run.returncode == 130, run.stderr
+        assert run.stderr.strip().splitlines()[-1] == "interrupted; no output was changed"
+        assert "Traceback" not in run.stderr
+        _unchanged(project)
+    else:
+        assert run.returncode == 0, run.stderr
+        assert all((project / "dist" / name).read_bytes() != old for name, old in PREVIOUS.items())
+        assert sorted(p.name for p in (project / "dist").iterdir()) == sorted(PREVIOUS)

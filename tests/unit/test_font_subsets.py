@@ -43,7 +43,7 @@ def test_an_extended_subset_has_the_glyphs_a_new_conversion_would_have(cff_face,
         raise AssertionError("the subset was converted again instead of extended")
 
     with monkeypatch.context() as patched:
-        patched.setattr(fonts, "_make_subset", no_new_conversion)
+        patched.setattr(fonts.subsets, "_make_subset", no_new_conversion)
         fonts.extend_subsets([cff_face], text + extra)
     extended, _ = fonts.truetype_for_pdf(cff_face, text + extra)
     listing = Path(extended).with_suffix(".chars").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from generator import document as d
-from generator.build import render_options
+from generator.description import options_for as render_options
 from generator.errors import GeneratorError
 from generator.render import RENDERERS
 from generator.theme import THEMES

@@ -1,20 +1,16 @@
-"""Find the CJK font files a theme asks for, measure text with them, and make TrueType subsets for PDF."""
+"""Make fonts reportlab can embed: a CFF face's TrueType subset for the document's characters, converted once and
+cached (extended glyph by glyph for the preview)."""
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GeneratorError, SourceRef
-from .i18n import _
+from .discovery import FontFace, cache_dir, is_cff
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -22,237 +18,6 @@ if TYPE_CHECKING:
 #: characters every PDF font subset carries besides the document's own
 BASE_CHARS = "".join(chr(c) for c in range(0x20, 0x7F)) + "，。、；：？！“”‘’（）《》「」【】—…·％＋－／　●○■□▲►·•–×→"
 
-
-@dataclass(frozen=True)
-class FontFace:
-    """One face of a font file: path, index inside a .ttc collection, family and weight."""
-
-    path: str
-    index: int
-    family: str
-    bold: bool
-    how_found: str = ""
-
-    @property
-    def label(self) -> str:
-        where = f"{self.path}#{self.index}" if self.path.lower().endswith((".ttc", ".otc")) else self.path
-        return f"{self.family} {'Bold' if self.bold else 'Regular'} ({where})"
-
-
-def cache_dir() -> Path:
-    """The folder for converted fonts and charts: $BRIEFING_CACHE_DIR, else the user's cache folder."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "briefing"
-
-
-def _font_dirs() -> list[Path]:
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
-        return [windir / "Fonts", Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft" / "Windows" / "Fonts"]
-    if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts"]
-
-
-#: an installed face as (file, index in its collection, family, style, every family name it has)
-SystemFace = tuple[str, int, str, str, tuple[str, ...]]
-
-
-@lru_cache(maxsize=1)
-def system_faces() -> tuple[SystemFace, ...]:
-    """Return (path, index, family, style, every family name) for every installed font face (fontconfig, else
-    a folder scan). A face has several family names when its file names it in several languages (SimSun, 宋体)."""
-    if shutil.which("fc-list"):
-        try:
-            out = subprocess.run(
-                ["fc-list", "--format", "%{file}|%{index}|%{family[0]}|%{style[0]}|%{family}\n"],
-                capture_output=True, text=True, timeout=20, check=True,
-            ).stdout
-            faces = []
-            for line in out.splitlines():
-                parts = line.split("|")
-                if len(parts) == 5 and parts[1].isdigit():
-                    names = tuple(n.replace("\\,", ",") for n in re.split(r"(?<!\\),", parts[4]) if n)
-                    faces.append((parts[0], int(parts[1]), parts[2], parts[3], names or (parts[2],)))
-            if faces:
-                return tuple(faces)
-        except (OSError, subprocess.SubprocessError):
-            pass
-    return tuple(_scan_font_dirs())
-
-
-def _scan_font_dirs() -> Iterator[SystemFace]:
-    from fontTools.ttLib import TTCollection, TTFont
-
-    for folder in _font_dirs():
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.suffix.lower() not in {".ttf", ".otf", ".ttc", ".otc"}:
-                continue
-            try:
-                if path.suffix.lower() in {".ttc", ".otc"}:
-                    with TTCollection(str(path), lazy=True) as collection:
-                        names = [font["name"] for font in collection.fonts]
-                else:
-                    with TTFont(str(path), lazy=True) as font:
-                        names = [font["name"]]
-                for index, name in enumerate(names):
-                    family = str(name.getDebugName(1) or "")
-                    style = str(name.getDebugName(2) or "Regular")
-                    every = {str(record.toUnicode()) for record in name.names if record.nameID in (1, 16)}
-                    yield (str(path), index, family, style, (family, *sorted(every - {family})))
-            except Exception:  # noqa: BLE001 - an unreadable font file is skipped, like fontconfig does
-                continue
-
-
-def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None) -> FontFace:
-    """Return the first installed face of the wanted families and weight.
-
-    Raises GeneratorError naming the families and the folders searched when none is installed.
-    """
-    if explicit:
-        # "msyh.ttc#1" names the second face of a collection
-        name, _hash, index = explicit.rpartition("#") if re.search(r"#\d+$", explicit) else (explicit, "", "0")
-        path = Path(name).expanduser()
-        if not path.is_file():
-            raise GeneratorError(_("font file not found: {path}").format(
-                path=path), hint=_("fix the font path in the theme or layout"))
-        return FontFace(str(path), int(index), path.stem, bold, "named in the theme")
-    faces = system_faces()
-    for family in families:
-        matches = [f for f in faces if family.lower() in (name.lower() for name in f[4])]
-        if not matches:
-            continue
-        wanted = [f for f in matches if ("bold" in f[3].lower()) == bold and "italic" not in f[3].lower()]
-        if bold and not wanted:
-            wanted = [f for f in matches if f[3].lower() in {"heavy", "black", "semibold", "demibold"}]
-        if not wanted and bold:
-            regular = [f for f in matches if f[3].lower() in {"regular", "normal", "book", "medium"}] or matches
-            file, number, fam = regular[0][:3]
-            return FontFace(file, number, fam, False, f"'{family}' has no bold face; the regular one is used")
-        if wanted:
-            exact = [f for f in wanted if f[3].lower() in {"regular", "bold", "normal", "book"}] or wanted
-            file, number, fam = exact[0][:3]
-            return FontFace(file, number, fam, bold, f"first installed of the theme's families: '{family}'")
-    raise GeneratorError(
-        "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
-        hint=_("on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's Microsoft "
-                "YaHei / PingFang SC are already there; or name a font file in the theme"),
-    )
-
-
-@lru_cache(maxsize=16)
-def is_cff(face: FontFace) -> bool:
-    """True when the face has PostScript (CFF) outlines, which reportlab cannot embed."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-        return "CFF " in font or "CFF2" in font
-
-
-class Metrics:
-    """Advance widths of one face, for measuring text at a size in points."""
-
-    def __init__(self, face: FontFace):
-        self.face = face
-        self.units_per_em, self.advances = _advances(face)
-        self.default = self.units_per_em
-
-    def has(self, char: str) -> bool:
-        return ord(char) in self.advances
-
-    def width(self, text: str, size_pt: float) -> float:
-        """Return the advance width of text in points."""
-        advances = self.advances
-        default = self.default
-        return sum(advances.get(ord(c), default) for c in text) * size_pt / self.units_per_em
-
-    def missing(self, text: str) -> list[str]:
-        """Return the characters of text the face has no glyph for (whitespace excepted)."""
-        return sorted(c for c in set(text) if not c.isspace() and ord(c) not in self.advances)
-
-
-class MixedMetrics:
-    """Measures CJK characters with the CJK face and ASCII with the Latin face, as viewers draw them."""
-
-    def __init__(self, cjk: Metrics, latin: Metrics | None):
-        self.cjk, self.latin = cjk, latin
-        self.face = cjk.face
-
-    def has(self, char: str) -> bool:
-        return self.cjk.has(char)
-
-    def missing(self, text: str) -> list[str]:
-        return self.cjk.missing(text)
-
-    def width(self, text: str, size_pt: float) -> float:
-        if self.latin is None:
-            return self.cjk.width(text, size_pt)
-        latin = "".join(c for c in text if c.isascii())
-        other = "".join(c for c in text if not c.isascii())
-        return self.latin.width(latin, size_pt) + self.cjk.width(other, size_pt)
-
-
-def latin_metrics(families: tuple[str, ...], bold: bool) -> Metrics | None:
-    """Metrics of the first installed Latin family (Arial or a metric twin), or None when none is installed."""
-    try:
-        face = find_face(families, bold)
-    except GeneratorError:
-        return None
-    return metrics_for(face)
-
-
-def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
-    """Units per em and the advance width of every mapped character; cached on disk per font file,
-    since reading the tables of a large CJK font takes a quarter of a second."""
-    import marshal
-
-    try:
-        stat = os.stat(face.path)
-    except OSError:
-        raise GeneratorError(_("font file not found"), SourceRef(face.path)) from None
-    key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
-    from . import cache
-
-    entry = f"{key}.marshal"  # ints only: marshal reads them several times faster than JSON
-    blob = cache.read("metrics", entry)  # verified by its hash
-    if blob is not None:
-        try:
-            units, advances = marshal.loads(blob)
-            if isinstance(units, int) and isinstance(advances, dict):
-                return units, advances
-        except (ValueError, EOFError, TypeError):
-            pass
-    import logging
-
-    from fontTools.ttLib import TTFont
-
-    # fontTools logs, and the CLI would print, a remark about old creation dates in some fonts' headers (Carlito)
-    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-    try:
-        with open(face.path, "rb") as handle, TTFont(handle, fontNumber=face.index, lazy=True) as font:
-            cmap = font.getBestCmap()
-            hmtx = dict(font["hmtx"].metrics)
-            units = font["head"].unitsPerEm
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's font path
-        raise GeneratorError(_("not a usable font file: {exc}").format(exc=exc), SourceRef(face.path),
-                             _("name a .ttf, .otf or .ttc font file")) from None
-    advances = {code: hmtx[name][0] for code, name in cmap.items() if name in hmtx}
-    cache.write("metrics", entry, marshal.dumps((units, advances)))  # a read-only cache only costs time
-    return units, advances
-
-
-@lru_cache(maxsize=8)
-def metrics_for(face: FontFace) -> Metrics:
-    """Return (and remember) the metrics of a face."""
-    return Metrics(face)
 
 
 def truetype_for_pdf(face: FontFace, chars: str) -> tuple[str, int]:
@@ -276,7 +41,7 @@ def truetype_for_pdf_all(faces: list[FontFace], chars: str,
 
         from fontTools import subset  # noqa: F401 - imported once here, before the workers are forked
 
-        from .processes import die_with_parent
+        from ..processes import die_with_parent
 
         with ProcessPoolExecutor(max_workers=len(missing), mp_context=get_context("fork"),
                                  initializer=die_with_parent) as pool:
@@ -323,7 +88,7 @@ def prefer_speed() -> None:
 
 def _listings(face: FontFace) -> Iterator[tuple[Path, set[str], bool]]:
     """(font file, its characters, made by extension) of the face's cached subsets whose bytes are as written."""
-    from .cache import record_of
+    from ..cache import record_of
 
     folder = _subset_folder()
     for listing in sorted(folder.glob(f"{_face_key(face)}-*.chars")):
@@ -358,7 +123,7 @@ def _make_subset(face: FontFace, chars: str) -> tuple[str, int]:
 
 
 def _write_listing(font_file: Path, text: str, extended: bool) -> None:
-    from .cache import record_text
+    from ..cache import record_text
 
     record = {"sha256": hashlib.sha256(font_file.read_bytes()).hexdigest(), "chars": text, "extended": extended}
     _atomic_write_text(font_file.with_suffix(".chars"), record_text(record))
