@@ -7,7 +7,7 @@ import sys
 from pptx.oxml import ns, xmlchemy
 
 import generator.render.pptx as painter
-from generator.build import render_options
+from generator.description import options_for as render_options
 from generator.compose import compose
 from generator.layouts import load_layout
 from generator.render import slides
