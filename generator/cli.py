@@ -294,16 +294,22 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
 
 class _Progress:
     """A progress line on the terminal for work that runs longer than AFTER_S: the meeting being built, how many
-    are done and the time. Nothing when stderr is not a terminal (a log, a pipe, a test)."""
+    are done and the time. Nothing when stderr is not a terminal (a log, a pipe, a test). BRIEFING_PROGRESS_AFTER_S
+    sets the delay (the tests show the line at once instead of relying on a build that lasts several seconds)."""
 
     AFTER_S = 2.0
 
     def __init__(self, total: int):
+        import os
         import threading
 
         self.total, self.done, self.description = total, 0, ""
         self._lock = threading.Lock()
-        self._timer = threading.Timer(self.AFTER_S, self._show) if _stderr_is_terminal() else None
+        try:
+            after_s = float(os.environ.get("BRIEFING_PROGRESS_AFTER_S") or self.AFTER_S)
+        except ValueError:
+            after_s = self.AFTER_S
+        self._timer = threading.Timer(after_s, self._show) if _stderr_is_terminal() else None
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._closed = False
@@ -318,7 +324,7 @@ class _Progress:
         with self._lock:
             self.description = description
             if self._bar is not None and self._task is not None:
-                self._bar.update(self._task, description=description)
+                self._bar.update(self._task, description=description, refresh=True)  # each meeting is shown
 
     def echo(self, line: str, err: bool = False) -> None:
         """Print a line; while the progress line shows, above it."""
