@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .i18n import _, set_ui_language
+from .i18n import _, click_speaks_the_interface_language, set_ui_language
 from .render import RENDERERS  # the output formats: the registry is the one list of them
 
 if TYPE_CHECKING:
@@ -23,22 +23,6 @@ if TYPE_CHECKING:
     from .preview.builder import Snapshot
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _click_speaks_our_language() -> None:
-    """click writes its own words (Usage:, Options, Error: …, Show this message and exit.) through gettext's `_`
-    in each module; pointing that `_` at the project's catalogue makes a Chinese interface Chinese throughout."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.types
-
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.types):
-        module._ = _  # type: ignore[attr-defined]
-
-
-_click_speaks_our_language()
 
 
 class _Translated(click.Command):
@@ -101,6 +85,10 @@ def data_option(func: _F) -> _F:
 class _Group(_Translated, click.Group):
     command_class = _Command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with click_speaks_the_interface_language():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -113,20 +101,23 @@ class _Group(_Translated, click.Group):
         except BrokenPipeError:
             raise  # handled in main(): the output's reader has gone
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see main): click would print "Aborted!" and exit 1
+            from .status import ExitStatus
+
             click.echo(_("interrupted; no output was changed"), err=True)
-            ctx.exit(130)
+            ctx.exit(ExitStatus.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
             from .errors import GeneratorError
+            from .status import ExitStatus
 
             if isinstance(exc, GeneratorError):
                 click.echo(_("error: {message}").format(message=exc) if len(exc.issues) == 1 else
                            _("error: {count} problems").format(count=len(exc.issues)) + f"\n{exc}", err=True)
-                ctx.exit(1)
+                ctx.exit(ExitStatus.ERROR)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(_("internal error: {kind}: {message}\nThis is a bug in briefing. Run again with --debug for the "
                          "traceback.").format(kind=type(exc).__name__, message=exc), err=True)
-            ctx.exit(70)
+            ctx.exit(ExitStatus.INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -407,8 +398,10 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
     try:
         run(path, data_path or default_data(), lang, port, open_browser, on_start, report)
     except KeyboardInterrupt:
+        from .status import ExitStatus
+
         click.echo("preview stopped", err=True)
-        ctx.exit(130)
+        ctx.exit(ExitStatus.INTERRUPTED)
 
 
 
@@ -550,6 +543,8 @@ def main() -> None:
 
     import signal
 
+    from .status import ExitStatus
+
     def terminate(signum: int, frame: FrameType | None) -> NoReturn:
         raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
 
@@ -563,11 +558,11 @@ def main() -> None:
         cli.main(prog_name="briefing")  # click ends quietly when the output's reader has gone (`briefing fonts | head`)
     except BrokenPipeError:  # pragma: no cover - raised while flushing at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(ExitStatus.ERROR)
     except SystemExit as done:
         # under a profiler or a tracer (coverage) the normal exit lets them write their results
         if (done.code is None or isinstance(done.code, int)) and sys.getprofile() is None and sys.gettrace() is None:
-            _leave(done.code or 0)
+            _leave(done.code or ExitStatus.OK)
         raise
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -14,21 +15,57 @@ def _run(*args: str, lang: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=ROOT, env=env)
 
 
-def test_every_message_of_the_program_has_its_chinese_translation():
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rs])?(?::[^}]*)?\}|%\([a-z]+\)s")
+
+
+def _read(path):
     from babel.messages.pofile import read_po
 
+    with path.open("rb") as handle:
+        return read_po(handle, locale="zh_CN")
+
+
+def _translated(catalogue) -> dict:
+    return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
+
+
+def test_every_message_of_the_program_has_its_chinese_translation():
     from generator.i18n import CATALOGUE, extracted_messages
 
-    with CATALOGUE.open("rb") as handle:
-        translated = {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+    translated = _translated(_read(CATALOGUE))
     wanted = {m.id for m in extracted_messages() if m.id}
     assert sorted(wanted - set(translated)) == [], "run `make messages` and translate the new entries"
-    # a translation keeps the placeholders of its message
-    import re
+    for message, translation in translated.items():  # a translation keeps the placeholders of its message
+        assert sorted(PLACEHOLDER.findall(message)) == sorted(PLACEHOLDER.findall(translation)), message
 
+
+def test_every_message_of_click_has_its_chinese_translation():
+    from generator.i18n import CLICK_CATALOGUE, click_messages
+
+    translated = _translated(_read(CLICK_CATALOGUE))
+    wanted = {m.id for m in click_messages() if m.id}
+    assert sorted(map(str, wanted - set(translated))) == [], "run `make messages` and translate the new entries"
     for message, translation in translated.items():
-        assert sorted(re.findall(r"\{[a-z_0-9]*(?:![rs])?(?::[^}]*)?\}", message)) == \
-            sorted(re.findall(r"\{[a-z_0-9]*(?:![rs])?(?::[^}]*)?\}", translation)), message
+        ids = message if isinstance(message, tuple) else (message,)
+        texts = translation if isinstance(translation, tuple) else (translation,)
+        offered = {p for text in ids for p in PLACEHOLDER.findall(text)}  # a plural may use the plural's words
+        assert all(set(PLACEHOLDER.findall(text)) <= offered for text in texts), message
+
+
+def test_the_compiled_catalogues_are_in_step_with_their_po_files():
+    import gettext
+
+    from generator.i18n import CATALOGUE, CLICK_CATALOGUE
+
+    for path in (CATALOGUE, CLICK_CATALOGUE):
+        with path.with_suffix(".mo").open("rb") as handle:
+            compiled = gettext.GNUTranslations(handle)
+        for message, translation in _translated(_read(path)).items():
+            if isinstance(message, tuple):
+                shown = compiled.ngettext(message[0], message[1], 2)
+                assert shown == translation[0], (path.name, message, "run `make messages`")
+            else:
+                assert compiled.gettext(message) == translation, (path.name, message, "run `make messages`")
 
 
 def test_a_chinese_locale_gets_chinese_messages_with_the_same_lines():
@@ -61,3 +98,14 @@ def test_a_new_layout_explains_itself_in_the_users_language(tmp_path):
     assert run.returncode == 0, run.stderr
     text = (tmp_path / "layouts" / "spring-fair.yaml").read_text(encoding="utf-8")
     assert "# 会议版式，由 lianghui 复制而来。编辑后运行：briefing build spring-fair" in text
+
+
+def test_clicks_own_messages_are_chinese_under_zh_and_english_otherwise():
+    by_option = _run("--ui", "zh", "build", "--format", lang="C.UTF-8")
+    assert by_option.returncode == 2 and by_option.stderr.strip() == "错误：选项 '--format' 需要 1 个值。"
+    by_locale = _run("build", "--format", "nope", lang="zh_CN.UTF-8")
+    assert "用法： briefing build [OPTIONS] [LAYOUTS]..." in by_locale.stderr
+    assert "错误：'--format' 的值无效：'nope' 不是 " in by_locale.stderr and "之一。" in by_locale.stderr
+    english = _run("--ui", "en", "build", "--format", lang="zh_CN.UTF-8")
+    assert english.stderr.strip() == "Error: Option '--format' requires an argument."
+    assert "错误：没有命令 'biuld'。" in _run("biuld", lang="zh_CN.UTF-8").stderr
