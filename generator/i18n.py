@@ -106,9 +106,16 @@ def extracted_messages() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
             str(package), method_map=[("**.py", "python")], keywords={"_": None, "N_": None}):
         template.add(message, locations=[(f"generator/{filename}", lineno)])
-    for text, where in command_line_texts():
+    for text, where in command_line_texts() + kind_texts():
         template.add(text, locations=[(where, 0)])
     return template
+
+
+def kind_texts() -> list[tuple[str, str]]:
+    """What each slide kind and briefing part shows (`briefing kinds`), with the kind's name."""
+    from .kinds import PARTS, SLIDES
+
+    return [(what, f"kinds: {name}") for table in (SLIDES, PARTS) for name, (what, _snippet) in table.items()]
 
 
 def click_messages() -> Catalog:
