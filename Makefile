@@ -29,7 +29,8 @@ bench: $(STAMP) system-font system-render-tools
 	$(PY) bench/preview.py
 	$(PY) bench/peers.py
 
-# Extract the interface's messages with Babel into the Chinese catalogue; then translate its empty entries.
+# Extract the interface's messages (and click's) with Babel into the Chinese catalogues and compile them to the .mo
+# files the program reads; then translate the empty entries of the .po files and run it again.
 messages: $(STAMP)
 	$(PY) -m generator.messages
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .i18n import _, set_ui_language
+from .i18n import N_, _, click_speaks_the_interface_language, set_ui_language
 from .render import RENDERERS  # the output formats: the registry is the one list of them
 
 if TYPE_CHECKING:
@@ -23,22 +23,6 @@ if TYPE_CHECKING:
     from .preview.builder import Snapshot
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _click_speaks_our_language() -> None:
-    """click writes its own words (Usage:, Options, Error: …, Show this message and exit.) through gettext's `_`
-    in each module; pointing that `_` at the project's catalogue makes a Chinese interface Chinese throughout."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.types
-
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.types):
-        module._ = _  # type: ignore[attr-defined]
-
-
-_click_speaks_our_language()
 
 
 class _Translated(click.Command):
@@ -75,6 +59,12 @@ def _choose_ui(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+#: what the dataset holds, as `briefing check` counts it (Dataset.counts)
+COUNTED = {"facts": N_("{count} facts"), "measures": N_("{count} measures"), "sections": N_("{count} sections"),
+           "events": N_("{count} events"), "projects and institutions": N_("{count} projects and institutions"),
+           "groups": N_("{count} groups"), "industries": N_("{count} industries"),
+           "comparisons": N_("{count} comparisons")}
+
 
 def default_data() -> Path:
     """The shipped dataset: ./data/facts.yaml when run from a checkout, else the one beside the package."""
@@ -101,6 +91,10 @@ def data_option(func: _F) -> _F:
 class _Group(_Translated, click.Group):
     command_class = _Command
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with click_speaks_the_interface_language():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -113,20 +107,23 @@ class _Group(_Translated, click.Group):
         except BrokenPipeError:
             raise  # handled in main(): the output's reader has gone
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see main): click would print "Aborted!" and exit 1
+            from .status import ExitStatus
+
             click.echo(_("interrupted; no output was changed"), err=True)
-            ctx.exit(130)
+            ctx.exit(ExitStatus.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
             from .errors import GeneratorError
+            from .status import ExitStatus
 
             if isinstance(exc, GeneratorError):
                 click.echo(_("error: {message}").format(message=exc) if len(exc.issues) == 1 else
                            _("error: {count} problems").format(count=len(exc.issues)) + f"\n{exc}", err=True)
-                ctx.exit(1)
+                ctx.exit(ExitStatus.ERROR)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(_("internal error: {kind}: {message}\nThis is a bug in briefing. Run again with --debug for the "
                          "traceback.").format(kind=type(exc).__name__, message=exc), err=True)
-            ctx.exit(70)
+            ctx.exit(ExitStatus.INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -158,7 +155,8 @@ def check(layouts: tuple[str, ...], data_path: Path | None, layouts_dir: Path | 
 
     started = time.perf_counter()
     dataset = load_dataset(data_path or default_data())
-    counts = ", ".join(f"{n} {name}" for name, n in dataset.counts.items())
+    counts = _(", ").join(_(COUNTED[name]).format(count=n) if name in COUNTED else f"{n} {name}"
+                          for name, n in dataset.counts.items())
     click.echo(_("{dataset_path}: ok — {counts}").format(dataset_path=dataset.path, counts=counts))
     click.echo(_("  every one of the article's {len_body_numerals_dataset} figures is held by a fact with its quote").format(
         len_body_numerals_dataset=len(body_numerals(dataset))))
@@ -226,19 +224,21 @@ def fonts(theme_name: str, check: bool) -> None:
     if theme_name not in THEMES:
         raise GeneratorError(_("unknown theme '{theme_name}'").format(
             theme_name=theme_name), hint=did_you_mean(theme_name, THEMES) or
-                             "themes: " + ", ".join(THEMES))
+                             _("themes: {names}").format(names=", ".join(THEMES)))
     theme = THEMES[theme_name]
     if not check:
         click.echo(_("theme {theme_name}: CJK families in order of preference: {join_theme_fonts_cjk_families}").format(
             theme_name=theme.name, join_theme_fonts_cjk_families=', '.join(theme.fonts.cjk_families)))
-    for role, bold, explicit in (("regular", False, theme.fonts.regular_file), ("bold", True, theme.fonts.bold_file)):
+    for role, bold, explicit in ((N_("regular"), False, theme.fonts.regular_file),
+                                 (N_("bold"), True, theme.fonts.bold_file)):
         face = find_face(theme.fonts.cjk_families, bold, explicit)
         if check:
             continue
-        outlines = "CFF outlines: converted to a TrueType subset for the PDF" if is_cff(face) else "TrueType outlines: embedded as they are"
+        outlines = _("CFF outlines: converted to a TrueType subset for the PDF") if is_cff(face) else \
+            _("TrueType outlines: embedded as they are")
         glyphs = len(metrics_for(face).advances)
         click.echo(_("  {role:8s} {face_label}\n           why: {face_how_found}; {outlines}; {glyphs} characters").format(
-            role=role, face_label=face.label, face_how_found=face.how_found, outlines=outlines, glyphs=glyphs))
+            role=_(role), face_label=face.label, face_how_found=face.how_found, outlines=outlines, glyphs=glyphs))
     if not check:
         click.echo(_("  deck     East Asian typeface '{theme_fonts_deck_east_asian}', Latin typeface "
                       "'{theme_fonts_deck_latin}' (present on Windows; LibreOffice substitutes the font above)").format(
@@ -306,16 +306,22 @@ def build(layouts: tuple[str, ...], data_path: Path | None, out_dir: Path, fmt: 
 
 class _Progress:
     """A progress line on the terminal for work that runs longer than AFTER_S: the meeting being built, how many
-    are done and the time. Nothing when stderr is not a terminal (a log, a pipe, a test)."""
+    are done and the time. Nothing when stderr is not a terminal (a log, a pipe, a test). BRIEFING_PROGRESS_AFTER_S
+    sets the delay (the tests show the line at once instead of relying on a build that lasts several seconds)."""
 
     AFTER_S = 2.0
 
     def __init__(self, total: int):
+        import os
         import threading
 
         self.total, self.done, self.description = total, 0, ""
         self._lock = threading.Lock()
-        self._timer = threading.Timer(self.AFTER_S, self._show) if _stderr_is_terminal() else None
+        try:
+            after_s = float(os.environ.get("BRIEFING_PROGRESS_AFTER_S") or self.AFTER_S)
+        except ValueError:
+            after_s = self.AFTER_S
+        self._timer = threading.Timer(after_s, self._show) if _stderr_is_terminal() else None
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._closed = False
@@ -330,7 +336,7 @@ class _Progress:
         with self._lock:
             self.description = description
             if self._bar is not None and self._task is not None:
-                self._bar.update(self._task, description=description)
+                self._bar.update(self._task, description=description, refresh=True)  # each meeting is shown
 
     def echo(self, line: str, err: bool = False) -> None:
         """Print a line; while the progress line shows, above it."""
@@ -391,30 +397,35 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
     shown: dict[str, tuple[str, ...]] = {"warnings": ()}
 
     def on_start(url: str) -> None:
-        click.echo(f"preview of {path} at {url}\nsave the layout, the dataset, its article, the template or the logo "
-                   "and the page updates itself; Ctrl-C stops", err=True)
+        click.echo(_("preview of {path} at {url}\nsave the layout, the dataset, its article, the template or the logo "
+                     "and the page updates itself; Ctrl-C stops").format(path=path, url=url), err=True)
 
     def report(snapshot: Snapshot) -> None:
         if snapshot.ok:
-            click.echo(f"{snapshot.finished_at} built in {snapshot.seconds:.2f} s: {len(snapshot.slides)} slides, "
-                       f"{len(snapshot.pages)} briefing pages ({snapshot.rasterised} images new)", err=True)
+            click.echo(_("{finished_at} built in {seconds:.2f} s: {slides} slides, {pages} briefing pages "
+                         "({rasterised} images new)").format(
+                finished_at=snapshot.finished_at, seconds=snapshot.seconds, slides=len(snapshot.slides),
+                pages=len(snapshot.pages), rasterised=snapshot.rasterised), err=True)
         else:
-            click.echo(f"{snapshot.finished_at} build failed; the page keeps the last good images", err=True)
+            click.echo(_("{finished_at} build failed; the page keeps the last good images").format(
+                finished_at=snapshot.finished_at), err=True)
             for error in snapshot.errors:
-                click.echo(f"error: {error}", err=True)
+                click.echo(_("error: {message}").format(message=error), err=True)
             if snapshot.detail:  # an internal error: a bug
                 click.echo(snapshot.detail if ctx.obj.get("debug") else
-                           "This is a bug in briefing. Run again with --debug for the traceback.", err=True)
+                           _("This is a bug in briefing. Run again with --debug for the traceback."), err=True)
         if snapshot.warnings != shown["warnings"]:  # a warning is printed once, not on every save
             for warning in snapshot.warnings:
-                click.echo(f"warning: {warning}", err=True)
+                click.echo(_("warning: {message}").format(message=warning), err=True)
             shown["warnings"] = snapshot.warnings
 
     try:
         run(path, data_path or default_data(), lang, port, open_browser, on_start, report)
     except KeyboardInterrupt:
-        click.echo("preview stopped", err=True)
-        ctx.exit(130)
+        from .status import ExitStatus
+
+        click.echo(_("preview stopped"), err=True)
+        ctx.exit(ExitStatus.INTERRUPTED)
 
 
 
@@ -435,7 +446,7 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     if section and section not in dataset.sections:
         raise GeneratorError(_("unknown section '{section}'").format(
             section=section), hint=did_you_mean(section, dataset.sections)
-                             or "sections: " + ", ".join(dataset.sections))
+                             or _("sections: {names}").format(names=", ".join(dataset.sections)))
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
     statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
                 "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
@@ -465,10 +476,10 @@ def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) 
     """Show every slide kind and briefing part, what it shows and the smallest entry that builds it."""
     from .kinds import PARTS, SLIDES, gallery_layout
 
-    for heading, table in (("Slides (deck:)", SLIDES), ("Briefing parts (briefing:)", PARTS)):
+    for heading, table in ((_("Slides (deck:)"), SLIDES), (_("Briefing parts (briefing:)"), PARTS)):
         click.echo(heading)
         for name, (what, snippet) in table.items():
-            click.echo(f"\n  {name}: {what}\n    " + snippet.replace("\n", "\n    "))
+            click.echo(f"\n  {name}: {_(what)}\n    " + snippet.replace("\n", "\n    "))
         click.echo("")
     if gallery_dir:
         gallery_dir.mkdir(parents=True, exist_ok=True)
@@ -556,6 +567,8 @@ def main() -> None:
 
     import signal
 
+    from .status import ExitStatus
+
     def terminate(signum: int, frame: FrameType | None) -> NoReturn:
         raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
 
@@ -569,11 +582,11 @@ def main() -> None:
         cli.main(prog_name="briefing")  # click ends quietly when the output's reader has gone (`briefing fonts | head`)
     except BrokenPipeError:  # pragma: no cover - raised while flushing at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(ExitStatus.ERROR)
     except SystemExit as done:
         # under a profiler or a tracer (coverage) the normal exit lets them write their results
         if (done.code is None or isinstance(done.code, int)) and sys.getprofile() is None and sys.gettrace() is None:
-            _leave(done.code or 0)
+            _leave(done.code or ExitStatus.OK)
         raise
 
 

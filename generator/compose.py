@@ -70,6 +70,7 @@ class Composer:
         self.m = layout.model
         self.slug = layout.slug
         self.deck_lines = layout.deck_lines
+        self.budget_line = layout.budget_line
         self.lang = lang
         self.say = Wording(dataset, lang)
         zone = dataset.model.zone
@@ -357,7 +358,7 @@ class Composer:
             continued=self.w("continued"),
         )
         return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
-                               m.briefing_pages))
+                               m.briefing_pages, self.budget_line))
 
 
 def _final(value: _T) -> _T:
@@ -375,7 +376,7 @@ def _final(value: _T) -> _T:
 
 
 #: fields that are identifiers or verbatim article text, never re-punctuated
-_VERBATIM = {"fact_id", "row_facts", "origin", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
+_VERBATIM = {"fact_id", "row_facts", "origin", "max_pages_origin", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
 
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:

@@ -117,8 +117,9 @@ def options_for(theme: Theme, document: Document, template: Path | None = None, 
                              find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file), created=creation_time())
     regular, bold = base.regular, base.bold
     if latin_metrics(theme.fonts.latin_families, False) is None:
-        warn("no font with Arial's metrics (" + ", ".join(theme.fonts.latin_families) + ") is installed: Latin "
-             "text in decks is measured with the CJK font's Latin letters (on Debian: apt-get install fonts-liberation2)")
+        warn(_("no font with Arial's metrics ({families}) is installed: Latin text in decks is measured with the CJK "
+               "font's Latin letters (on Debian: apt-get install fonts-liberation2)").format(
+            families=", ".join(theme.fonts.latin_families)))
     text = document.text()
     for face in {regular, bold}:
         missing = metrics_for(face).missing(text)

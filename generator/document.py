@@ -1,7 +1,7 @@
 """The renderer-independent document model: pages of typed blocks, with wording and numbers already final."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Union
 
 
@@ -216,6 +216,8 @@ class Document:
     slide_size: Literal["16:9", "4:3"] = "16:9"
     page_per_part: bool = True
     max_pages: int | None = None  # the briefing may take at most this many pages
+    # the layout's file:line of briefing_pages, for the message when it is exceeded (not part of the content)
+    max_pages_origin: str = field(default="", repr=False, compare=False)
 
     def text(self) -> str:
         """Every string of the document, for font coverage checks."""

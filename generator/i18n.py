@@ -1,17 +1,35 @@
 """The interface's language: help and messages are written in English and shown in Chinese when the locale is
-Chinese (LANG=zh_CN.UTF-8) or `--ui zh` is given, from the gettext catalogue generator/locale/zh_CN/LC_MESSAGES/
-briefing.po (extracted and updated with Babel by generator/messages.py: `make messages`)."""
+Chinese (LANG=zh_CN.UTF-8) or `--ui zh` is given. Translations are gettext catalogues in generator/locale/zh_CN/
+LC_MESSAGES/: briefing.po for the program's own messages and click.po for click's (its usage errors and help
+headings), each compiled to a .mo file that the standard gettext module reads (`make messages` extracts, merges and
+compiles them with Babel)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-CATALOGUE = Path(__file__).resolve().parent / "locale" / "zh_CN" / "LC_MESSAGES" / "briefing.po"
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
+
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "briefing"
+#: click writes its words through gettext's current domain (`from gettext import gettext as _` in its modules); its
+#: catalogue is installed as that domain while the command line runs
+CLICK_DOMAIN = "click"
+CATALOGUE = LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / f"{DOMAIN}.po"
+CLICK_CATALOGUE = LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / f"{CLICK_DOMAIN}.po"
 _chosen: str | None = None
+_click_speaks: bool = False  # whether click_speaks_the_interface_language() is active
 
 
 def ui_language() -> str:
-    """'zh' or 'en': `--ui`, else BRIEFING_UI, else the locale (LC_ALL, LC_MESSAGES, LANG, as gettext reads them)."""
+    """'zh' or 'en': `--ui`, else BRIEFING_UI, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext
+    reads them)."""
     if _chosen:
         return _chosen
     for name in ("BRIEFING_UI", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
@@ -25,25 +43,22 @@ def set_ui_language(language: str | None) -> None:
     """Choose the interface language for the rest of the process (None: follow the locale again)."""
     global _chosen
     _chosen = language
+    if _click_speaks:
+        _tell_gettext()
 
 
 @lru_cache(maxsize=1)
-def _translations() -> dict[str, str]:
-    # The catalogue is read with Babel's PO reader when Chinese is asked for (about 20 ms), so that no compiled
-    # .mo file has to be kept in step with the .po file in the repository.
-    from babel.messages.pofile import read_po
+def _translations() -> gettext.NullTranslations:
+    import gettext
 
-    with CATALOGUE.open("rb") as handle:
-        catalogue = read_po(handle)
-    return {message.id: message.string for message in catalogue if message.id and message.string
-            and isinstance(message.id, str) and isinstance(message.string, str) and not message.fuzzy}
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=["zh_CN"], fallback=True)
 
 
 def _(message: str) -> str:
     """The message in the interface's language (the English message when it has no translation)."""
     if not message or ui_language() != "zh":
         return message
-    return _translations().get(message, message)
+    return _translations().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -51,13 +66,30 @@ def N_(message: str) -> str:
     return message
 
 
-#: click's own words that our help and errors show (click translates them through gettext; see cli.py)
-CLICK_WORDS = (
-    N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."), N_("Show the version and exit."),
-    N_("%(prog)s, version %(version)s"), N_("Error: {message}"), N_("Try '{command} {option}' for help."),
-    N_("No such command {name!r}."), N_("No such option {name!r}."), N_("Invalid value for {param_hint}: {message}"),
-    N_("Missing argument"), N_("Missing option"), N_("Missing parameter: {param_name}"), N_("Aborted!"),
-    N_("default: {default}"), N_("{value!r} is not one of {choices}."),
-    N_("{value!r} is not {choice}."), N_("{name} {filename!r} does not exist."), N_("file"), N_("directory"),
-    N_("path"), N_("{name} {filename!r} is a directory."), N_("{name} {filename!r} is a file."),
-)
+def _tell_gettext() -> None:
+    # gettext chooses a catalogue by the LANGUAGE variable first: it is set to the interface's language, so that
+    # `--ui` and BRIEFING_UI reach click's words too
+    os.environ["LANGUAGE"] = "zh_CN" if ui_language() == "zh" else "en"
+
+
+@contextmanager
+def click_speaks_the_interface_language() -> Iterator[None]:
+    """While the command line runs, click's own words (Usage:, Options, Error: …, its usage errors) come from
+    click.mo in the interface's language; the process's gettext domain and LANGUAGE are restored afterwards."""
+    import gettext
+
+    global _click_speaks
+    saved_domain, saved_language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(CLICK_DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(CLICK_DOMAIN)
+    _click_speaks = True
+    _tell_gettext()
+    try:
+        yield
+    finally:
+        _click_speaks = False
+        gettext.textdomain(saved_domain)
+        if saved_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = saved_language

@@ -12,7 +12,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from .chartkinds import CHART_KINDS
 from .dataset import Dataset
-from .errors import GeneratorError, IssueCollector, SourceRef, did_you_mean
+from .errors import GeneratorError, Issue, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
 from .partkinds import PART_KINDS
@@ -123,6 +123,7 @@ class Layout:
     template: Path | None = None  # the resolved template file, when the layout names one
     logo: Path | None = None  # the resolved logo image, when the layout names one
     deck_lines: tuple[str, ...] = ()  # "file:line" of each deck entry, for messages about its slides
+    budget_line: str = ""  # "file:line" of briefing_pages, for the message when the briefing takes more pages
 
 
 #: the most pixels a logo may have (a 4000 × 4000 picture); a larger one would take gigabytes to decode
@@ -171,20 +172,33 @@ def layout_json_schema() -> dict[str, Any]:
 def load_layout(path: Path, dataset: Dataset) -> Layout:
     """Return the layout at path, validated against the dataset; raise GeneratorError listing every problem."""
     loaded = load_file(path, "layout")
+    run_together = _ids_run_together(loaded)
+    slip_lines = {issue.ref.line for issue in run_together if issue.ref}
+
+    def besides_slips(issues: list[Issue]) -> list[Issue]:  # a run-together id is one message, not three
+        return [issue for issue in issues if not (issue.ref and issue.ref.line in slip_lines)]
+
     try:
         model = build_model(loaded, LayoutModel, "layout")
     except GeneratorError as error:
         # one round: the entries that are well formed are still checked against the dataset
-        problems = list(error.issues)
+        problems = run_together + besides_slips(error.issues)
         try:
             validate_layout(_well_formed_part(loaded), loaded, dataset)
         except GeneratorError as more:
-            problems += [issue for issue in more.issues if issue not in problems]
+            problems += [issue for issue in besides_slips(more.issues) if issue not in problems]
         collected = IssueCollector()
         collected.issues = problems
         collected.raise_if_any()
         raise
-    validate_layout(model, loaded, dataset)
+    try:
+        validate_layout(model, loaded, dataset)
+    except GeneratorError as error:
+        run_together += besides_slips(error.issues)
+    if run_together:
+        collected = IssueCollector()
+        collected.issues = run_together
+        collected.raise_if_any()
     template = None
     if model.template:
         template = (path.parent / model.template).resolve()
@@ -208,7 +222,29 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
                                  loaded.ref(("logo",)), _("save it as .png or .jpg"))
         _check_image(logo, loaded.ref(("logo",)))
     deck_lines = tuple(str(loaded.ref(("deck", index))) for index in range(len(model.deck)))
-    return Layout(loaded.path, path.stem, model, template, logo, deck_lines)
+    budget_line = str(loaded.ref(("briefing_pages",))) if model.briefing_pages else ""
+    return Layout(loaded.path, path.stem, model, template, logo, deck_lines, budget_line)
+
+
+def _ids_run_together(loaded: Loaded) -> list[Issue]:
+    """Ids of a slide or part joined by a full-width comma or 、 instead of ", " (YAML reads [a，b] as one id),
+    each reported on its line with what to type instead."""
+    issues: list[Issue] = []
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    for part in ("deck", "briefing"):
+        entries = data.get(part)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            for key in REFERENCES:
+                value = entry.get(key) if isinstance(entry, dict) else None
+                items = value if isinstance(value, list) else [value]
+                for position, item in enumerate(items):
+                    mark = re.search(r"[，、]", item) if isinstance(item, str) else None
+                    if mark:
+                        where = (part, index, key, position) if isinstance(value, list) else (part, index, key)
+                        issues.append(Issue(loaded.ref(where), _("'{item}' is several ids joined by a full-width "
+                                                                 "{mark}").format(item=item, mark=mark.group()),
+                                            _("separate the ids with a half-width comma and a space: [a, b]")))
+    return issues
 
 
 #: the fields of slides and parts that name ids, and what they name

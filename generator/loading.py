@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import GeneratorError, SourceRef, did_you_mean
+from .errors import GeneratorError, Issue, SourceRef, did_you_mean
 from .i18n import N_, _
 
 if TYPE_CHECKING:
     from yaml.constructor import SafeConstructor
-    from yaml.error import Mark
+    from yaml.error import Mark, MarkedYAMLError
     from yaml.nodes import Node
 
 #: what is read, as messages name it
@@ -127,8 +127,10 @@ def _load_json(text: str, shown: str) -> Loaded:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        from .slips import JSON_PROBLEMS, parser_words
+
         raise GeneratorError(_("invalid JSON: {exc_msg}").format(
-            exc_msg=exc.msg), SourceRef(shown, exc.lineno, exc.colno)) from None
+            exc_msg=parser_words(exc.msg, JSON_PROBLEMS)), SourceRef(shown, exc.lineno, exc.colno)) from None
     except RecursionError:
         raise GeneratorError(_("JSON is nested too deeply"), SourceRef(shown)) from None
     positions: dict[KeyPath, SourceRef] = {}
@@ -163,20 +165,7 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "syntax error"
-        hint = ""
-        if "\t" in problem or "\\t" in problem or "tab" in problem.lower() or _char_at(text, mark) == "\t":
-            hint = _("indent with spaces, not tabs")
-        elif "mapping values are not allowed" in problem:
-            hint = _("a value containing ': ' must be quoted")
-        elif re.search(r":\s+[\[{][^\]}]*[\]}]\S", _line_at(text, mark)) or "expected ',' or '}'" in problem \
-                or "expected ',' or ']'" in problem:
-            hint = _('a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"')
-        elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
-            hint = _("check the indentation: the keys of one entry, and the entries of one list, start in the same column")
-        ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
-        raise GeneratorError(_("invalid YAML: {problem}").format(problem=problem), ref, hint) from None
+        raise _syntax_error(text, shown, exc) from None
     except yaml.YAMLError as exc:
         raise GeneratorError(_("invalid YAML: {exc}").format(exc=exc), SourceRef(shown)) from None
     except RecursionError:
@@ -189,6 +178,51 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     counter = [0, 0]  # values, characters of text
     data = _construct(node, (), positions, shown, loader, counter, 0)
     return Loaded(shown, data, positions, tuple(text.splitlines()))
+
+
+def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> GeneratorError:
+    """The message for a file the YAML parser stops in: every Chinese typing slip of the file on its own line (the
+    parser stops at the first, often a line below it), else the parser's words, in the interface's language, with
+    advice."""
+    from .slips import find_slips, missing_colon, parser_words, repaired, unquoted_colour
+
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "syntax error"
+    slips = find_slips(text)
+    if not slips and mark is not None and "could not find expected ':'" in problem:
+        slip = missing_colon(text, mark.line + 1)
+        slips = [slip] if slip else []
+    if slips:
+        issues = [Issue(SourceRef(shown, slip.line, slip.column), slip.message, slip.hint) for slip in slips]
+        meant = repaired(text, slips)
+        try:  # the rest of the file, read as it was meant: a mistake the slips do not explain is reported too
+            if meant != text:
+                _load_yaml(meant, shown)
+        except GeneratorError as more:
+            issues += [issue for issue in more.issues if issue.ref is None or issue.ref.line not in
+                       {slip.line for slip in slips}]
+        return GeneratorError(issues)
+    hint = ""
+    line = _line_at(text, mark)
+    lines = text.splitlines()
+    if mark is not None and 0 < mark.line <= len(lines) and "expected ',' or '}'" in problem \
+            and not unquoted_colour(line) and unquoted_colour(lines[mark.line - 1]):
+        # a # in a { … } group starts a comment: the parser stops at the start of the next line
+        return GeneratorError(_("invalid YAML: {problem}").format(problem=parser_words(problem)),
+                              SourceRef(shown, mark.line), unquoted_colour(lines[mark.line - 1]))
+    if "\t" in problem or "\\t" in problem or "tab" in problem.lower() or _char_at(text, mark) == "\t":
+        hint = _("indent with spaces, not tabs")
+    elif unquoted_colour(line):
+        hint = unquoted_colour(line)
+    elif "mapping values are not allowed" in problem:
+        hint = _("a value containing ': ' must be quoted")
+    elif re.search(r":\s+[\[{][^\]}]*[\]}]\S", line) or "expected ',' or '}'" in problem \
+            or "expected ',' or ']'" in problem:
+        hint = _('a value that starts with { or [ but is text must be quoted: title_zh: "{plan_year}年目标"')
+    elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
+        hint = _("check the indentation: the keys of one entry, and the entries of one list, start in the same column")
+    ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
+    return GeneratorError(_("invalid YAML: {problem}").format(problem=parser_words(problem)), ref, hint)
 
 
 def _line_at(text: str, mark: Mark | None) -> str:
@@ -234,7 +268,7 @@ def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef
                 raise GeneratorError(
                     _("duplicate key '{key}'").format(key=key),
                     _ref_of(key_node, shown),
-                    f"first defined at line {first.line}" if first else "",
+                    _("first defined at line {line}").format(line=first.line) if first else "",
                 )
             result[key] = _construct(value_node, key_path + (key,), positions, shown, loader, counter, depth + 1)
             positions[key_path + (key,)] = _ref_of(key_node, shown)
@@ -291,5 +325,6 @@ def resolve_layout_path(name: str, layouts_dir: Path) -> Path:
     names = sorted(p.stem for p in layouts_dir.glob("*.yaml"))
     raise GeneratorError(
         _("unknown layout '{name}' (looked in {layouts_dir}/)").format(name=name, layouts_dir=layouts_dir),
-        hint=did_you_mean(name, names) or ("layouts: " + ", ".join(names) if names else "the folder has no layouts"),
+        hint=did_you_mean(name, names) or (_("layouts: {names}").format(names=", ".join(names)) if names else
+                                           _("the folder has no layouts")),
     )

@@ -37,6 +37,8 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
             if _follows_from_its_items(error):
                 continue
             loc = _real_path(loaded.data, error["loc"])
+            if error["type"] == "missing" and _typed_with_a_slip(loaded.data, loc):
+                continue  # the key is there, in quotation marks or with a full-width colon: one message for it
             if loc in seen:  # a value that fits none of a union's types: one message is enough
                 continue
             seen.add(loc)
@@ -50,6 +52,21 @@ def build_model(loaded: Loaded, model: type[M], what: str) -> M:
             issues.add(loaded.ref(loc), message, hint)
         issues.raise_if_any()
         raise  # pragma: no cover - raise_if_any always raises here
+
+
+def _typed_with_a_slip(data: Any, loc: KeyPath) -> bool:
+    """Whether the mapping at loc's parent holds loc's key typed with curly quotes, full-width spaces or a
+    full-width colon around it."""
+    for part in loc[:-1]:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return False
+    if not isinstance(data, dict) or not loc:
+        return False
+    return any(isinstance(key, str) and key != loc[-1] and key.strip(" \t\u3000“”‘’\"'：") == loc[-1] for key in data)
 
 
 def _follows_from_its_items(error: ErrorDetails) -> bool:
@@ -87,7 +104,9 @@ def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel], data: A
     name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else _("this entry")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1], data)
-        return _("unknown key '{name}'").format(name=name), did_you_mean(name, allowed) or (
+        from .slips import key_slip
+
+        return _("unknown key '{name}'").format(name=name), key_slip(name, allowed) or did_you_mean(name, allowed) or (
             _("allowed keys: {keys}").format(keys=", ".join(sorted(allowed))) if allowed else "")
     if kind == "missing":
         return _("missing key '{name}'").format(name=name), ""

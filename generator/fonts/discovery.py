@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +24,8 @@ class FontFace:
     index: int
     family: str
     bold: bool
-    how_found: str = ""
+    # in the interface's language: not part of the face's identity, nor of the cache keys made from its repr
+    how_found: str = field(default="", repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -117,7 +118,7 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
         if not path.is_file():
             raise GeneratorError(_("font file not found: {path}").format(
                 path=path), hint=_("fix the font path in the theme or layout"))
-        return FontFace(str(path), int(index), path.stem, bold, "named in the theme")
+        return FontFace(str(path), int(index), path.stem, bold, _("named in the theme"))
     faces = system_faces()
     for family in families:
         matches = [f for f in faces if family.lower() in (name.lower() for name in f[4])]
@@ -129,13 +130,15 @@ def find_face(families: tuple[str, ...], bold: bool, explicit: str | None = None
         if not wanted and bold:
             regular = [f for f in matches if f[3].lower() in {"regular", "normal", "book", "medium"}] or matches
             file, number, fam = regular[0][:3]
-            return FontFace(file, number, fam, False, f"'{family}' has no bold face; the regular one is used")
+            return FontFace(file, number, fam, False, _("'{family}' has no bold face; the regular one is used").format(
+                family=family))
         if wanted:
             exact = [f for f in wanted if f[3].lower() in {"regular", "bold", "normal", "book"}] or wanted
             file, number, fam = exact[0][:3]
-            return FontFace(file, number, fam, bold, f"first installed of the theme's families: '{family}'")
+            return FontFace(file, number, fam, bold, _("first installed of the theme's families: '{family}'").format(
+                family=family))
     raise GeneratorError(
-        "no CJK font found: none of " + ", ".join(f"'{f}'" for f in families) + " is installed",
+        _("no CJK font found: none of {families} is installed").format(families=", ".join(f"'{f}'" for f in families)),
         hint=_("on Debian/Ubuntu run: apt-get install fonts-noto-cjk; on Windows and macOS the theme's Microsoft "
                 "YaHei / PingFang SC are already there; or name a font file in the theme"),
     )

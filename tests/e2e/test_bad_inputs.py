@@ -1,12 +1,14 @@
 """The bad-input corpus: every broken dataset, layout or font gives exit code 1 and one clear message with the
-file and, where it has one, the line; never a traceback, never a hang, never an output file."""
+file and, where it has one, the line; never a traceback, never a hang, never an output file. Each case runs in
+this process and is bounded in processor time (this process's and its forked workers'), not time on the clock: a
+busy machine slows a case without making it fail."""
 from __future__ import annotations
 
 import os
 import re
 import shutil
 import struct
-import time
+import resource
 import zlib
 from pathlib import Path
 
@@ -30,16 +32,27 @@ def _expectation(path: Path) -> tuple[str, int | None]:
     return expect.group(1), (int(line.group(1)) + (header if relative else 0)) if line else None
 
 
+#: processor seconds a bad input may cost before its message
+LIMIT_CPU_S = 5
+
+
+def _cpu_seconds() -> float:
+    """Processor time used so far by this process and by the children it has waited for (a build's forked worker)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _run(*args: str):
-    started = time.perf_counter()
+    """Run `briefing ARGS` in this process; return click's Result and the processor seconds it used."""
+    started = _cpu_seconds()
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result, time.perf_counter() - started
+    return result, _cpu_seconds() - started
 
 
-def _assert_clean_failure(result, seconds: float, shown: str, expect: str, line: int | None) -> None:
+def _assert_clean_failure(result, cpu_s: float, shown: str, expect: str, line: int | None) -> None:
     output = result.output
     assert result.exit_code == 1, output
-    assert seconds < 5, f"took {seconds:.1f} s"
+    assert cpu_s < LIMIT_CPU_S, f"took {cpu_s:.1f} s of processor time"
     assert "Traceback" not in output and "internal error" not in output, output
     assert expect in output, output
     assert shown in output, output
@@ -54,8 +67,8 @@ LAYOUT_CASES = sorted((CORPUS / "layouts").glob("*.yaml"))
 def test_broken_layout(path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     expect, line = _expectation(path)
-    result, seconds = _run("build", str(path), "--data", str(DATA), "--out", str(tmp_path / "dist"))
-    _assert_clean_failure(result, seconds, str(path), expect, line)
+    result, cpu_s = _run("build", str(path), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, cpu_s, str(path), expect, line)
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
 
 
@@ -70,8 +83,8 @@ RAW_EXPECTATIONS = {
 def test_broken_dataset_file(path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     expect, line = RAW_EXPECTATIONS.get(path.name) or _expectation(path)
-    result, seconds = _run("check", "--data", str(path), "--layouts", str(tmp_path))
-    _assert_clean_failure(result, seconds, str(path), expect, line)
+    result, cpu_s = _run("check", "--data", str(path), "--layouts", str(tmp_path))
+    _assert_clean_failure(result, cpu_s, str(path), expect, line)
 
 
 # Broken copies of the real dataset: (what to replace, with what, the message expected).
@@ -110,9 +123,9 @@ def test_broken_copy_of_the_dataset(old, new, expect, tmp_path, monkeypatch):
     assert text.count(old) == 1, old
     line = text[: text.index(old)].count("\n") + 1
     (tmp_path / "facts.yaml").write_text(text.replace(old, new), encoding="utf-8")
-    result, seconds = _run("check", "--data", "facts.yaml", "--layouts", str(tmp_path))
+    result, cpu_s = _run("check", "--data", "facts.yaml", "--layouts", str(tmp_path))
     where = "nowhere.txt" if "source article not found" in expect else "facts.yaml"
-    _assert_clean_failure(result, seconds, where, expect, None)
+    _assert_clean_failure(result, cpu_s, where, expect, None)
     if where == "facts.yaml" and "not found" not in expect:
         reported = [int(n) for n in re.findall(r"facts\.yaml:(\d+):", result.output)]
         assert reported and min(abs(n - line) for n in reported) <= 12, (line, result.output)
@@ -121,8 +134,8 @@ def test_broken_copy_of_the_dataset(old, new, expect, tmp_path, monkeypatch):
 def test_a_ten_megabyte_string(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "huge.yaml").write_text("source:\n  title_zh: " + "日" * 3_500_000 + "\n", encoding="utf-8")
-    result, seconds = _run("check", "--data", "huge.yaml", "--layouts", str(tmp_path))
-    _assert_clean_failure(result, seconds, "huge.yaml", "the limit is 2048 KiB", None)
+    result, cpu_s = _run("check", "--data", "huge.yaml", "--layouts", str(tmp_path))
+    _assert_clean_failure(result, cpu_s, "huge.yaml", "the limit is 2048 KiB", None)
 
 
 def test_a_font_path_that_is_not_a_font(tmp_path, monkeypatch):
@@ -132,8 +145,8 @@ def test_a_font_path_that_is_not_a_font(tmp_path, monkeypatch):
     base = base.replace("planed_investment_2020", "planned_investment")
     layout.write_text(base + f"theme_overrides:\n  fonts: {{regular_file: '{CORPUS / 'not-a-font.ttf'}'}}\n",
                       encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
-    _assert_clean_failure(result, seconds, "not-a-font.ttf", "not a usable font file", None)
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, cpu_s, "not-a-font.ttf", "not a usable font file", None)
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
 
 
@@ -143,8 +156,8 @@ def test_a_missing_font_file_is_named(tmp_path, monkeypatch):
     base = (CORPUS / "layouts" / "unknown-fact.yaml").read_text(encoding="utf-8")
     base = base.replace("planed_investment_2020", "planned_investment")
     layout.write_text(base + "theme_overrides:\n  fonts: {bold_file: C:/Windows/Fonts/msyhbd.ttc}\n", encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
-    _assert_clean_failure(result, seconds, "msyhbd.ttc", "font file not found", None)
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"))
+    _assert_clean_failure(result, cpu_s, "msyhbd.ttc", "font file not found", None)
 
 
 def test_the_corpus_is_large_enough():
@@ -156,16 +169,16 @@ def test_a_value_that_is_not_a_number_of_the_article_is_refused(tmp_path, value)
     shutil.copy(DATA, tmp_path / "facts.yaml")
     shutil.copy(DATA.parent / "article.txt", tmp_path / "article.txt")
     line = replace_once(tmp_path / "facts.yaml", "value: 6510\n", f"value: {value}\n")
-    result, seconds = _run("check", "--data", str(tmp_path / "facts.yaml"))
-    _assert_clean_failure(result, seconds, str(tmp_path / "facts.yaml"), "must be a number the article writes", line)
+    result, cpu_s = _run("check", "--data", str(tmp_path / "facts.yaml"))
+    _assert_clean_failure(result, cpu_s, str(tmp_path / "facts.yaml"), "must be a number the article writes", line)
 
 
 def test_data_from_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path):
     fifo = tmp_path / "facts.yaml"
     os.mkfifo(fifo)
     for path in ("/dev/zero", str(fifo)):
-        result, seconds = _run("check", "--data", path)
-        _assert_clean_failure(result, seconds, path, "is not a regular file (a device or a pipe)", None)
+        result, cpu_s = _run("check", "--data", path)
+        _assert_clean_failure(result, cpu_s, path, "is not a regular file (a device or a pipe)", None)
 
 
 def _png(width: int, height: int) -> bytes:
@@ -183,8 +196,8 @@ def test_a_huge_logo_is_refused_before_it_is_decoded(tmp_path, size):
     layout = tmp_path / "meeting.yaml"
     text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
     layout.write_text(text.replace("deck:\n", "logo: logo.png\ndeck:\n"), encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
-    _assert_clean_failure(result, seconds, str(layout), "the logo logo.png", None)
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
+    _assert_clean_failure(result, cpu_s, str(layout), "the logo logo.png", None)
     assert "pixels" in result.output
 
 
@@ -198,16 +211,16 @@ def test_a_template_that_unpacks_to_too_much_is_refused_before_unpacking(tmp_pat
     layout = tmp_path / "meeting.yaml"
     text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
     layout.write_text(text.replace("deck:\n", "template: bomb.pptx\ndeck:\n"), encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
-    _assert_clean_failure(result, seconds, str(template), "the template unpacks to", None)
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"))
+    _assert_clean_failure(result, cpu_s, str(template), "the template unpacks to", None)
 
 
 def test_a_two_thousand_character_word_is_fitted_or_refused_quickly(tmp_path):
     layout = tmp_path / "meeting.yaml"
     text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
     layout.write_text(text.replace("title_en: Test meeting", "title_en: " + "x" * 2000), encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en")
-    assert seconds < 10 and "Traceback" not in result.output and result.exit_code in (0, 1), result.output
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert cpu_s < 2 * LIMIT_CPU_S and "Traceback" not in result.output and result.exit_code in (0, 1), result.output
 
 
 @pytest.mark.render
@@ -223,7 +236,7 @@ def test_markup_in_a_title_prints_as_text_and_long_running_lines_stay_beside_the
     text = text.replace("  - kind: at_a_glance\n", f"  - kind: contents\n  - kind: at_a_glance\n    title_en: '{title}'\n")
     text = text.replace("date: 2021-01-20", "date: 2021-01-20\nmeeting_en: " + "A very long name of the meeting " * 6)
     layout.write_text(text, encoding="utf-8")
-    result, seconds = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en",
+    result, cpu_s = _run("build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "out"), "--lang", "en",
                            "--format", "pdf")
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "out" / "meeting.en.pdf"

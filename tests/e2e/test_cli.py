@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -107,3 +108,67 @@ def test_output_cut_short_by_a_pipe_is_not_an_error():
                          text=True, cwd=ROOT)
     assert run.stderr == "", run.stderr  # no "internal error", no traceback
     assert run.stdout.startswith("groundbreaking_oct27_investment")
+
+
+#: three or more English words in a row (a sentence, or most of one)
+ENGLISH_SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?:[ ,;]+[A-Za-z]{2,}){2,}\b")
+
+
+def _english_sentences(output: str) -> list[str]:
+    """The English sentences of an output, outside YAML lines (`key: value`), paths and quoted names."""
+    found = []
+    for line in output.splitlines():
+        if re.match(r"^\s+(?:-\s+)?[a-z_]+:(\s|$)", line):  # an indented YAML entry `briefing kinds` shows
+            continue
+        line = re.sub(r"“[^”]*”|'[^']*'|\"[^\"]*\"|\S*/\S*|\S+\.yaml\S*", " ", line)
+        found += ENGLISH_SENTENCE.findall(line)
+    return found
+
+
+def _chinese(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "BRIEFING_UI")}
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd,
+                          env=dict(env, LANG="zh_CN.UTF-8", PYTHONPATH=str(ROOT)), timeout=600)
+
+
+def test_a_chinese_locale_shows_no_english_sentence(tmp_path):
+    shown = {}
+    shown["kinds"] = _chinese("kinds")
+    shown["check"] = _chinese("check", "one-pager")
+    (tmp_path / "tight.yaml").write_text((ROOT / "tests" / "fixtures" / "own-words.yaml").read_text(
+        encoding="utf-8").replace("briefing_pages: 2", "briefing_pages: 1"), encoding="utf-8")
+    shown["budget"] = _chinese("build", str(tmp_path / "tight.yaml"), "--out", str(tmp_path / "out"))
+    (tmp_path / "broken.yaml").write_text("title_zh: [测试\ndate: 2021-01-20\n", encoding="utf-8")
+    shown["yaml"] = _chinese("check", str(tmp_path / "broken.yaml"))
+    assert [run.returncode for run in shown.values()] == [0, 0, 1, 1], {k: r.stderr for k, r in shown.items()}
+    assert "幻灯片（deck:）" in shown["kinds"].stdout and "简报各部分（briefing:）" in shown["kinds"].stdout
+    assert "98 条数据，53 种计量，5 个部分" in shown["check"].stdout
+    assert re.search(r"tight\.yaml:\d+:\d+: 简报共 2 页，版式只允许 1 页（briefing_pages）；各部分：“Autumn investment "
+                     r"symposium”第 1 页", shown["budget"].stderr), shown["budget"].stderr
+    assert "broken.yaml:2:5: YAML 格式错误：找不到应有的逗号 , 或右方括号 ]" in shown["yaml"].stderr
+    for name, run in shown.items():
+        assert _english_sentences(run.stdout + run.stderr) == [], (name, run.stdout + run.stderr)
+    assert _english_sentences("error: the briefing takes 2 pages") == ["the briefing takes"]  # it can fail
+
+
+def test_a_preview_session_in_a_chinese_locale_speaks_chinese(tmp_path):
+    import signal
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "BRIEFING_UI")}
+    process = subprocess.Popen([sys.executable, "-m", "generator", "preview", "one-pager", "--port", "0"], cwd=ROOT,
+                               env=dict(env, LANG="zh_CN.UTF-8", PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in process.stderr:  # until the first build is reported (a hang ends with the timeout below)
+            lines.append(line)
+            if "生成用时" in line or "生成失败" in line:
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, rest = process.communicate(timeout=600)
+    output = "".join(lines) + rest
+    assert process.returncode == 130, output
+    assert re.search(r"layouts/one-pager\.yaml 的预览：http://127\.0\.0\.1:\d+/", output), output
+    assert re.search(r"生成用时 [\d.]+ 秒：\d+ 张幻灯片，\d+ 页简报", output) and "预览已停止" in output, output
+    assert _english_sentences(output) == [], output

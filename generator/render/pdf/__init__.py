@@ -162,10 +162,13 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
             _write_pagination(key, entries, doc.total_pages)
     pages = doc.page
     if document.max_pages and pages > document.max_pages:
-        raise GeneratorError(_over_budget(document, doc.part_starts, pages), hint=(
-            "remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer sections)"
-            + (", or set new_page_per_part: false" if document.page_per_part else "")
-            + "; or raise briefing_pages"))
+        message = _over_budget(document, doc.part_starts, pages)
+        raise GeneratorError(f"{document.max_pages_origin}: {message}" if document.max_pages_origin else message,
+                             hint=_("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
+                                    "sections), or set new_page_per_part: false; or raise briefing_pages")
+                             if document.page_per_part else
+                             _("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
+                               "sections); or raise briefing_pages"))
     return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
         pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
@@ -213,9 +216,10 @@ def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) 
     parts = []
     for index, (title, first) in enumerate(starts):
         last = starts[index + 1][1] if index + 1 < len(starts) else pages + 1
-        parts.append(f"“{title}” p. {first}" + (f"–{last - 1}" if last - 1 > first else ""))
-    return (f"the briefing takes {pages} pages, and the layout allows {document.max_pages} (briefing_pages); "
-            "its parts: " + ", ".join(parts))
+        parts.append(_("“{title}” pp. {first}–{last}").format(title=title, first=first, last=last - 1)
+                     if last - 1 > first else _("“{title}” p. {first}").format(title=title, first=first))
+    return _("the briefing takes {pages} pages, and the layout allows {max_pages} (briefing_pages); its parts: "
+             "{parts}").format(pages=pages, max_pages=document.max_pages, parts=_(", ").join(parts))
 
 
 def _story(document: Document, styles: Styles, options: RenderOptions) -> list[Flowable]:

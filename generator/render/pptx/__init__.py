@@ -129,8 +129,8 @@ def _notes(notes_slide: NotesSlide, notes: tuple[str, ...], fonts: DeckFonts) ->
     if frame is None:
         from ...errors import GeneratorError
 
-        raise GeneratorError("the template's notes page has no body placeholder for the speaker notes",
-                             hint="add one in PowerPoint: View → Notes Master")
+        raise GeneratorError(_("the template's notes page has no body placeholder for the speaker notes"),
+                             hint=_("add one in PowerPoint: View → Notes Master"))
     write_paragraphs(frame, [[[Run(line, 12)]] for line in notes], fonts)
 
 

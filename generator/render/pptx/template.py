@@ -43,7 +43,8 @@ def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
     prs = _open(path)
     layouts = _layouts(prs, path, names or {}, kinds | {"content"})
     if prs.slide_width is None or prs.slide_height is None:
-        raise GeneratorError("the template has no slide size", SourceRef(str(path)), "open and save it again in PowerPoint")
+        raise GeneratorError(_("the template has no slide size"), SourceRef(str(path)),
+                             _("open and save it again in PowerPoint"))
     width, height = prs.slide_width / EMU_PER_IN, prs.slide_height / EMU_PER_IN
     # python-pptx annotates LayoutPlaceholders.__iter__ in a way mypy reads as taking no self
     placeholders = layouts["content"].placeholders
@@ -101,12 +102,13 @@ def _layouts(prs: PresentationT, path: Path, chosen: Mapping[PageKind, str],
             names = (chosen["title"],) + names  # the closing slide looks like the title slide
         found = next((l for name in names for l in prs.slide_layouts if l.name.lower() == name.lower()), None)
         if found is None:
-            named = (f"'{chosen[kind]}' (template_layouts: {kind} in the layout)" if kind in chosen
-                     else " or ".join(f"'{n}'" for n in names))
-            problems.append(Issue(shown, f"the template has no slide layout named {named} (for {kind} slides); its "
-                                  "layouts: " + ", ".join(f"'{n}'" for n in available),
-                                  "name one of its layouts under template_layouts in the layout, or add or rename "
-                                  "the layout in PowerPoint: View → Slide Master"))
+            named = (_("'{name}' (template_layouts: {kind} in the layout)").format(name=chosen[kind], kind=kind)
+                     if kind in chosen else _(" or ").join(f"'{n}'" for n in names))
+            problems.append(Issue(shown, _("the template has no slide layout named {named} (for {kind} slides); its "
+                                           "layouts: {available}").format(
+                                      named=named, kind=kind, available=", ".join(f"'{n}'" for n in available)),
+                                  _("name one of its layouts under template_layouts in the layout, or add or rename "
+                                    "the layout in PowerPoint: View → Slide Master")))
             continue
         layouts[kind] = found
     if problems:

@@ -8,7 +8,7 @@ from ...errors import GeneratorError
 from ...fonts import FontFace, find_face, metrics_for
 from ...theme import Theme
 from .template import DeckTemplate, ThemeFont
-from ...i18n import _
+from ...i18n import N_, _
 
 #: fonts of Office templates and their metric-compatible twins on Linux (the same advance widths); listed by
 #: hand because fontconfig's aliases, which LibreOffice follows, do not exist on Windows or macOS
@@ -72,7 +72,7 @@ def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Ca
         if missing:
             warn(_("the template's {role} font '{font_cjk}' has no glyph for {join_missing_5!r}: slide text is "
                     "measured, and the deck as PDF and the handout drawn, with {themed_regular_family} instead").format(
-                role=role, font_cjk=font.cjk, join_missing_5=''.join(missing[:5]),
+                role=_(ROLE_WORDS[role]), font_cjk=font.cjk, join_missing_5=''.join(missing[:5]),
                 themed_regular_family=themed.regular.family))
         elif found is not None:
             bold = _installed((font.cjk,), True) or found
@@ -80,7 +80,7 @@ def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Ca
         elif language == "zh":
             warn(_("the template's {role} font '{font_cjk}' is not installed on this machine: slide text is measured, "
                     "and the deck as PDF and the handout drawn, with {themed_regular_family} instead").format(
-                role=role, font_cjk=font.cjk, themed_regular_family=themed.regular.family))
+                role=_(ROLE_WORDS[role]), font_cjk=font.cjk, themed_regular_family=themed.regular.family))
     if font.latin:
         families = (font.latin, *METRIC_TWINS.get(font.latin.lower(), ()))
         found = _installed(families, False)
@@ -91,7 +91,7 @@ def _role(font: ThemeFont, role: str, themed: RoleFaces, language: str, warn: Ca
             instead = themed.latin_regular.family if themed.latin_regular else themed.regular.family
             warn(_("the template's {role} font '{font_latin}' is not installed on this machine: Latin text is "
                     "measured, and drawn in the deck as PDF and the handout, with {instead} instead").format(
-                role=role, font_latin=font.latin, instead=instead))
+                role=_(ROLE_WORDS[role]), font_latin=font.latin, instead=instead))
     return faces
 
 
@@ -102,5 +102,10 @@ def _installed(families: tuple[str, ...], bold: bool) -> FontFace | None:
         return None
 
 
+#: the template's two font roles, as messages name them
+ROLE_WORDS = {"body": N_("body"), "heading": N_("heading")}
+
+
 def _why(face: FontFace, role: str) -> FontFace:
-    return replace(face, how_found=f"the template's {role} font; {face.how_found}")
+    return replace(face, how_found=_("the template's {role} font; {how_found}").format(
+        role=_(ROLE_WORDS[role]), how_found=face.how_found))

@@ -1,0 +1,74 @@
+"""Chinese typing slips in a layout (a full-width colon, comma or 、, full-width spaces or a tab for indentation,
+curly quotes around a key, an unquoted colour, a missing colon) are each reported on the line where they were
+typed, with what to type instead, in the user's language."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+from ..conftest import DATA, ROOT
+
+#: test data: the small test layout, with one slip typed into it
+SMALL = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
+
+SLIPS = [
+    # (what is replaced, with what, line of the slip, the message in English, and in Chinese)
+    ("title_zh: 测试会议", "title_zh： 测试会议", 2, "a full-width colon ： after 'title_zh' (write a half-width "
+     "colon : instead of the full-width colon ：)", "“title_zh”后面是全角冒号 ：（用半角冒号 : 代替全角冒号 ：）"),
+    ("  - kind: kpis", "  - kind： kpis", 7, "a full-width colon ： after 'kind'", "用半角冒号 : 代替全角冒号 ："),
+    ("title_en: Test meeting", "title_en Test meeting", 3, "'title_en' has no colon (write a colon and a space "
+     "after the key: title_en: …)", "“title_en”后面缺少冒号（请在键后面写半角冒号和空格：title_en: …）"),
+    ("    section: investment_talent", "\u3000\u3000section: investment_talent", 10,
+     "a full-width space (U+3000) in the indentation", "请用半角空格缩进，不要用全角空格"),
+    ("    section: investment_talent", "\tsection: investment_talent", 10, "a tab in the indentation (indent "
+     "with spaces, not tabs)", "缩进中有制表符（Tab）（请用空格缩进，不要用制表符）"),
+    ("facts: [projects_attracted, planned_investment]", "facts: [projects_attracted，planned_investment]", 8,
+     "'projects_attracted，planned_investment' is several ids joined by a full-width ，",
+     "编号之间请用半角逗号加空格分隔：[a, b]"),
+    ("facts: [projects_attracted, graduates]", "facts: [projects_attracted、 graduates]", 15,
+     "is several ids joined by a full-width 、", "是用全角、连在一起的几个编号"),
+    ("title_zh: 测试会议", "“title_zh”: 测试会议", 2, "write the key without quotation marks: title_zh: …",
+     "键不要加引号：title_zh: …"),
+    ("date: 2021-01-20\n", "date: 2021-01-20\ntheme_overrides:\n  colors: {primary: #7A1F5C}\n", 6,
+     "quote the colour, as YAML reads # as the start of a comment: primary: \"#7A1F5C\"",
+     "YAML 把 # 当作注释的开头，请给颜色加引号：primary: \"#7A1F5C\""),
+]
+
+
+@pytest.mark.parametrize("old, new, line, english, chinese", SLIPS, ids=[s[1].strip()[:24] for s in SLIPS])
+def test_a_typing_slip_is_reported_on_its_own_line_with_what_to_type(tmp_path, old, new, line, english, chinese):
+    assert SMALL.count(old) == 1
+    layout = tmp_path / "slip.yaml"
+    layout.write_text(SMALL.replace(old, new), encoding="utf-8")
+    for ui, expected in (("en", english), ("zh", chinese)):
+        result = CliRunner().invoke(cli, ["--ui", ui, "build", str(layout), "--data", str(DATA), "--out",
+                                          str(tmp_path / "out")], catch_exceptions=False)
+        assert result.exit_code == 1, result.output
+        assert result.output.count(str(layout)) == 1, result.output  # one message: no second one about it
+        assert f"{layout}:{line}:" in result.output and expected in result.output, result.output
+        assert "plan_year" not in result.output  # no advice about {plan_year} titles
+    assert not (tmp_path / "out").exists()
+
+
+def test_slips_on_several_lines_are_reported_together_with_the_files_other_syntax_mistake(tmp_path):
+    layout = tmp_path / "slips.yaml"
+    text = SMALL.replace("title_zh: 测试会议", "title_zh： 测试会议").replace(
+        "    section: investment_talent", "\tsection: investment_talent").replace(
+        "  - kind: closing", "  - kind: closing\n    title_en: [unclosed")
+    layout.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--ui", "en", "build", str(layout), "--data", str(DATA), "--out",
+                                      str(tmp_path / "out")], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert [line.split(": ")[0] for line in result.output.splitlines()[1:]] == \
+        [f"{layout}:2:9", f"{layout}:10:1", f"{layout}:13:9"], result.output
+
+
+def test_a_chinese_text_with_full_width_punctuation_is_no_slip(tmp_path):
+    layout = tmp_path / "fine.yaml"
+    layout.write_text(SMALL.replace("title_zh: 测试会议", "title_zh: 测试会议：总结、计划，展望\n"
+                                    "subtitle_zh: \"[测试，数据]\""), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--ui", "en", "check", str(layout), "--data", str(DATA)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
