@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import GeneratorError, SourceRef
 from .i18n import _
+from .reading import content_or_marker
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -278,10 +279,7 @@ def _fingerprint(paths: Iterable[Path | None]) -> str:
             digest.update(b"<none>")
             continue
         digest.update(str(path).encode())
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
+        digest.update(content_or_marker(Path(path)))
     return digest.hexdigest()
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..build import Inputs, render_options
 from ..errors import GeneratorError
 from ..fonts import FontFace, extend_subsets, prefer_speed, warm_source_font
+from ..reading import content_or_marker
 
 if TYPE_CHECKING:
     from ..build import Warn
@@ -222,7 +223,7 @@ def _file_digest(paths: Iterable[Path | None]) -> bytes:
     digest = hashlib.sha1()
     for path in paths:
         if path is not None:
-            digest.update(str(path).encode() + Path(path).read_bytes())
+            digest.update(str(path).encode() + content_or_marker(Path(path)))
     return digest.digest()
 
 
