@@ -153,3 +153,158 @@ def test_deeply_nested_json_in_a_cache_entry_is_not_an_entry():
         cache.loads(b"[" * 200_000 + b"]" * 200_000, {})
     with pytest.raises(ValueError):
         cache.record_of("[" * 200_000 + "]" * 200_000)
+
+
+# --- the preview ----------------------------------------------------------------------------------------------------
+
+DESCRIPTORS = 1024
+
+
+def _preview_limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (DESCRIPTORS, DESCRIPTORS))
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS * 4, CPU_SECONDS * 4))
+
+
+class LimitedPreview:
+    """`briefing preview` of a small layout in its own process, under a 1 GB memory and a 1,024-file limit."""
+
+    def __init__(self, folder: Path, layout: str):
+        import re
+        import threading
+
+        self.folder = folder
+        env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(ROOT / ".venv" / "briefing-cache"),
+                   TMPDIR=str(folder / "tmp"))
+        (folder / "tmp").mkdir(exist_ok=True)
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "--ui", "en", "preview", layout, "--data",
+                                         str(DATA), "--port", "0"], cwd=folder, env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=_preview_limits)
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=lambda: self.lines.extend(self.process.stderr), daemon=True)
+        self.reader.start()
+        self.url = self._wait(lambda: next((m.group(0) for line in list(self.lines)
+                                             if (m := re.search(r"http://127\.0\.0\.1:\d+", line))), None))
+        self.port = int(self.url.rsplit(":", 1)[1])
+
+    def _wait(self, found, limit: int = 1200):
+        import time
+
+        for _ in range(limit):  # a bound on polls, each 0.1 s: the preview's speed is not what is tested
+            value = found()
+            if value:
+                return value
+            assert self.process.poll() is None, "".join(self.lines)
+            time.sleep(0.1)
+        raise AssertionError("".join(self.lines))
+
+    def get(self, path: str, host: str | None = None) -> tuple[int, bytes]:
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{self.port}" if host is None else host})
+            response = connection.getresponse()
+            return response.status, response.read() if path != "/events" or response.status != 200 else b""
+        finally:
+            connection.close()
+
+    def state(self) -> dict:
+        import json
+
+        return json.loads(self.get("/state.json")[1])
+
+    def wait_for(self, condition) -> dict:
+        return self._wait(lambda: (lambda s: s if condition(s) else None)(self.state()))
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.reader.join(timeout=10)
+        self.process.stderr.close()
+
+
+@pytest.fixture
+def preview(tmp_path):
+    started: list[LimitedPreview] = []
+
+    def start(layout: str = "meeting.yaml") -> LimitedPreview:
+        if not (tmp_path / layout).exists():
+            _meeting(tmp_path)
+        started.append(LimitedPreview(tmp_path, layout))
+        return started[-1]
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+def test_the_preview_answers_only_to_its_own_address(preview):
+    running = preview()
+    running.wait_for(lambda s: s["version"] >= 1 and not s["building"])
+    for host in ("evil.example", "localhost.evil.example", f"evil.example:{running.port}", "127.0.0.1",
+                 f"127.0.0.1.evil.example:{running.port}", ""):
+        for path in ("/", "/state.json", "/events", "/img/0000000000.jpg", "/nowhere"):
+            assert running.get(path, host)[0] == 403, (host, path)
+    assert running.get("/", f"localhost:{running.port}")[0] == 200
+    assert running.get("/state.json")[0] == 200
+
+
+def test_the_preview_survives_a_flood_of_idle_connections_and_hostile_saves(preview, tmp_path):
+    import socket
+
+    running = preview()
+    first = running.wait_for(lambda s: s["version"] >= 1 and not s["building"] and s["ok"])
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 4096:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, hard), hard))
+    idle = []
+    try:
+        for _ in range(1100):  # more than the preview may open: each waits without sending a request
+            idle.append(socket.create_connection(("127.0.0.1", running.port)))
+        status, _body = running.get("/state.json")
+        assert status == 200
+        # the watcher still sees saves: a new title is built
+        layout = tmp_path / "meeting.yaml"
+        layout.write_text(layout.read_text(encoding="utf-8").replace("测试会议", "测试会议二"), encoding="utf-8")
+        second = running.wait_for(lambda s: s["version"] > first["version"] and not s["building"])
+        assert second["ok"], second
+    finally:
+        for connection in idle:
+            connection.close()
+
+    # hostile saves: the page shows an error and keeps the last good images, and later saves are built
+    for hostile in ("zero", "fifo"):
+        layout.unlink()
+        if hostile == "zero":
+            layout.symlink_to("/dev/zero")
+        else:
+            os.mkfifo(layout)
+        before = running.state()["version"]
+        broken = running.wait_for(lambda s: s["version"] > before and not s["building"])
+        assert not broken["ok"] and "is not a regular file" in " ".join(broken["errors"]), broken
+        assert broken["slides"] == second["slides"]
+    layout.unlink()
+    _meeting(tmp_path)
+    before = running.state()["version"]
+    assert running.wait_for(lambda s: s["version"] > before and not s["building"])["ok"]
+    output = "".join(running.lines)
+    assert "Traceback" not in output and len(output) < 20_000, output[-3000:]
+
+    running.process.send_signal(__import__("signal").SIGINT)  # one Ctrl-C is enough
+    assert running.process.wait(timeout=60) == 130
+
+
+def test_a_killed_preview_s_temporary_folder_is_removed_by_the_next(preview, tmp_path):
+    first = preview()
+    first.wait_for(lambda s: s["version"] >= 1 and not s["building"])
+    left = list((tmp_path / "tmp").glob("briefing-preview-*"))
+    assert len(left) == 1
+    first.stop()
+    assert left[0].exists()
+    second = preview()
+    second.wait_for(lambda s: s["version"] >= 1 and not s["building"])
+    assert not left[0].exists()
+    assert len(list((tmp_path / "tmp").glob("briefing-preview-*"))) == 1  # the running one's is kept
