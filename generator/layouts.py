@@ -18,7 +18,7 @@ from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F4
 from .reading import check_file, read_bytes
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
-from .specs import ChartSpec, Entry, EntryKind
+from .specs import ChartSpec, Entry, EntryKind, Line
 from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
@@ -84,14 +84,14 @@ class LayoutModel(Strict):
 
     schema_: str | None = Field(None, alias="$schema")
     description: str = Field(description="one line shown by `briefing layouts`")
-    title_zh: str
-    title_en: str
-    subtitle_zh: str = ""
-    subtitle_en: str = ""
-    organisation_zh: str | None = Field(None, description="default: the zone's management committee")
-    organisation_en: str | None = None
-    meeting_zh: str = Field("", description="the meeting's name for running footers")
-    meeting_en: str = ""
+    title_zh: Line
+    title_en: Line
+    subtitle_zh: Line = ""
+    subtitle_en: Line = ""
+    organisation_zh: Line | None = Field(None, description="default: the zone's management committee")
+    organisation_en: Line | None = None
+    meeting_zh: Line = Field("", description="the meeting's name for running footers")
+    meeting_en: Line = ""
     date: dt.date
     language: Literal["zh", "en"] = "zh"
     theme: str = "civic_blue"

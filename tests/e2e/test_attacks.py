@@ -308,3 +308,54 @@ def test_a_killed_preview_s_temporary_folder_is_removed_by_the_next(preview, tmp
     second.wait_for(lambda s: s["version"] >= 1 and not s["building"])
     assert not left[0].exists()
     assert len(list((tmp_path / "tmp").glob("briefing-preview-*"))) == 1  # the running one's is kept
+
+
+# --- costs that grow with the input -----------------------------------------------------------------------------
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _work_of(tmp_path: Path, dataset, entry: str, fmt: str) -> float:
+    """CPU seconds (this process and its renderers) of building a layout holding entry, the least of three."""
+    from generator.build import Inputs, build
+
+    text = (f"description: test data\ntitle_zh: 测试\ntitle_en: test\ndate: 2021-01-20\ndeck:\n  - kind: title\n"
+            f"{entry if fmt == 'pptx' else ''}briefing:\n  - kind: cover\n{entry if fmt == 'pdf' else ''}")
+    (tmp_path / "costly.yaml").write_text(text, encoding="utf-8")
+    spent = []
+    for _ in range(3):
+        before = _cpu_seconds()
+        build(tmp_path / "costly.yaml", Inputs(DATA, dataset), tmp_path / "out", (fmt,), "en")
+        spent.append(_cpu_seconds() - before)
+    return min(spent)
+
+
+@pytest.mark.parametrize("kind,fmt", [("fact_table", "pptx"), ("at_a_glance", "pdf")])
+def test_a_table_of_twice_the_facts_costs_about_twice_the_work(tmp_path, dataset, monkeypatch, kind, fmt):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    ids = [fact.id for fact in dataset.model.facts if fact.value is not None]
+    small, large = ids[:30], (ids * 2)[:60]
+    _work_of(tmp_path, dataset, f"  - kind: {kind}\n    facts: [{', '.join(small)}]\n", fmt)  # fonts and charts
+    base = _work_of(tmp_path, dataset, f"  - kind: cover\n" if fmt == "pdf" else "", fmt)
+    once = _work_of(tmp_path, dataset, f"  - kind: {kind}\n    facts: [{', '.join(small)}]\n", fmt) - base
+    twice = _work_of(tmp_path, dataset, f"  - kind: {kind}\n    facts: [{', '.join(large)}]\n", fmt) - base
+    assert twice <= 3 * max(once, 0.05), (base, once, twice)
+
+
+@pytest.mark.parametrize("entry,expected", [
+    ("  - kind: fact_table\n    facts: [" + ", ".join(["projects_attracted"] * 61) + "]\n", "at most 60"),
+    ("  - kind: text\n    text_en: [" + "a" * 2001 + "]\n", "has 2001 characters; at most 2000"),
+])
+def test_lists_and_lines_are_capped(tmp_path, entry, expected):
+    (tmp_path / "meeting.yaml").write_text(SMALL.replace("deck:\n", "deck:\n" + entry), encoding="utf-8")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)), "meeting.yaml:", expected)
+
+
+def test_a_title_of_ten_thousand_letters_or_with_a_tab_is_refused_with_its_line(tmp_path):
+    text = SMALL.replace("title_en: Test meeting", "title_en: " + "a" * 10_000).replace("title_zh: 测试会议",
+                                                                                        'title_zh: "测试\\t会议"')
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)),
+                   "meeting.yaml:2:1: 'title_zh': a tab or a carriage return", "meeting.yaml:3:1: 'title_en' has 10000")
