@@ -4,6 +4,7 @@ cannot be used costs time, never a wrong output."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import tempfile
@@ -11,6 +12,8 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .errors import GeneratorError
 
 _DIGEST = 32  # bytes of SHA-256 written before every entry
 
@@ -24,15 +27,17 @@ def folder() -> Path:
 
 def read(kind: str, key: str) -> bytes | None:
     """The entry's bytes, or None when it is missing, unreadable or not what was written."""
+    from .reading import MAX_INPUT_BYTES, read_bytes
+
     path = folder() / kind / key
-    try:
-        if not path.is_file():
-            return None
-        blob = path.read_bytes()
-    except OSError:
+    try:  # a missing entry, a pipe, a device or a folder in its place is no entry
+        blob = read_bytes(path, limit=MAX_INPUT_BYTES) if os.path.lexists(path) else b""
+    except GeneratorError:
+        return None
+    if not blob:
         return None
     digest, payload = blob[:_DIGEST], blob[_DIGEST:]
-    if len(blob) < _DIGEST or hashlib.sha256(payload).digest() != digest:
+    if len(blob) < _DIGEST or not hmac.compare_digest(_digest(payload), digest):
         try:
             path.unlink()
         except OSError:
@@ -49,13 +54,52 @@ def write(kind: str, key: str, payload: bytes) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(payload).digest() + payload)
+                out.write(_digest(payload) + payload)
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError:
         pass  # the cache only saves time
+
+
+def _digest(payload: bytes) -> bytes:
+    """The entry's digest, keyed by the cache's own secret: an entry rewritten with a digest anyone can compute
+    (its plain SHA-256) is not trusted."""
+    return hmac.new(_secret(), payload, hashlib.sha256).digest()
+
+
+@lru_cache(maxsize=1)
+def _secret() -> bytes:
+    """The cache's random key, made on first use and readable by its owner only; this process's own key when the
+    cache folder cannot hold one (its entries are then made again)."""
+    from .reading import read_bytes
+
+    path = folder() / "secret.key"
+    for _attempt in range(2):
+        try:
+            try:
+                key = read_bytes(path, limit=_DIGEST) if os.path.lexists(path) else b""
+            except GeneratorError:
+                key = b"<damaged>"
+            if len(key) == _DIGEST:
+                return key
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".secret.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(os.urandom(_DIGEST))
+                if key:
+                    os.replace(temp, path)  # a damaged key: every entry is made again
+                else:
+                    os.link(temp, path)  # the first of two builds to make one wins; the other reads it
+            finally:
+                Path(temp).unlink(missing_ok=True)
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+    return os.urandom(_DIGEST)
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +149,10 @@ def dumps(value: Any) -> bytes:
 
 
 def loads(blob: bytes, classes: dict[str, type]) -> Any:
-    return decode(json.loads(blob.decode("utf-8")), classes)
+    try:
+        return decode(json.loads(blob.decode("utf-8")), classes)
+    except RecursionError:  # nested deeper than the stack: not an entry this program wrote
+        raise ValueError("nested too deeply") from None
 
 
 def record_text(record: dict[str, Any]) -> str:
@@ -115,7 +162,10 @@ def record_text(record: dict[str, Any]) -> str:
 
 def record_of(text: str) -> dict[str, Any]:
     """The record record_text() wrote; raises ValueError for anything else."""
-    value = json.loads(text)
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     if not isinstance(value, dict):
         raise ValueError("not a record")
     return value

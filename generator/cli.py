@@ -512,6 +512,7 @@ def list_layouts() -> None:
 @click.option("--from", "source", default="lianghui", show_default=True, help="The layout to copy.")
 def new_layout(name: str, source: str) -> None:
     """Copy a layout to layouts/NAME.yaml to start a new meeting's."""
+    import os
     import re
 
     from .errors import GeneratorError
@@ -521,13 +522,21 @@ def new_layout(name: str, source: str) -> None:
         raise GeneratorError(_("'{name}' is not a usable layout name").format(name=name),
                              hint=_("use lower-case letters, digits and hyphens, e.g. spring-fair-2021"))
     folder = Path("layouts")
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise GeneratorError(_("{layouts_dir} is a file, not a folder of layouts").format(layouts_dir=folder),
+                             hint=_("move the file away, or name the layout by its path"))
     target = folder / f"{name}.yaml"
     if target.exists():
         raise GeneratorError(_("{target} already exists").format(
             target=target), hint=_("choose another name or edit that file"))
     source_path = resolve_layout_path(source, default_layouts_dir())
+    from .layouts import LayoutModel
+    from .loading import load_file, read_text
+    from .validation import build_model
+
+    build_model(load_file(source_path, "layout"), LayoutModel, "layout")  # a layout, not any file (/etc/passwd)
+    text = read_text(source_path, "layout")
     folder.mkdir(exist_ok=True)
-    text = source_path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     schema_line = lines[0] if lines and lines[0].startswith("# yaml-language-server") else ""
     body = "".join(line for line in lines if not line.startswith("#"))

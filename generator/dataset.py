@@ -167,7 +167,7 @@ class Group(Strict):
     kind: EntityKind
     name_zh: str
     name_en: str
-    members: tuple[str, ...] = Field((), description="entity ids of the members the article names")
+    members: tuple[str, ...] = Field((), max_length=100, description="entity ids of the members the article names")
     section: str
     quote: str
 
@@ -179,7 +179,7 @@ class Whole(Strict):
     label_zh: str
     label_en: str
     total: str | None = Field(None, description="the fact holding the total; omit when the article gives none")
-    parts: tuple[str, ...] = Field(min_length=2)
+    parts: tuple[str, ...] = Field(min_length=2, max_length=20)
     complete: bool = Field(description="true when the parts make up the whole (they add up to the total)")
 
 
@@ -193,7 +193,7 @@ class Industry(Strict):
     id: str = Id
     name_zh: str
     name_en: str
-    roles: tuple[str, ...]
+    roles: tuple[str, ...] = Field(max_length=20)
     quote: str
 
 
@@ -214,21 +214,26 @@ class Comparison(Strict):
     target: str
 
 
+#: the most records of one kind (facts, events…): a year's report has about a hundred facts; the caps keep a
+#: mistake from making every later step slow
+MAX_RECORDS = 1000
+
+
 class DatasetModel(Strict):
     source: Source
     years: Years
     zone: Zone
-    measures: tuple[Measure, ...] = ()
-    sections: tuple[Section, ...] = Field(min_length=1)
-    facts: tuple[Fact, ...] = Field(min_length=1)
-    events: tuple[Event, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    groups: tuple[Group, ...] = ()
-    wholes: tuple[Whole, ...] = ()
-    industry_roles: tuple[IndustryRole, ...] = ()
-    industries: tuple[Industry, ...] = ()
-    markets: tuple[Market, ...] = ()
-    comparisons: tuple[Comparison, ...] = ()
+    measures: tuple[Measure, ...] = Field((), max_length=MAX_RECORDS)
+    sections: tuple[Section, ...] = Field(min_length=1, max_length=50)
+    facts: tuple[Fact, ...] = Field(min_length=1, max_length=MAX_RECORDS)
+    events: tuple[Event, ...] = Field((), max_length=MAX_RECORDS)
+    entities: tuple[Entity, ...] = Field((), max_length=MAX_RECORDS)
+    groups: tuple[Group, ...] = Field((), max_length=MAX_RECORDS)
+    wholes: tuple[Whole, ...] = Field((), max_length=MAX_RECORDS)
+    industry_roles: tuple[IndustryRole, ...] = Field((), max_length=20)
+    industries: tuple[Industry, ...] = Field((), max_length=60)
+    markets: tuple[Market, ...] = Field((), max_length=40)
+    comparisons: tuple[Comparison, ...] = Field((), max_length=MAX_RECORDS)
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar, Union
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -15,9 +15,10 @@ from .dataset import Dataset
 from .errors import GeneratorError, Issue, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
+from .reading import check_file, read_bytes
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
-from .specs import ChartSpec, Entry, EntryKind
+from .specs import ChartSpec, Entry, EntryKind, Line
 from .theme import THEMES, theme_defaults, theme_fields
 from .validation import Strict, build_model
 
@@ -83,14 +84,14 @@ class LayoutModel(Strict):
 
     schema_: str | None = Field(None, alias="$schema")
     description: str = Field(description="one line shown by `briefing layouts`")
-    title_zh: str
-    title_en: str
-    subtitle_zh: str = ""
-    subtitle_en: str = ""
-    organisation_zh: str | None = Field(None, description="default: the zone's management committee")
-    organisation_en: str | None = None
-    meeting_zh: str = Field("", description="the meeting's name for running footers")
-    meeting_en: str = ""
+    title_zh: Line
+    title_en: Line
+    subtitle_zh: Line = ""
+    subtitle_en: Line = ""
+    organisation_zh: Line | None = Field(None, description="default: the zone's management committee")
+    organisation_en: Line | None = None
+    meeting_zh: Line = Field("", description="the meeting's name for running footers")
+    meeting_en: Line = ""
     date: dt.date
     language: Literal["zh", "en"] = "zh"
     theme: str = "civic_blue"
@@ -130,8 +131,25 @@ class Layout:
 MAX_LOGO_PIXELS = 16_000_000
 
 
-def _check_image(path: Path, ref: SourceRef) -> None:
+#: the largest logo file and template file read
+MAX_LOGO_BYTES = 20 * 2**20
+MAX_TEMPLATE_FILE_BYTES = 200 * 2**20
+
+_T = TypeVar("_T")
+
+
+def _named_file(read: Callable[[], _T], path: Path, ref: SourceRef) -> _T:
+    """read(), its refusal (a file missing, a folder, a pipe, too large) placed where the layout names the file."""
+    try:
+        return read()
+    except GeneratorError as error:
+        raise GeneratorError([Issue(ref, _("{problem}: {path}").format(problem=issue.message, path=path),
+                                    _("the path is relative to the layout file")) for issue in error.issues]) from None
+
+
+def _check_image(picture: bytes, path: Path, ref: SourceRef) -> None:
     """The picture's size is read from its header, before anything is decoded."""
+    import io
     import warnings
 
     from PIL import Image, UnidentifiedImageError
@@ -139,7 +157,7 @@ def _check_image(path: Path, ref: SourceRef) -> None:
     try:
         with warnings.catch_warnings():  # the size is checked here, with a message of our own
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = Image.open(io.BytesIO(picture))
         with image:
             width, height = image.size
             image.verify()
@@ -154,7 +172,7 @@ def _check_image(path: Path, ref: SourceRef) -> None:
             name=path.name, width=width, height=height, limit=MAX_LOGO_PIXELS // 1_000_000), ref,
             _("save it smaller, e.g. 1200 pixels wide"))
     try:  # now that its size is known to be safe, decode it whole: a file cut short fails here, with its line
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(picture)) as image:
             image.load()
     except (OSError, SyntaxError, ValueError):
         raise GeneratorError(_("the logo {name} is damaged and cannot be read").format(name=path.name), ref,
@@ -201,26 +219,23 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
         collected.raise_if_any()
     template = None
     if model.template:
-        template = (path.parent / model.template).resolve()
-        if not template.is_file():
-            raise GeneratorError(_("template not found: {path}").format(path=template), loaded.ref(("template",)),
-                                 _("the path is relative to the layout file"))
-        if template.suffix.lower() != ".pptx":
-            raise GeneratorError(_("a template must be a .pptx file, not {name}").format(name=template.name),
+        named = path.parent / model.template
+        if named.suffix.lower() != ".pptx":
+            raise GeneratorError(_("a template must be a .pptx file, not {name}").format(name=named.name),
                                  loaded.ref(("template",)),
                                  _("in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)"))
+        _named_file(lambda: check_file(named, "template", MAX_TEMPLATE_FILE_BYTES), named, loaded.ref(("template",)))
+        template = named.resolve()
     logo = None
     if model.logo:
-        logo = (path.parent / model.logo).resolve()
-        try:
-            magic = logo.read_bytes()[:8]
-        except OSError:
-            raise GeneratorError(_("logo not found: {path}").format(path=logo), loaded.ref(("logo",)),
-                                 _("the path is relative to the layout file")) from None
-        if not (magic.startswith(b"\x89PNG") or magic.startswith(b"\xff\xd8")):
-            raise GeneratorError(_("the logo {name} is not a PNG or JPEG image").format(name=logo.name),
+        named_logo = path.parent / model.logo
+        picture = _named_file(lambda: read_bytes(named_logo, "logo", MAX_LOGO_BYTES), named_logo,
+                              loaded.ref(("logo",)))
+        if not (picture.startswith(b"\x89PNG") or picture.startswith(b"\xff\xd8")):
+            raise GeneratorError(_("the logo {name} is not a PNG or JPEG image").format(name=named_logo.name),
                                  loaded.ref(("logo",)), _("save it as .png or .jpg"))
-        _check_image(logo, loaded.ref(("logo",)))
+        _check_image(picture, named_logo, loaded.ref(("logo",)))
+        logo = named_logo.resolve()
     deck_lines = tuple(str(loaded.ref(("deck", index))) for index in range(len(model.deck)))
     budget_line = str(loaded.ref(("briefing_pages",))) if model.briefing_pages else ""
     return Layout(loaded.path, path.stem, model, template, logo, deck_lines, budget_line)

@@ -1,6 +1,7 @@
 """Read YAML or JSON input files into plain data, keeping the line of every value."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GeneratorError, Issue, SourceRef, did_you_mean
 from .i18n import N_, _
+from .reading import MAX_FILE_BYTES as MAX_FILE_BYTES, display_path as display_path, read_bytes
 
 if TYPE_CHECKING:
     from yaml.constructor import SafeConstructor
@@ -15,9 +17,8 @@ if TYPE_CHECKING:
     from yaml.nodes import Node
 
 #: what is read, as messages name it
-WHAT = (N_("file"), N_("layout"), N_("dataset"), N_("source article"))
+WHAT = (N_("file"), N_("layout"), N_("dataset"), N_("source article"), N_("template"), N_("logo"))
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 40
 MAX_CHARS = 1_000_000  # text after aliases are expanded: a layout has about 10,000 characters, the dataset 100,000
@@ -47,49 +48,10 @@ class Loaded:
         return self.positions.get(key_path, SourceRef(self.path))
 
 
-def display_path(path: Path) -> str:
-    """Return path relative to the current folder when it lies inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def read_text(path: Path, what: str = "file") -> str:
-    """Return a file's text as UTF-8; raise GeneratorError for missing, binary or non-UTF-8 files."""
+    """Return a file's text as UTF-8; raise GeneratorError for missing, special, large, binary or non-UTF-8 files."""
     shown = display_path(path)
-    import stat
-
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise GeneratorError(_("{what} not found").format(what=_(what)), SourceRef(shown), _("check the path")) from None
-    except OSError as exc:
-        raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
-            what=_(what), exc_strerror=exc.strerror), SourceRef(shown)) from None
-    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-        raise GeneratorError(_("{what} is not a regular file (a device or a pipe)").format(what=_(what)),
-                             SourceRef(shown), _("name a file saved on disk"))
-    if info.st_size > MAX_FILE_BYTES:
-        raise GeneratorError(_("{what} is {len_raw_1024} KiB; the limit is {max_file_bytes_1024} KiB").format(
-            what=_(what), len_raw_1024=info.st_size // 1024, max_file_bytes_1024=MAX_FILE_BYTES // 1024),
-            SourceRef(shown), _("is this the right file?"))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GeneratorError(_("{what} not found").format(what=_(what)), SourceRef(shown), _("check the path")) from None
-    except IsADirectoryError:
-        raise GeneratorError(_("{what} is a folder, not a file").format(what=_(what)), SourceRef(shown)) from None
-    except OSError as exc:
-        raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
-            what=_(what), exc_strerror=exc.strerror), SourceRef(shown)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise GeneratorError(
-            _("{what} is {len_raw_1024} KiB; the limit is {max_file_bytes_1024} KiB").format(
-                what=_(what), len_raw_1024=len(raw) // 1024, max_file_bytes_1024=MAX_FILE_BYTES // 1024),
-            SourceRef(shown),
-            _("is this the right file?"),
-        )
+    raw = read_bytes(path, what)
     if b"\x00" in raw:
         raise GeneratorError(_("{what} is binary, not text").format(
             what=_(what)), SourceRef(shown), _("expected a UTF-8 text file"))
@@ -315,13 +277,17 @@ def write_json(path: Path, data: Any) -> None:
 def resolve_layout_path(name: str, layouts_dir: Path) -> Path:
     """Return the file of a layout given by name (from layouts_dir) or by path; raise GeneratorError if none."""
     candidate = Path(name)
+    # anything at the path is returned: reading it says what is wrong with it (a folder, a pipe, a device)
     if candidate.suffix in {".yaml", ".yml"} or "/" in name or "\\" in name:
-        if not candidate.is_file():
+        if not os.path.lexists(candidate):
             raise GeneratorError(_("layout file not found: {name}").format(name=name), hint=_("check the path"))
         return candidate
     path = layouts_dir / f"{name}.yaml"
-    if path.is_file():
+    if os.path.lexists(path):
         return path
+    if os.path.lexists(layouts_dir) and not layouts_dir.is_dir():
+        raise GeneratorError(_("{layouts_dir} is a file, not a folder of layouts").format(layouts_dir=layouts_dir),
+                             hint=_("move the file away, or name the layout by its path"))
     names = sorted(p.stem for p in layouts_dir.glob("*.yaml"))
     raise GeneratorError(
         _("unknown layout '{name}' (looked in {layouts_dir}/)").format(name=name, layouts_dir=layouts_dir),

@@ -79,16 +79,15 @@ class Inputs:
 def _fingerprint(paths: Iterable[Path | None]) -> str:
     import hashlib
 
+    from .reading import content_or_marker
+
     digest = hashlib.sha256()
     for path in paths:
         if path is None:
             digest.update(b"<none>")
             continue
         digest.update(str(path).encode())
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
+        digest.update(content_or_marker(Path(path)))
     return digest.hexdigest()
 
 

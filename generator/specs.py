@@ -5,9 +5,9 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Literal, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Generic, Literal, Protocol, Self, TypeVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from .chartkinds import CHART_KINDS
 from .i18n import N_
@@ -23,17 +23,35 @@ else:  # the names of the chart kinds' modules: a new module is a new name a lay
     ChartKind = Literal[tuple(CHART_KINDS)]
 
 
+#: the most characters of a title, and of one line of a meeting's own words: longer titles run off the slide (a
+#: 10,000-character title took 35 pages, white on white), longer lines make the line breaker slow
+MAX_TITLE_CHARS = 200
+MAX_LINE_CHARS = 2000
+
+
+def _one_line(value: str) -> str:
+    if "\t" in value or "\r" in value:
+        raise ValueError(N_("a tab or a carriage return shows as a box; write a space instead"))
+    return value
+
+
+#: a title or a name shown on one line
+Line = Annotated[str, Field(max_length=MAX_TITLE_CHARS), AfterValidator(_one_line)]
+#: one line or paragraph of a meeting's own words
+TextLine = Annotated[str, Field(max_length=MAX_LINE_CHARS), AfterValidator(_one_line)]
+
+
 class Titled(Strict):
-    title_zh: str | None = Field(None, description="replaces the slide's or part's default title (Chinese)")
-    title_en: str | None = Field(None, description="replaces the slide's or part's default title (English)")
+    title_zh: Line | None = Field(None, description="replaces the slide's or part's default title (Chinese)")
+    title_en: Line | None = Field(None, description="replaces the slide's or part's default title (English)")
 
 
 class OwnWords(Titled):
     """The meeting's own words (an agenda of the meeting, questions, contacts), in both languages; a figure is
     named {fact_id}. A language left out shows the other language's text."""
 
-    text_zh: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in Chinese")
-    text_en: tuple[str, ...] = Field((), max_length=12, description="lines or paragraphs in English")
+    text_zh: tuple[TextLine, ...] = Field((), max_length=12, description="lines or paragraphs in Chinese")
+    text_en: tuple[TextLine, ...] = Field((), max_length=12, description="lines or paragraphs in English")
     bullets: bool = Field(True, description="show the lines as a bulleted list; false: as paragraphs")
 
     @model_validator(mode="after")
@@ -45,8 +63,8 @@ class OwnWords(Titled):
 
 class ChartSpec(Titled):
     chart: ChartKind
-    facts: tuple[str, ...] | None = Field(None, description="numeric facts of one unit (column, bar, doughnut)")
-    comparisons: tuple[str, ...] | None = Field(None, description="comparison ids (grouped, line)")
+    facts: tuple[str, ...] | None = Field(None, max_length=24, description="numeric facts of one unit (column, bar, doughnut)")
+    comparisons: tuple[str, ...] | None = Field(None, max_length=24, description="comparison ids (grouped, line)")
     highlight: str | None = Field(None, description="fact id to emphasise")
 
 

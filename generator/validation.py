@@ -135,6 +135,7 @@ def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel], data: A
 #: the project's own words for the validation errors users meet (pydantic's wording leaks types and jargon)
 _PLAIN = {
     "too_long": N_("'{name}' lists {count}; at most {max_length} are allowed"),
+    "string_too_long": N_("'{name}' has {count} characters; at most {max_length} are allowed"),
     "too_short": N_("'{name}' lists {count}; at least {min_length} are needed"),
     "less_than_equal": N_("'{name}' is {value}; it must be at most {le}"),
     "less_than": N_("'{name}' is {value}; it must be less than {lt}"),

@@ -89,16 +89,18 @@ def prefer_speed() -> None:
 def _listings(face: FontFace) -> Iterator[tuple[Path, set[str], bool]]:
     """(font file, its characters, made by extension) of the face's cached subsets whose bytes are as written."""
     from ..cache import record_of
+    from ..errors import GeneratorError
+    from ..reading import MAX_INPUT_BYTES, read_bytes
 
     folder = _subset_folder()
     for listing in sorted(folder.glob(f"{_face_key(face)}-*.chars")):
         font_file = listing.with_suffix(".ttf")
-        try:
-            record = record_of(listing.read_text(encoding="utf-8"))
-            if hashlib.sha256(font_file.read_bytes()).hexdigest() != record["sha256"]:
+        try:  # a pipe or a device in the cache's place is skipped like a damaged entry
+            record = record_of(read_bytes(listing).decode("utf-8"))
+            if hashlib.sha256(read_bytes(font_file, limit=MAX_INPUT_BYTES)).hexdigest() != record["sha256"]:
                 continue  # truncated or changed since it was written: made again, never trusted
             yield font_file, set(record["chars"]), bool(record.get("extended"))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (GeneratorError, ValueError, KeyError, TypeError):
             continue
 
 

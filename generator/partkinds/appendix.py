@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 class AppendixPart(Titled):
     kind: Literal["appendix"]
-    sections: tuple[str, ...] | None = Field(None, description="only the facts of these sections; default: all")
+    sections: tuple[str, ...] | None = Field(None, max_length=20, description="only the facts of these sections; default: all")
 
 
 TITLE = ("附录：数据与原文出处", "Appendix: every figure and its source")

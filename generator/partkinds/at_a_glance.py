@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 class GlancePart(Titled):
     kind: Literal["at_a_glance"]
-    facts: tuple[str, ...] = Field(min_length=1, description="the headline figures")
+    facts: tuple[str, ...] = Field(min_length=1, max_length=60, description="the headline figures")
 
 
 TITLE = ("要点速览", "At a glance")

@@ -18,8 +18,8 @@ class SectionPart(Titled):
     kind: Literal["section"]
     section: str
     figures: tuple[str, ...] = Field((), max_length=6, description="fact ids shown as figure boxes")
-    charts: tuple[ChartSpec, ...] = ()
-    comparisons: tuple[str, ...] = Field((), description="comparison ids shown as a 2020 vs 2021 table")
+    charts: tuple[ChartSpec, ...] = Field((), max_length=6)
+    comparisons: tuple[str, ...] = Field((), max_length=24, description="comparison ids shown as a 2020 vs 2021 table")
     timeline: bool = False
     projects: bool = False
     fact_table: bool = Field(True, description="list every fact of the section in a table")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..description import describe, render_options
 from ..errors import GeneratorError
+from ..reading import content_or_marker
 from ..fonts import FontFace, extend_subsets, prefer_speed, warm_source_font
 from ..prepared import Inputs
 
@@ -226,7 +227,7 @@ def _file_digest(paths: Iterable[Path | None]) -> bytes:
     digest = hashlib.sha1()
     for path in paths:
         if path is not None:
-            digest.update(str(path).encode() + Path(path).read_bytes())
+            digest.update(str(path).encode() + content_or_marker(Path(path)))
     return digest.digest()
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import sys
 import tempfile
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Callable
@@ -16,8 +17,10 @@ import uvicorn
 from sse_starlette.sse import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 from watchfiles import Change, awatch
 
 from ..errors import GeneratorError
@@ -28,6 +31,16 @@ HOST = "127.0.0.1"
 #: how long the watcher waits for a save to settle (an editor may write a file in several steps)
 SETTLE_MS = 40
 STALE_CHECK_MS = 400
+#: connections held at once: far below the common limit of 1,024 open files, so that a flood of idle connections
+#: leaves descriptors for the watcher, the builds and new visitors (one browser tab holds two or three)
+MAX_CONNECTIONS = 128
+#: seconds a client has to send its request's head, and an idle kept-alive connection is kept
+REQUEST_HEAD_SECONDS = 10
+KEEP_ALIVE_SECONDS = 5
+#: the most bytes of a request's head (the page's requests have a few hundred)
+MAX_HEAD_BYTES = 16 * 1024
+#: seconds before the watcher tries again after failing to start (no descriptor or watch left)
+WATCH_RETRY_SECONDS = 1.0
 
 
 class _Hub:
@@ -99,13 +112,84 @@ async def _watch_and_build(builder: PreviewBuilder, hub: _Hub, report: Callable[
         # watchfiles takes the folders, not the files: editors often save by writing a new file and renaming it.
         # Every STALE_CHECK_MS without an event, the files' times are compared with the last build's: a save made
         # while no watcher was running (during the first build, or while the folders change) is not lost.
-        async for changes in awatch(*folders, watch_filter=wanted, recursive=False, step=SETTLE_MS,
-                                    stop_event=stop, rust_timeout=STALE_CHECK_MS, yield_on_timeout=True):
-            changed = {Path(path) for _, path in changes} or builder.stale_files()
+        try:
+            async for changes in awatch(*folders, watch_filter=wanted, recursive=False, step=SETTLE_MS,
+                                        stop_event=stop, rust_timeout=STALE_CHECK_MS, yield_on_timeout=True):
+                changed = {Path(path) for _, path in changes} or builder.stale_files()
+                if changed:
+                    await rebuild(changed)
+                if builder.watched_files() != watched:
+                    break  # the layout names another template or logo: watch its folder too
+        except (OSError, RuntimeError):
+            # no descriptor or inotify watch left (a flood of connections, another program): the watcher starts
+            # again once there is; saves made meanwhile are found by comparing the files' times
+            await asyncio.sleep(WATCH_RETRY_SECONDS)
+            changed = builder.stale_files()
             if changed:
                 await rebuild(changed)
-            if builder.watched_files() != watched:
-                break  # the layout names another template or logo: watch its folder too
+
+
+class _HostAllowList:
+    """403 for a request whose Host is not the preview's own address: a web page the user visits cannot read the
+    preview through a name of its own resolved to 127.0.0.1 (DNS rebinding), as Jupyter and Vite refuse it.
+    Starlette's TrustedHostMiddleware ignores the port and answers 400; this is the rule and the status wanted."""
+
+    def __init__(self, app: ASGIApp, port: int):
+        self.app = app
+        self.allowed = {f"{HOST}:{port}".encode(), f"localhost:{port}".encode()}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = next((value for key, value in scope["headers"] if key == b"host"), b"")
+            if host.lower() not in self.allowed:
+                response = PlainTextResponse("forbidden: the preview answers only to its own address", status_code=403)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class _GuardedProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 connection with two walls: beyond MAX_CONNECTIONS a new connection is closed at once
+    (its descriptor freed), and a client that does not send its request's head within REQUEST_HEAD_SECONDS is
+    disconnected (uvicorn times out only idle kept-alive connections)."""
+
+    _head_timer: asyncio.TimerHandle | None = None
+    _opened = 0.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        if len(self.connections) >= MAX_CONNECTIONS:
+            # the connection that has waited longest without sending a request makes room; with none, this one goes
+            waiting = [c for c in self.connections if isinstance(c, _GuardedProtocol) and not c._has_request()]
+            if not waiting:
+                self.transport = transport
+                transport.abort()
+                return
+            oldest = min(waiting, key=lambda c: c._opened)
+            self.connections.discard(oldest)
+            oldest.transport.abort()
+        self._opened = self.loop.time()
+        super().connection_made(transport)
+        self._head_timer = self.loop.call_later(REQUEST_HEAD_SECONDS, self._head_too_slow)
+
+    def _head_too_slow(self) -> None:
+        if not self._has_request() and not self.transport.is_closing():
+            self.transport.abort()
+
+    def _has_request(self) -> bool:
+        return getattr(self, "cycle", None) is not None  # uvicorn's annotation says never None; it is until a request
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self._has_request() and self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+        if getattr(self, "flow", None) is None:
+            return  # closed in connection_made: uvicorn never knew it
+        super().connection_lost(exc)
 
 
 def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
@@ -157,12 +241,59 @@ def bind(port: int) -> socket.socket:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((HOST, port))
+        # listening from the start: a browser (or a test) that opens the printed address while the server is still
+        # starting waits in the backlog instead of being refused
+        sock.listen(128)
     except OSError as exc:
         sock.close()
         raise GeneratorError(_("cannot listen on {host}:{port}: {exc_strerror}").format(
             host=HOST, port=port, exc_strerror=exc.strerror),
                              hint=_("another preview may be running; choose another port with --port")) from None
     return sock
+
+
+#: the prefix of a preview's temporary folder; each holds a lock file its preview keeps locked while it runs
+WORK_PREFIX = "briefing-preview-"
+LOCK_NAME = ".in-use"
+
+
+@contextmanager
+def _claimed(work: Path) -> Iterator[None]:
+    """Hold the lock that marks work as in use by this preview until it ends."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows removes a folder in use only when its files are closed
+        yield
+        return
+    with open(work / (LOCK_NAME + ".new"), "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(work / (LOCK_NAME + ".new"), work / LOCK_NAME)  # seen by others only once locked
+        yield
+
+
+def _remove_abandoned_folders() -> None:
+    """Remove the temporary folders of previews that were killed (their lock is free); a folder whose lock another
+    preview holds, or that is someone else's, is left alone."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob(WORK_PREFIX + "*"):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            handle = os.open(folder / LOCK_NAME, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue  # no lock file yet (a preview starting) or not ours to look at
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a running preview's
+        finally:
+            os.close(handle)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(layout_path: Path, data_path: Path, lang: str | None, port: int, open_browser: bool,
@@ -173,7 +304,8 @@ def run(layout_path: Path, data_path: Path, lang: str | None, port: int, open_br
     """
     sock = bind(port)
     url = f"http://{HOST}:{sock.getsockname()[1]}/"
-    with tempfile.TemporaryDirectory(prefix="briefing-preview-") as work:
+    _remove_abandoned_folders()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as work, _claimed(Path(work)):
         builder = PreviewBuilder(layout_path, data_path, lang, Path(work))
         hub = _Hub(builder.snapshot)
 
@@ -184,8 +316,12 @@ def run(layout_path: Path, data_path: Path, lang: str | None, port: int, open_br
 
                 webbrowser.open(url)
 
-        config = uvicorn.Config(_app(builder, hub, report, ready), log_level="warning", access_log=False,
-                                lifespan="on", timeout_graceful_shutdown=2)
+        app = _HostAllowList(_app(builder, hub, report, ready), sock.getsockname()[1])
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2,
+                                # a request beyond this many connections or tasks gets 503; the protocol keeps the
+                                # connections within MAX_CONNECTIONS, so this bounds the tasks
+                                http=_GuardedProtocol, limit_concurrency=MAX_CONNECTIONS + 1,
+                                timeout_keep_alive=KEEP_ALIVE_SECONDS, h11_max_incomplete_event_size=MAX_HEAD_BYTES)
         try:
             uvicorn.Server(config).run(sockets=[sock])
         finally:

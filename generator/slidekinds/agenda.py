@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class AgendaSlide(Titled):
     kind: Literal["agenda"]
-    sections: tuple[str, ...] | None = Field(None, description="section ids; default: the sections of the deck's dividers")
+    sections: tuple[str, ...] | None = Field(None, max_length=20, description="section ids; default: the sections of the deck's dividers")
 
 
 TITLE = ("汇报提纲", "Agenda")

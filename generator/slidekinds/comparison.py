@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 class ComparisonSlide(Titled):
     kind: Literal["comparison"]
-    comparisons: tuple[str, ...] | None = Field(None, description="comparison ids; default: all")
+    comparisons: tuple[str, ...] | None = Field(None, max_length=24, description="comparison ids; default: all")
 
 
 def compose_slide(c: Composer, spec: ComparisonSlide) -> list[Page]:

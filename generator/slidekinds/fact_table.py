@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 class FactTableSlide(Titled):
     kind: Literal["fact_table"]
-    facts: tuple[str, ...] | None = None
+    facts: tuple[str, ...] | None = Field(None, max_length=60, description="fact ids, at most 60 (ten slides)")
     section: str | None = Field(None, description="all facts of this section, when `facts` is not given")
 
 

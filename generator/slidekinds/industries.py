@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class IndustriesSlide(Titled):
     kind: Literal["industries"]
-    roles: tuple[str, ...] | None = Field(None, description="only the industries with these roles (industry_roles "
+    roles: tuple[str, ...] | None = Field(None, max_length=20, description="only the industries with these roles (industry_roles "
                                           "ids of the dataset); default: all")
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 class TimelineSlide(Titled):
     kind: Literal["timeline"]
-    events: tuple[str, ...] | None = Field(None, description="event ids; default: all, by date")
+    events: tuple[str, ...] | None = Field(None, max_length=40, description="event ids; default: all, by date")
 
 
 def compose_slide(c: Composer, spec: TimelineSlide) -> list[Page]:

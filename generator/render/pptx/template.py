@@ -1,6 +1,7 @@
 """A user's corporate .pptx template: read what the slide layout needs, and open it to add the deck's slides."""
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,6 +15,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from ...document import PageKind
 from ...i18n import _
 from ...errors import GeneratorError, Issue, SourceRef
+from ...reading import read_bytes
 from ..slides.shapes import Box
 from ..slides.template import DeckTemplate, ThemeFont
 
@@ -69,10 +71,11 @@ MAX_TEMPLATE_ENTRIES = 5000
 
 def _open(path: Path) -> PresentationT:
     shown = SourceRef(str(path))
-    if not zipfile.is_zipfile(path):
+    blob = io.BytesIO(read_bytes(path, "template", MAX_TEMPLATE_BYTES))
+    if not zipfile.is_zipfile(blob):
         raise GeneratorError(_("the template is not a PowerPoint file (.pptx)"), shown,
                              _("in PowerPoint: File → Save As → PowerPoint Presentation (.pptx)"))
-    with zipfile.ZipFile(path) as package:  # before unpacking anything: a small file may unpack to gigabytes
+    with zipfile.ZipFile(blob) as package:  # before unpacking anything: a small file may unpack to gigabytes
         entries = package.infolist()
         unpacked = sum(entry.file_size for entry in entries)
     if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_BYTES:
@@ -81,7 +84,8 @@ def _open(path: Path) -> PresentationT:
                                             limit=MAX_TEMPLATE_BYTES // 2**20), shown,
                              _("save the template without its sample slides and pictures"))
     try:
-        return Presentation(str(path))
+        blob.seek(0)
+        return Presentation(blob)
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types for damaged packages
         raise GeneratorError(_("the template cannot be opened: {exc}").format(
             exc=exc), shown, _("open and save it again in PowerPoint")) from None
