@@ -11,7 +11,7 @@ from ..document import Document
 from .options import RenderOptions, creation_time, pdf_date
 
 if TYPE_CHECKING:
-    from .slides.shapes import DeckLayout
+    from .slides.drawing import DeckLayout
 
 __all__ = ["RENDERERS", "Handlers", "Renderer", "RenderOptions", "creation_time", "pdf_date"]
 

@@ -48,8 +48,10 @@ def chart_png(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
 
 def _chart_image(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
                  placement: Placement | None, fmt: Literal["svg", "png"], dpi: int) -> bytes:
-    key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, placement and asdict(placement), fmt, dpi, _code()]).encode()).hexdigest()[:24]
+    # the kind's meaning is part of the drawing (a horizontal kind's bars lie across)
+    key = hashlib.sha256(repr([asdict(chart), asdict(CHART_KINDS[chart.kind]), asdict(theme.colors), face.path,
+                               face.index, width_in, height_in, font_pt, placement and asdict(placement), fmt, dpi,
+                               _code()]).encode()).hexdigest()[:24]
     from .. import cache
 
     cached = cache.read("charts", f"{key}.{fmt}")  # verified by its hash: a damaged drawing is drawn again

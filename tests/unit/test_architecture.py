@@ -143,7 +143,7 @@ def test_a_new_painter_is_its_own_package_and_builds_every_shipped_layout(tmp_pa
         sys.modules.pop("stub_painter", None)
     layouts = sorted((ROOT / "layouts").glob("*.yaml"))
     run = "import sys, stub_painter; from generator.cli import main; sys.argv[0] = 'briefing'; main()"
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(tmp_path), os.environ.get("PYTHONPATH"))))}
     for lang in ("zh", "en"):
         result = subprocess.run([sys.executable, "-c", run, "build", *(p.stem for p in layouts), "--lang", lang,
                                  "--format", "stub", "--out", str(tmp_path / lang)], cwd=ROOT, env=env,

@@ -16,7 +16,7 @@ from ..figures import Placement, chart_svg
 from ...document import Document
 from ..options import RenderOptions, pdf_date
 from ..slides import shapes as sh
-from ..slides.shapes import DeckLayout
+from ..slides.drawing import DeckLayout
 from ..slides import faces_of
 from ..slides.faces import DeckFaces
 from . import register_faces

@@ -8,9 +8,10 @@ from ... import document as d
 from ...document import Document, Page
 from ...fonts import FontFace, MixedMetrics, metrics_for
 from ...theme import Theme
-from .blocks import HANDLERS, Frame, Overflow, SlideLayout
+from .blocks import HANDLERS, Overflow, SlideLayout
+from .drawing import DeckLayout, SlideDrawing
 from .fit import DeckMetrics
-from .shapes import Box, DeckLayout, Run, SlideDrawing
+from .shapes import Box, Frame, Run
 from .faces import DeckFaces, deck_faces
 from .template import SLIDE_SIZES_IN, DeckTemplate, template_frame, with_template_colours
 

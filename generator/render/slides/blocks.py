@@ -13,37 +13,8 @@ from ...fonts import MixedMetrics
 from ...textfit import Measure, wrap_runs
 from ...theme import Theme
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
-from .shapes import Box, Cell, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
+from .shapes import Box, Cell, Frame, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
 from ...i18n import _
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Slide geometry in inches: margins, the title bar and the footer band. A corporate template gives its
-    own title box (its title placeholder) and body box, and draws its own decoration (`chrome` False)."""
-
-    width: float
-    height: float
-    margin: float
-    title_top: float = 0.38
-    title_height: float = 0.85
-    footer_height: float = 0.4
-    title_box: Box | None = None
-    body_box: Box | None = None
-    chrome: bool = True
-
-    @property
-    def title(self) -> Box:
-        if self.title_box:
-            return self.title_box
-        return Box(self.margin + 0.25, self.title_top, self.width - 2 * self.margin - 0.25, self.title_height)
-
-    @property
-    def body(self) -> Box:
-        if self.body_box:
-            return self.body_box
-        top = self.title_top + self.title_height + 0.3
-        return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - self.footer_height - 0.3)
 
 
 class Overflow(Exception):

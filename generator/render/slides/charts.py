@@ -3,26 +3,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ... import document as d
 from ...chartkinds import CHART_KINDS
 from ...errors import GeneratorError
-from .fit import WIDTH_SLACK, sizes_between
-from .shapes import Box, ChartShape, Run
+from ...theme import Theme
+from .fit import WIDTH_SLACK, DeckMetrics, sizes_between
+from .shapes import Box, ChartShape, Run, TextParagraph
 from ...i18n import _
-
-if TYPE_CHECKING:
-    from .blocks import SlideLayout
 
 PAD_IN = 0.1
 Lines = tuple[str, ...]
 
 
+class SlideText(Protocol):
+    """What a chart's geometry uses of the slide being laid out (blocks.SlideLayout): its theme, its metrics, where
+    it is for messages, and its line breaker."""
+
+    @property
+    def theme(self) -> Theme: ...
+
+    @property
+    def metrics(self) -> DeckMetrics: ...
+
+    @property
+    def where(self) -> str: ...
+
+    def paragraph(self, runs: list[Run], width_pt: float) -> TextParagraph: ...
+
+
 class _Text:
     """Measures and breaks chart text at one size with the deck's body font."""
 
-    def __init__(self, s: "SlideLayout", size: float):
+    def __init__(self, s: SlideText, size: float):
         self.s, self.size = s, size
         self.line_in = size * 1.2 / 72
 
@@ -37,7 +51,7 @@ class _Text:
         return len(lines) * self.line_in
 
 
-def chart_shape(s: "SlideLayout", block: d.Chart, box: Box) -> ChartShape:
+def chart_shape(s: SlideText, block: d.Chart, box: Box) -> ChartShape:
     """The chart in box at the largest chart text size (from the theme's, down to its floor) at which its labels
     fit; raise GeneratorError naming the slide when they do not fit even at the floor."""
     sizes = s.theme.sizes

@@ -1,15 +1,10 @@
 """The primitives a laid-out slide is made of, in inches, with its text already broken into lines."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Union
+from dataclasses import dataclass
+from typing import Literal, Union
 
-from ...document import Chart, Page
-
-if TYPE_CHECKING:
-    from ...theme import Theme
-    from .faces import DeckFaces
-    from .template import DeckTemplate
+from ...document import Chart
 
 
 @dataclass(frozen=True)
@@ -133,24 +128,29 @@ Shape = Union[Rect, TextShape, TableShape, ChartShape, Picture, Group]
 
 
 @dataclass(frozen=True)
-class SlideDrawing:
-    """One laid-out slide: the page it shows, its shapes in drawing order and its speaker notes, one paragraph
-    per line."""
+class Frame:
+    """Slide geometry in inches: margins, the title bar and the footer band. A corporate template gives its
+    own title box (its title placeholder) and body box, and draws its own decoration (`chrome` False)."""
 
-    number: int
-    page: Page
-    shapes: tuple[Shape, ...] = field(default_factory=tuple)
-    notes: tuple[str, ...] = ()
+    width: float
+    height: float
+    margin: float
+    title_top: float = 0.38
+    title_height: float = 0.85
+    footer_height: float = 0.4
+    title_box: Box | None = None
+    body_box: Box | None = None
+    chrome: bool = True
 
+    @property
+    def title(self) -> Box:
+        if self.title_box:
+            return self.title_box
+        return Box(self.margin + 0.25, self.title_top, self.width - 2 * self.margin - 0.25, self.title_height)
 
-@dataclass(frozen=True)
-class DeckLayout:
-    """A deck laid out once for every painter: the slide size, the slides, the theme they were laid out with
-    (a template's colours applied), the template, if any, and the faces the text was measured with."""
-
-    width_in: float
-    height_in: float
-    slides: tuple[SlideDrawing, ...]
-    theme: "Theme"
-    template: "DeckTemplate | None" = None
-    faces: "DeckFaces | None" = None
+    @property
+    def body(self) -> Box:
+        if self.body_box:
+            return self.body_box
+        top = self.title_top + self.title_height + 0.3
+        return Box(self.margin, top, self.width - 2 * self.margin, self.height - top - self.footer_height - 0.3)

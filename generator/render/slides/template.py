@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from ...errors import GeneratorError, SourceRef
 from ...theme import Theme
-from .shapes import Box
+from .shapes import Box, Frame
 from ...i18n import _
-
-if TYPE_CHECKING:
-    from .blocks import Frame
 
 #: the slide kinds a deck is made of, each put on one of the template's slide layouts
 SLIDE_KINDS = ("title", "content", "divider", "closing")
@@ -49,8 +45,6 @@ class DeckTemplate:
 def template_frame(template: DeckTemplate, margin_in: float) -> Frame:
     """The slide geometry a template gives: its title placeholder, the body below it, no decoration of ours.
     Raises GeneratorError when the title leaves no room for content."""
-    from .blocks import Frame
-
     title_box = template.title_box
     body_top = title_box.y + title_box.h + 0.25
     footer = 0.4
