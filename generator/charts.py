@@ -35,9 +35,10 @@ def chart_svg(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
               font_pt: float = 9, placement: Placement | None = None) -> bytes:
     """Return the chart as SVG bytes whose text is real text in the face's family; cached by content. With a
     placement, its parts go where it says, its labels broken as it says."""
-    key = hashlib.sha256(repr([asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
-                               font_pt, placement and asdict(placement), _code(chart.kind)]).encode()).hexdigest()[:24]
     from . import cache
+
+    key = cache.key("charts", asdict(chart), asdict(theme.colors), face.path, face.index, width_in, height_in,
+                    font_pt, placement and asdict(placement), _code(chart.kind))
 
     cached = cache.read("charts", f"{key}.svg")  # verified by its hash: a damaged drawing is drawn again
     if cached is not None:
@@ -71,8 +72,7 @@ def family_of(face: FontFace) -> str:
         stat = os.stat(face.path)
     except OSError:
         stat = None
-    key = hashlib.sha256(f"{face.path}|{face.index}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}".encode())
-    entry = f"{key.hexdigest()[:24]}.family"
+    entry = cache.key("families", face.path, face.index, stat and stat.st_size, stat and stat.st_mtime_ns) + ".family"
     remembered = cache.read("families", entry) if stat else None
     if remembered:
         return remembered.decode("utf-8")

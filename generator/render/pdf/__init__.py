@@ -175,18 +175,11 @@ def _pagination_keys(document: Document, options: RenderOptions) -> tuple[str, s
     fonts, and the code), and, as a guess for an edited meeting (a changed subtitle moves no page), under the
     meeting, its language, theme, fonts and the code. A remembered record only saves layout passes; a wrong one
     costs a pass, never a wrong page number."""
-    import hashlib
-
     from ... import cache
 
-    keys = []
-    for what in ((document, options.theme, options.regular, options.bold),
-                 ("meeting", document.meta.meeting, document.meta.language, options.theme, options.regular,
-                  options.bold)):
-        digest = hashlib.sha256(repr(what).encode())
-        digest.update(cache.code_fingerprint().encode())
-        keys.append(digest.hexdigest())
-    return keys[0], keys[1]
+    return (cache.key("pagination", document, options.theme, options.regular, options.bold),
+            cache.key("pagination", "meeting", document.meta.meeting, document.meta.language, options.theme,
+                      options.regular, options.bold))
 
 
 def _read_pagination(key: str) -> tuple[list[tuple[Any, ...]], int] | None:
