@@ -82,7 +82,7 @@ def _block(block) -> list[str]:
 
 def meeting_markdown(folder: Path) -> tuple[Path, Path]:
     """Write the default meeting's deck and briefing as Markdown; return their paths."""
-    from generator.build import Inputs
+    from generator.prepared import Inputs
 
     prepared = Inputs(ROOT / "data" / "facts.yaml").prepare(ROOT / "layouts" / "lianghui.yaml", None)
     document = prepared.document

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: the stages of a build, by the function that does each (file suffix, function name)
 STAGES = [
     ("import click and the command line", ("generator/cli.py", "<module>")),
-    ("load the prepared meeting (validated and composed, from the cache)", ("generator/build.py", "prepare")),
-    ("find the fonts, check every character", ("generator/build.py", "render_options")),
+    ("load the prepared meeting (validated and composed, from the cache)", ("generator/prepared.py", "prepare")),
+    ("find the fonts, check every character", ("generator/description.py", "render_options")),
     ("deck: python-pptx", ("generator/render/pptx/__init__.py", "render_pptx")),
     ("briefing: reportlab", ("generator/render/pdf/__init__.py", "render_pdf")),
 ]

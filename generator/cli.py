@@ -600,17 +600,28 @@ def main() -> None:
 
 
 def _leave(code: int) -> NoReturn:
-    """End the process with the exit code once its output is flushed and its exit handlers have run, without
-    Python's teardown: freeing every object of a build one by one takes a tenth of a second after the work is
-    done, and nothing is left to do then (every file is closed, every worker joined)."""
+    """End the process with the exit code once its output is delivered and its exit handlers have run, without
+    Python's teardown: freeing every object of a build one by one costs 0.1–0.2 s of CPU after the work is done
+    (warm default build: 0.79 s of user time instead of 1.00 s, median of 5, 2026-12-02), and nothing is left to
+    do then (every file is closed, every worker joined). Output that cannot be written (a full disk) is reported
+    and fails the run, as Python's own exit would; a reader that has gone (`| head`) is not an error."""
     import atexit
     import os
     import sys
 
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # pragma: no cover - the reader has gone
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()  # blocks until a pipe's reader has taken it all
+        except BrokenPipeError:  # the reader has gone
+            pass
+        except OSError as exc:
+            code = code or 1
+            message = _("error: {message}").format(message=_("cannot write the output: {reason}").format(
+                reason=exc.strerror or exc))
+            try:
+                os.write(2, (message + "\n").encode("utf-8", "replace"))
+            except OSError:
+                pass
     atexit._run_exitfuncs()
     os._exit(code)

@@ -76,7 +76,10 @@ def _hold(lock_path: Path) -> IO[str] | None:
         import fcntl
     except ImportError:  # pragma: no cover - not on Linux or macOS: run folders are then never swept
         return handle
-    fcntl.flock(handle, fcntl.LOCK_EX)  # a new file of our own: nobody else holds it but a sweeper about to remove it
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # a new file of ours: nobody else holds it but a sweeper about to remove it
+    except OSError:  # a file system without locks: no run can then lock it to prove it stale, so nobody sweeps it
+        return handle
     if os.fstat(handle.fileno()).st_nlink == 0:  # the sweeper removed it before we locked it
         handle.close()
         return None

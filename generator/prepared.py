@@ -2,7 +2,6 @@
 files they name, the code and the libraries that shape it are unchanged."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -91,46 +90,13 @@ def _fingerprint(paths: Iterable[Path | None]) -> str:
     return digest.hexdigest()
 
 
-def _code_files() -> list[Path]:
-    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
-
-
-_LIBRARIES = ("python_pptx", "reportlab", "matplotlib", "svglib", "pydantic", "fonttools", "babel")
-
-
-def _library_versions() -> str:
-    """The installed versions of the libraries that shape a prepared meeting or its outputs, from the names of
-    their `*.dist-info` folders (the standard's `name-version.dist-info`, name normalised with underscores).
-    Written by hand because importlib.metadata reads every installed distribution's metadata for each name
-    asked, which costs more than the rest of a warm build's preparation; the first folder on sys.path wins, as
-    for imports."""
-    import sys
-
-    found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".dist-info"):
-                distribution, _sep, version = name[: -len(".dist-info")].partition("-")
-                found.setdefault(distribution.lower().replace("-", "_").replace(".", "_"), version)
-    return ",".join(f"{name}={found.get(name, '-')}" for name in _LIBRARIES)
-
-
 def _prepared_key(data_path: Path, layout_path: Path, lang: str | None) -> str | None:
-    """A key over what a prepared meeting depends on that is known before reading it: the dataset, the layout,
-    the code and the libraries' versions. The files they name (the article, a template, a logo) are recorded in
-    the entry and checked when it is read."""
-    import hashlib
+    """A key over what a prepared meeting depends on that is known before reading it: the dataset, the layout and
+    the language (cache.key adds the code and the libraries' versions). The files they name (the article, a
+    template, a logo) are recorded in the entry and checked when it is read."""
+    from . import cache
 
-    try:
-        digest = _fingerprint([data_path, layout_path, *_code_files()])
-    except OSError:
-        return None
-    versions = hashlib.sha256(_library_versions().encode()).hexdigest()[:12]
-    return f"{digest}-{versions}-{lang or 'layout'}"
+    return cache.key("prepared", _fingerprint([data_path, layout_path]), lang or "layout")
 
 
 def _prepared_classes() -> dict[str, type]:

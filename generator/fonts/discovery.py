@@ -33,17 +33,6 @@ class FontFace:
         return f"{self.family} {'Bold' if self.bold else 'Regular'} ({where})"
 
 
-def cache_dir() -> Path:
-    """The folder for converted fonts and charts: $BRIEFING_CACHE_DIR, else the user's cache folder."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "briefing"
-
-
 def _font_dirs() -> list[Path]:
     home = Path.home()
     if sys.platform == "win32":

@@ -1,7 +1,6 @@
 """Measure text with a face's advance widths (read from the font once, then kept in the cache)."""
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 
@@ -71,8 +70,9 @@ def _advances(face: FontFace) -> tuple[int, dict[int, int]]:
         stat = os.stat(face.path)
     except OSError:
         raise GeneratorError(_("font file not found"), SourceRef(face.path)) from None
-    key = hashlib.sha1(f"{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
     from .. import cache
+
+    key = cache.key("metrics", face.path, face.index, stat.st_size, stat.st_mtime_ns)
 
     entry = f"{key}.marshal"  # ints only: marshal reads them several times faster than JSON
     blob = cache.read("metrics", entry)  # verified by its hash

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .discovery import FontFace, cache_dir, is_cff
+from .discovery import FontFace, is_cff
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -65,9 +65,10 @@ def _can_fork() -> bool:
 
 
 def _face_key(face: FontFace) -> str:
+    from .. import cache
+
     stat = os.stat(face.path)
-    return hashlib.sha1(
-        f"{_SUBSET_FORMAT}|{face.path}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    return cache.key("fonts", _SUBSET_FORMAT, face.path, face.index, stat.st_size, stat.st_mtime_ns)[:24]
 
 
 def _wanted(chars: str) -> set[str]:
@@ -88,29 +89,22 @@ def prefer_speed() -> None:
 
 def _listings(face: FontFace) -> Iterator[tuple[Path, set[str], bool]]:
     """(font file, its characters, made by extension) of the face's cached subsets whose bytes are as written."""
-    from ..cache import record_of
-    from ..errors import GeneratorError
-    from ..reading import MAX_INPUT_BYTES, read_bytes
+    from .. import cache
 
-    folder = _subset_folder()
-    for listing in sorted(folder.glob(f"{_face_key(face)}-*.chars")):
-        font_file = listing.with_suffix(".ttf")
-        try:  # a pipe or a device in the cache's place is skipped like a damaged entry
-            record = record_of(read_bytes(listing).decode("utf-8"))
-            if hashlib.sha256(read_bytes(font_file, limit=MAX_INPUT_BYTES)).hexdigest() != record["sha256"]:
-                continue  # truncated or changed since it was written: made again, never trusted
-            yield font_file, set(record["chars"]), bool(record.get("extended"))
-        except (GeneratorError, ValueError, KeyError, TypeError):
-            continue
+    for font_file, record in cache.files(_subset_folder(), _face_key(face) + "-"):
+        yield font_file, set(record["chars"]), bool(record.get("extended"))
 
 
 def _cached_subset(face: FontFace, chars: str) -> tuple[str, int] | None:
     """The face itself when it has TrueType outlines, a cached subset for chars, or None."""
+    from .. import cache
+
     if not is_cff(face):
         return face.path, face.index
     wanted = _wanted(chars)
     for font_file, has, extended in _listings(face):
         if (has == wanted and not extended) if _EXACT_SUBSETS else wanted <= has:
+            cache.used(font_file)
             return str(font_file), 0
     return None
 
@@ -118,24 +112,29 @@ def _cached_subset(face: FontFace, chars: str) -> tuple[str, int] | None:
 def _make_subset(face: FontFace, chars: str) -> tuple[str, int]:
     text = "".join(sorted(_wanted(chars)))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    font_file = _subset_folder() / f"{_face_key(face)}-{digest}.ttf"
-    _convert_subset(face, text, font_file, digest)
-    _write_listing(font_file, text, extended=False)
-    return str(font_file), 0
+    return _store(f"{_face_key(face)}-{digest}.ttf", _convert_subset(face, text, digest), text, extended=False), 0
 
 
-def _write_listing(font_file: Path, text: str, extended: bool) -> None:
-    from ..cache import record_text
+def _store(name: str, data: bytes, text: str, extended: bool) -> str:
+    """Keep a subset in the cache (or this process's own folder); return its path."""
+    from .. import cache
 
-    record = {"sha256": hashlib.sha256(font_file.read_bytes()).hexdigest(), "chars": text, "extended": extended}
-    _atomic_write_text(font_file.with_suffix(".chars"), record_text(record))
+    stored = cache.write_file(_subset_folder(), name, data, {"chars": text, "extended": extended})
+    if stored is None:  # the cache became unwritable meanwhile: a folder of this process's own
+        _subset_folder.cache_clear()
+        stored = cache.write_file(_own_folder(), name, data, {"chars": text, "extended": extended})
+        if stored is None:
+            raise OSError(f"cannot write the font subset {name}")
+    return str(stored)
 
 
 @lru_cache(maxsize=1)
 def _subset_folder() -> Path:
     """The cache's font folder, or, when it cannot be written (read-only, a file in its way), a folder of this
     process's own that is removed when it ends: an unusable cache costs only time."""
-    folder = cache_dir() / "fonts"
+    from .. import cache
+
+    folder = cache.folder() / "fonts"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f".probe.{os.getpid()}"
@@ -143,28 +142,33 @@ def _subset_folder() -> Path:
         probe.unlink()
         return folder
     except OSError:
-        import atexit
-        import shutil
-        import tempfile
+        return _own_folder()
 
-        own = Path(tempfile.mkdtemp(prefix="briefing-fonts-"))
-        atexit.register(shutil.rmtree, own, True)
-        return own
+
+@lru_cache(maxsize=1)
+def _own_folder() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    own = Path(tempfile.mkdtemp(prefix="briefing-fonts-"))
+    atexit.register(shutil.rmtree, own, True)
+    return own
 
 
 #: changes when converted subsets are made differently, so that older cached files are not used
 _SUBSET_FORMAT = 5
 
 
-def _convert_subset(face: FontFace, text: str, target: Path, digest: str) -> None:
+def _convert_subset(face: FontFace, text: str, digest: str) -> bytes:
     from fontTools.ttLib import TTFont
 
     # the subset keeps the font's own modification date: saving must not stamp today's, which the PDFs embed
     with TTFont(face.path, fontNumber=face.index, recalcTimestamp=False) as font:
-        _subset_to_truetype(font, text, target, digest)
+        return _subset_to_truetype(font, text, digest)
 
 
-def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> None:
+def _subset_to_truetype(font: TTFont, text: str, digest: str) -> bytes:
     from fontTools import subset
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -218,20 +222,15 @@ def _subset_to_truetype(font: TTFont, text: str, target: Path, digest: str) -> N
     for record in font["name"].names:
         if record.nameID == 6:
             record.string = f"{record.toUnicode()}-{digest}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        font.save(str(temp))
-        os.replace(temp, target)
-    finally:
-        if temp.exists():
-            temp.unlink()
+    return _saved(font)
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+def _saved(font: TTFont) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
 
 
 def extend_subsets(faces: list[FontFace], chars: str) -> None:
@@ -288,7 +287,6 @@ def _add_glyphs(face: FontFace, base_path: Path, has: set[str], wanted: set[str]
     source_glyphs = source.getGlyphSet()
     text = "".join(sorted(has | wanted))
     digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    target = _subset_folder() / f"{_face_key(face)}-x{digest}.ttf"
     with TTFont(str(base_path)) as font:
         order = list(font.getGlyphOrder())
         known = set(order)
@@ -325,11 +323,5 @@ def _add_glyphs(face: FontFace, base_path: Path, has: set[str], wanted: set[str]
         for record in font["name"].names:
             if record.nameID == 6:
                 record.string = re.sub(r"-[0-9a-f]{12}$", "", record.toUnicode()) + f"-{digest}"
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            font.save(str(temp))
-            os.replace(temp, target)
-        finally:
-            if temp.exists():
-                temp.unlink()
-    _write_listing(target, text, extended=True)
+        data = _saved(font)
+    _store(f"{_face_key(face)}-x{digest}.ttf", data, text, extended=True)

@@ -49,10 +49,10 @@ def chart_png(chart: Chart, theme: Theme, face: FontFace, width_in: float, heigh
 def _chart_image(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
                  placement: Placement | None, fmt: Literal["svg", "png"], dpi: int) -> bytes:
     # the kind's meaning is part of the drawing (a horizontal kind's bars lie across)
-    key = hashlib.sha256(repr([asdict(chart), asdict(CHART_KINDS[chart.kind]), asdict(theme.colors), face.path,
-                               face.index, width_in, height_in, font_pt, placement and asdict(placement), fmt, dpi,
-                               _code()]).encode()).hexdigest()[:24]
     from .. import cache
+
+    key = cache.key("charts", asdict(chart), asdict(CHART_KINDS[chart.kind]), asdict(theme.colors), face.path,
+                    face.index, width_in, height_in, font_pt, placement and asdict(placement), fmt, dpi, _code())
 
     cached = cache.read("charts", f"{key}.{fmt}")  # verified by its hash: a damaged drawing is drawn again
     if cached is not None:
@@ -82,8 +82,7 @@ def family_of(face: FontFace) -> str:
         stat = os.stat(face.path)
     except OSError:
         stat = None
-    key = hashlib.sha256(f"{face.path}|{face.index}|{stat and stat.st_size}|{stat and stat.st_mtime_ns}".encode())
-    entry = f"{key.hexdigest()[:24]}.family"
+    entry = cache.key("families", face.path, face.index, stat and stat.st_size, stat and stat.st_mtime_ns) + ".family"
     remembered = cache.read("families", entry) if stat else None
     if remembered:
         return remembered.decode("utf-8")

@@ -214,3 +214,63 @@ def test_damaged_font_metrics_in_the_cache_are_measured_again(tmp_path, monkeypa
     blob[-3] ^= 0xFF  # one advance width changed, the entry still a valid marshal of the same shape
     entries[0].write_bytes(bytes(blob))
     assert fonts.metrics._advances(face) == fresh
+
+
+def test_each_kind_keeps_its_most_recently_used_entries_within_its_limits(tmp_path, monkeypatch):
+    from generator import cache
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(cache, "MAX_BYTES", 10_000)
+    monkeypatch.setattr(cache, "_written", {})
+    kind = tmp_path / "cache" / "charts"
+    for number in range(4):  # test data: four entries, used one after the other (the oldest first)
+        cache.write("charts", f"entry{number}.svg", b"test data %d" % number)
+        os.utime(kind / f"entry{number}.svg", (1_000_000 + number, 1_000_000 + number))
+    assert cache.read("charts", "entry0.svg") == b"test data 0"  # used again: now the most recent
+    cache.evict_lru(kind)
+    assert sorted(p.name for p in kind.iterdir()) == ["entry0.svg", "entry2.svg", "entry3.svg"]
+    # beyond the size: the least recently used go until the rest fits, whatever their number
+    monkeypatch.setattr(cache, "MAX_BYTES", 2 * (32 + 11))
+    cache.evict_lru(kind)
+    assert sorted(p.name for p in kind.iterdir()) == ["entry0.svg", "entry3.svg"]
+    # a write evicts by itself (its kind's first in a process), and a font subset goes with its record
+    monkeypatch.setattr(cache, "_written", {})
+    monkeypatch.setattr(cache, "MAX_BYTES", 10_000)
+    fonts = tmp_path / "cache" / "fonts"
+    fonts.mkdir()
+    assert cache.write_file(fonts, "face-1.ttf", b"a subset (test data)", {"chars": "ab"}) is not None
+    os.utime(fonts / "face-1.ttf", (1_000_000, 1_000_000))
+    os.utime(fonts / "face-1.record", (1_000_000, 1_000_000))
+    assert [path.name for path, _record in cache.files(fonts, "face-")] == ["face-1.ttf"]
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    monkeypatch.setattr(cache, "_written", {})  # a new process
+    cache.write("fonts", "other.bin", b"test data")
+    assert sorted(p.name for p in fonts.iterdir()) == ["other.bin"]
+
+
+def test_the_cache_folder_is_the_platforms_unless_briefing_cache_dir_names_one(tmp_path, monkeypatch):
+    import platformdirs
+
+    from generator import cache
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.folder() == tmp_path / "mine"
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == Path(platformdirs.user_cache_dir("briefing", appauthor=False))
+    if sys.platform.startswith("linux"):
+        assert cache.folder() == tmp_path / "xdg" / "briefing"
+
+
+def test_every_key_changes_with_the_code_and_the_libraries_versions(monkeypatch):
+    from generator import cache
+
+    assert "reportlab=" in cache.library_versions() and "matplotlib=" in cache.library_versions()
+    assert "reportlab=-" not in cache.library_versions() and "python_pptx=-" not in cache.library_versions()
+    before = cache.key("charts", "test data")
+    monkeypatch.setattr(cache, "library_versions", lambda: "reportlab=0.0-test")
+    assert cache.key("charts", "test data") != before
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0" * 64)
+    assert cache.key("charts", "test data") != before

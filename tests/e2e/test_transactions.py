@@ -253,6 +253,14 @@ def at_rename(function):
         return function(source, destination, *args, **kwargs)
     return wrapped
 os.replace, os.link = at_rename(os.replace), at_rename(os.link)
+if sys.argv[4:] == ["after"]:  # the signal comes when the temporary folder is removed, after the commit
+    real_rmdir = os.rmdir
+    def at_rmdir(path, *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == ".briefing-tmp" and calls[0] != -1:
+            calls[0] = -1
+            os.kill(os.getpid(), signum)
+        return real_rmdir(path, *args, **kwargs)
+    os.rmdir, target = at_rmdir, -2
 sys.argv = ["briefing", "build", "lianghui"]
 from generator.cli import main
 main()
@@ -276,3 +284,15 @@ def test_a_signal_at_any_rename_leaves_all_old_or_all_new_outputs_and_says_which
         assert run.returncode == 0, run.stderr
         assert all((project / "dist" / name).read_bytes() != old for name, old in PREVIOUS.items())
         assert sorted(p.name for p in (project / "dist").iterdir()) == sorted(PREVIOUS)
+
+
+def test_a_signal_after_the_last_rename_says_that_every_output_was_written(tmp_path):
+    project = _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, "-2", str(int(signal.SIGTERM)),
+                          str(project / "dist"), "after"], cwd=project, env=env, capture_output=True, text=True,
+                         timeout=240)
+    assert run.returncode == 130, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "interrupted; every output was written"
+    assert all((project / "dist" / name).read_bytes() != old for name, old in PREVIOUS.items())
+    assert sorted(p.name for p in (project / "dist").iterdir()) == sorted(PREVIOUS)

@@ -46,7 +46,7 @@ def test_an_extended_subset_has_the_glyphs_a_new_conversion_would_have(cff_face,
         patched.setattr(fonts.subsets, "_make_subset", no_new_conversion)
         fonts.extend_subsets([cff_face], text + extra)
     extended, _ = fonts.truetype_for_pdf(cff_face, text + extra)
-    listing = Path(extended).with_suffix(".chars").read_text(encoding="utf-8")
+    listing = Path(extended).with_suffix(".record").read_text(encoding="utf-8")
     assert extended != base and set(extra) <= set(listing)
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "converted"))

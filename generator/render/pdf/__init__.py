@@ -73,6 +73,7 @@ class _BriefingDoc(BaseDocTemplate):
     def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         self.used_total = self.total_pages
         self.part_starts: list[tuple[str, int]] = []
+        self.contents_entries: list[tuple[int, str, int, str]] = []  # what this pass told the contents
         super().build(flowables, *args, **kwargs)
         self.total_pages = self.page
 
@@ -94,7 +95,9 @@ class _BriefingDoc(BaseDocTemplate):
                 self.part_starts.append((title, self.page))
             if level <= 1 and key != "contents":
                 # the contents are drawn by reportlab's Paragraph, which reads markup: the title is text, never markup
-                self.notify("TOCEntry", (level, escape(title), self.page, key))
+                entry = (level, escape(title), self.page, key)
+                self.contents_entries.append(entry)
+                self.notify("TOCEntry", entry)
 
 
 def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
@@ -148,15 +151,17 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
         story = _story(document, styles, options)  # fresh flowables: reportlab marks used ones
         contents = [flowable for flowable in story if isinstance(flowable, TableOfContents)]
         if hint is not None and _pass == 0:
-            # last time's page numbers, for the first pass to draw with: when they are right again, reportlab
-            # finds the contents and the page count satisfied after one pass; when not, it runs more passes
+            # last time's page numbers, for the first pass to draw with: given as the contents' entries known
+            # before building (reportlab's addEntries), which its IndexingFlowable protocol (beforeBuild) keeps
+            # as the last pass's; when they are right again, the contents and the page count are satisfied
+            # after one pass, and when not, reportlab runs more passes
             doc.total_pages = hint[1]
             for toc in contents:
-                toc._entries = list(hint[0])  # type: ignore[attr-defined]  # reportlab's record of them
+                toc.addEntries(hint[0])
         doc.multiBuild(story)
         if doc.used_total == doc.total_pages:
             break
-    entries = [tuple(entry) for toc in contents[:1] for entry in toc._entries]  # type: ignore[attr-defined]
+    entries: list[tuple[Any, ...]] = list(doc.contents_entries) if contents else []
     if hint != (entries, doc.total_pages):
         for key in hint_keys:
             _write_pagination(key, entries, doc.total_pages)
@@ -178,18 +183,11 @@ def _pagination_keys(document: Document, options: RenderOptions) -> tuple[str, s
     fonts, and the code), and, as a guess for an edited meeting (a changed subtitle moves no page), under the
     meeting, its language, theme, fonts and the code. A remembered record only saves layout passes; a wrong one
     costs a pass, never a wrong page number."""
-    import hashlib
-
     from ... import cache
 
-    keys = []
-    for what in ((document, options.theme, options.regular, options.bold),
-                 ("meeting", document.meta.meeting, document.meta.language, options.theme, options.regular,
-                  options.bold)):
-        digest = hashlib.sha256(repr(what).encode())
-        digest.update(cache.code_fingerprint().encode())
-        keys.append(digest.hexdigest())
-    return keys[0], keys[1]
+    return (cache.key("pagination", document, options.theme, options.regular, options.bold),
+            cache.key("pagination", "meeting", document.meta.meeting, document.meta.language, options.theme,
+                      options.regular, options.bold))
 
 
 def _read_pagination(key: str) -> tuple[list[tuple[Any, ...]], int] | None:
