@@ -424,7 +424,8 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
 def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -> None:
     """List the facts a layout can name: id, value as shown, label, status and measure.
 
-    WORDS filter by id, label or value (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
+    WORDS filter, in Chinese or English, by id, label, value, unit, section (e.g. 民生, livelihood), status (目标,
+    累计, 推进中, 实绩, target) or measure (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
     same [status · measure] may share a chart."""
     from .dataset import load_dataset
     from .errors import GeneratorError, did_you_mean
@@ -438,11 +439,21 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
     statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
                 "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
+    # what a status is called, in both languages: a user asks for 目标 or 实绩, not for `target` or `achieved`
+    status_words = {"achieved": ("实绩", "完成", zh("{results_year}年"), "achieved", "result"),
+                    "cumulative": ("累计", "cumulative", "total"),
+                    "target": ("目标", zh("{plan_year}年目标"), "target"),
+                    "pipeline": ("推进中", "pipeline", "under way"),
+                    "goal": ("中长期目标", "goal"), "context": ("背景", "context")}
     shown = 0
     for fact in dataset.model.facts:
         if section and fact.section != section:
             continue
-        texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text]
+        part, measure = dataset.sections[fact.section], dataset.measures.get(fact.measure or "")
+        texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text, fact.unit,
+                 fact.unit_en or "", fact.section, zh(part.title_zh), en(part.title_en), fact.status,
+                 *status_words.get(fact.status, ()),
+                 *((measure.id, measure.label_zh, measure.label_en) if measure else ())]
         if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
             continue
         shown += 1

@@ -172,3 +172,23 @@ def test_a_preview_session_in_a_chinese_locale_speaks_chinese(tmp_path):
     assert re.search(r"layouts/one-pager\.yaml 的预览：http://127\.0\.0\.1:\d+/", output), output
     assert re.search(r"生成用时 [\d.]+ 秒：\d+ 张幻灯片，\d+ 页简报", output) and "预览已停止" in output, output
     assert _english_sentences(output) == [], output
+
+
+def _ids(output: str) -> set[str]:
+    return {line.split()[0] for line in output.splitlines()[:-1]}
+
+
+def test_facts_are_found_by_the_users_words_for_sections_statuses_measures_and_units(run_cli, dataset):
+    facts = dataset.model.facts
+    livelihood = {f.id for f in facts if f.section == "livelihood"}
+    assert _ids(run_cli("--ui", "en", "facts", "民生").output) == livelihood  # the section's title: 民生保障
+    assert _ids(run_cli("--ui", "en", "facts", "livelihood").output) >= livelihood
+    targets = {f.id for f in facts if f.status == "target"}
+    found = _ids(run_cli("--ui", "en", "facts", "目标").output)
+    assert targets <= found and found == _ids(run_cli("--ui", "en", "facts", "--section", "plan", "目标").output) | \
+        {f.id for f in facts if "目标" in f.label_zh or f.status in ("target", "goal")}
+    assert _ids(run_cli("--ui", "en", "facts", "累计").output) == {f.id for f in facts if f.status == "cumulative"}
+    assert _ids(run_cli("--ui", "en", "facts", "推进中").output) == {f.id for f in facts if f.status == "pipeline"}
+    assert {f.id for f in facts if f.status == "achieved"} <= _ids(run_cli("--ui", "en", "facts", "实绩").output)
+    assert _ids(run_cli("--ui", "en", "facts", "毕业生数量").output) >= {"graduates", "graduates_target"}  # a measure
+    assert {f.id for f in facts if f.unit == "亿元"} <= _ids(run_cli("--ui", "en", "facts", "亿元").output)
