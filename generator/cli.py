@@ -469,12 +469,17 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
 @cli.command()
 @click.option("--gallery", "gallery_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Also write a layout with one of each kind into this folder and build its slides and briefing.")
+@click.option("--keys", "show_keys", is_flag=True,
+              help="Show every key a layout may hold instead: its type, default, what it does and an example.")
 @data_option
 @click.pass_context
-def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) -> None:
+def kinds(ctx: click.Context, gallery_dir: Path | None, show_keys: bool, data_path: Path | None) -> None:
     """Show every slide kind and briefing part, what it shows and the smallest entry that builds it."""
     from .kinds import PARTS, SLIDES, gallery_layout
 
+    if show_keys:
+        _show_keys()
+        return
     for heading, table in ((_("Slides (deck:)"), SLIDES), (_("Briefing parts (briefing:)"), PARTS)):
         click.echo(heading)
         for name, (what, snippet) in table.items():
@@ -486,6 +491,23 @@ def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) 
         layout.write_text(gallery_layout(), encoding="utf-8")
         ctx.invoke(build, layouts=(str(layout),), data_path=data_path, out_dir=gallery_dir,
                    fmt=("deck-pdf", "pdf"), lang=None, strict=False)
+
+
+def _show_keys() -> None:
+    from .keys import layout_keys
+
+    headings = {"layout": _("Keys at the top of a layout"), "entries": _("Keys of the entries of deck: and briefing:"),
+                "theme_overrides": _("Keys of theme_overrides")}
+    for place, docs in layout_keys().items():
+        click.echo(headings[place])
+        for doc in docs:
+            default = _("required") if doc.required else \
+                _("default: {default}").format(default=doc.default) if doc.default else ""
+            facts = _("; ").join(part for part in (doc.type, default) if part)
+            used = _("in: {kinds}").format(kinds=", ".join(doc.used_by)) if doc.used_by else ""
+            click.echo("\n  " + _("{key}  ({facts})").format(key=doc.name, facts=facts) + (f"  {used}" if used else ""))
+            click.echo(f"      {doc.what}\n      {doc.example}")
+        click.echo("")
 
 
 @cli.command(name="layouts")
