@@ -436,7 +436,8 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
 def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -> None:
     """List the facts a layout can name: id, value as shown, label, status and measure.
 
-    WORDS filter by id, label or value (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
+    WORDS filter, in Chinese or English, by id, label, value, unit, section (e.g. 民生, livelihood), status (目标,
+    累计, 推进中, 实绩, target) or measure (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
     same [status · measure] may share a chart."""
     from .dataset import load_dataset
     from .errors import GeneratorError, did_you_mean
@@ -450,11 +451,21 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
     statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
                 "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
+    # what a status is called, in both languages: a user asks for 目标 or 实绩, not for `target` or `achieved`
+    status_words = {"achieved": ("实绩", "完成", zh("{results_year}年"), "achieved", "result"),
+                    "cumulative": ("累计", "cumulative", "total"),
+                    "target": ("目标", zh("{plan_year}年目标"), "target"),
+                    "pipeline": ("推进中", "pipeline", "under way"),
+                    "goal": ("中长期目标", "goal"), "context": ("背景", "context")}
     shown = 0
     for fact in dataset.model.facts:
         if section and fact.section != section:
             continue
-        texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text]
+        part, measure = dataset.sections[fact.section], dataset.measures.get(fact.measure or "")
+        texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text, fact.unit,
+                 fact.unit_en or "", fact.section, zh(part.title_zh), en(part.title_en), fact.status,
+                 *status_words.get(fact.status, ()),
+                 *((measure.id, measure.label_zh, measure.label_en) if measure else ())]
         if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
             continue
         shown += 1
@@ -470,12 +481,17 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
 @cli.command()
 @click.option("--gallery", "gallery_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Also write a layout with one of each kind into this folder and build its slides and briefing.")
+@click.option("--keys", "show_keys", is_flag=True,
+              help="Show every key a layout may hold instead: its type, default, what it does and an example.")
 @data_option
 @click.pass_context
-def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) -> None:
+def kinds(ctx: click.Context, gallery_dir: Path | None, show_keys: bool, data_path: Path | None) -> None:
     """Show every slide kind and briefing part, what it shows and the smallest entry that builds it."""
     from .kinds import PARTS, SLIDES, gallery_layout
 
+    if show_keys:
+        _show_keys()
+        return
     for heading, table in ((_("Slides (deck:)"), SLIDES), (_("Briefing parts (briefing:)"), PARTS)):
         click.echo(heading)
         for name, (what, snippet) in table.items():
@@ -487,6 +503,23 @@ def kinds(ctx: click.Context, gallery_dir: Path | None, data_path: Path | None) 
         layout.write_text(gallery_layout(), encoding="utf-8")
         ctx.invoke(build, layouts=(str(layout),), data_path=data_path, out_dir=gallery_dir,
                    fmt=("deck-pdf", "pdf"), lang=None, strict=False)
+
+
+def _show_keys() -> None:
+    from .keys import layout_keys
+
+    headings = {"layout": _("Keys at the top of a layout"), "entries": _("Keys of the entries of deck: and briefing:"),
+                "theme_overrides": _("Keys of theme_overrides")}
+    for place, docs in layout_keys().items():
+        click.echo(headings[place])
+        for doc in docs:
+            default = _("required") if doc.required else \
+                _("default: {default}").format(default=doc.default) if doc.default else ""
+            facts = _("; ").join(part for part in (doc.type, default) if part)
+            used = _("in: {kinds}").format(kinds=", ".join(doc.used_by)) if doc.used_by else ""
+            click.echo("\n  " + _("{key}  ({facts})").format(key=doc.name, facts=facts) + (f"  {used}" if used else ""))
+            click.echo(f"      {doc.what}\n      {doc.example}")
+        click.echo("")
 
 
 @cli.command(name="layouts")

@@ -75,11 +75,12 @@ def _tell_gettext() -> None:
 @contextmanager
 def click_speaks_the_interface_language() -> Iterator[None]:
     """While the command line runs, click's own words (Usage:, Options, Error: …, its usage errors) come from
-    click.mo in the interface's language; the process's gettext domain and LANGUAGE are restored afterwards."""
+    click.mo in the interface's language; the process's gettext domain, LANGUAGE and the language chosen with
+    `--ui` are restored afterwards."""
     import gettext
 
-    global _click_speaks
-    saved_domain, saved_language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    global _click_speaks, _chosen
+    saved_domain, saved_language, saved_choice = gettext.textdomain(), os.environ.get("LANGUAGE"), _chosen
     gettext.bindtextdomain(CLICK_DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(CLICK_DOMAIN)
     _click_speaks = True
@@ -87,7 +88,7 @@ def click_speaks_the_interface_language() -> Iterator[None]:
     try:
         yield
     finally:
-        _click_speaks = False
+        _click_speaks, _chosen = False, saved_choice  # `--ui` holds for this run of the command line
         gettext.textdomain(saved_domain)
         if saved_language is None:
             os.environ.pop("LANGUAGE", None)

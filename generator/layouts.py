@@ -189,8 +189,8 @@ def layout_json_schema() -> dict[str, Any]:
 
 def load_layout(path: Path, dataset: Dataset) -> Layout:
     """Return the layout at path, validated against the dataset; raise GeneratorError listing every problem."""
-    loaded = load_file(path, "layout")
-    run_together = _ids_run_together(loaded)
+    loaded = load_file(path, "layout", lenient=True)
+    run_together = list(loaded.issues) + _ids_run_together(loaded)
     slip_lines = {issue.ref.line for issue in run_together if issue.ref}
 
     def besides_slips(issues: list[Issue]) -> list[Issue]:  # a run-together id is one message, not three
@@ -205,6 +205,11 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
             validate_layout(_well_formed_part(loaded), loaded, dataset)
         except GeneratorError as more:
             problems += [issue for issue in besides_slips(more.issues) if issue not in problems]
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        for key, missing in (("template", N_("template not found: {path}")), ("logo", N_("logo not found: {path}"))):
+            if isinstance(data.get(key), str) and not (path.parent / data[key]).is_file():  # in the same round
+                problems.append(Issue(loaded.ref((key,)), _(missing).format(path=(path.parent / data[key]).resolve()),
+                                      _("the path is relative to the layout file")))
         collected = IssueCollector()
         collected.issues = problems
         collected.raise_if_any()

@@ -34,6 +34,8 @@ class Loaded:
     data: Any
     positions: dict[KeyPath, SourceRef]
     lines: tuple[str, ...] = ()  # the file's lines, for hints about what was typed
+    # mistakes a lenient read reports instead of stopping (typing slips, a bad date): the data is read as meant
+    issues: tuple[Issue, ...] = ()
 
     def line_at(self, key_path: KeyPath) -> str:
         """The source line of the value at key_path ("" when unknown)."""
@@ -74,13 +76,16 @@ def read_text(path: Path, what: str = "file") -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
 
 
-def load_file(path: Path, what: str = "file") -> Loaded:
-    """Load a .yaml/.yml or .json file; raise GeneratorError with the position of any syntax problem."""
+def load_file(path: Path, what: str = "file", lenient: bool = False) -> Loaded:
+    """Load a .yaml/.yml or .json file; raise GeneratorError with the position of any syntax problem. Lenient,
+    the mistakes after which the rest of a YAML file can still be read (Chinese typing slips, a value that is not
+    what its tag says, such as the date 2021-02-30) are returned in Loaded.issues, so that the caller reports them
+    with the file's other mistakes in one round."""
     text = read_text(path, what)
     shown = display_path(path)
     if path.suffix.lower() == ".json":
         return _load_json(text, shown)
-    return _load_yaml(text, shown)
+    return _load_yaml(text, shown, lenient)
 
 
 def _load_json(text: str, shown: str) -> Loaded:
@@ -119,7 +124,7 @@ def _json_step(key: str | int) -> str:
     return f"[{key}]" if isinstance(key, int) else f".{key}"
 
 
-def _load_yaml(text: str, shown: str) -> Loaded:
+def _load_yaml(text: str, shown: str, lenient: bool = False) -> Loaded:
     import yaml
 
     # libyaml's parser when PyYAML was built with it (the wheels are): ten times faster than pure Python
@@ -127,7 +132,13 @@ def _load_yaml(text: str, shown: str) -> Loaded:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(text, shown, exc) from None
+        error, meant = _syntax_error(text, shown, exc)
+        if lenient and meant is not None:  # only typing slips: the rest is read as it was meant
+            from dataclasses import replace
+
+            loaded = _load_yaml(meant, shown, lenient=True)  # its own mistakes are among the error's already
+            return replace(loaded, lines=tuple(text.splitlines()), issues=tuple(error.issues))
+        raise error from None
     except yaml.YAMLError as exc:
         raise GeneratorError(_("invalid YAML: {exc}").format(exc=exc), SourceRef(shown)) from None
     except RecursionError:
@@ -138,14 +149,15 @@ def _load_yaml(text: str, shown: str) -> Loaded:
         raise GeneratorError(_("file is empty"), SourceRef(shown, 1), _("copy a shipped file as a starting point"))
     positions: dict[KeyPath, SourceRef] = {}
     counter = [0, 0]  # values, characters of text
-    data = _construct(node, (), positions, shown, loader, counter, 0)
-    return Loaded(shown, data, positions, tuple(text.splitlines()))
+    bad_values: list[Issue] | None = [] if lenient else None
+    data = _construct(node, (), positions, shown, loader, counter, 0, bad_values)
+    return Loaded(shown, data, positions, tuple(text.splitlines()), tuple(bad_values or ()))
 
 
-def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> GeneratorError:
+def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> tuple[GeneratorError, str | None]:
     """The message for a file the YAML parser stops in: every Chinese typing slip of the file on its own line (the
     parser stops at the first, often a line below it), else the parser's words, in the interface's language, with
-    advice."""
+    advice; and the text as it was meant when the slips are all its syntax mistakes (else None)."""
     from .slips import find_slips, missing_colon, parser_words, repaired, unquoted_colour
 
     mark = exc.problem_mark or exc.context_mark
@@ -156,14 +168,18 @@ def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> GeneratorError
         slips = [slip] if slip else []
     if slips:
         issues = [Issue(SourceRef(shown, slip.line, slip.column), slip.message, slip.hint) for slip in slips]
-        meant = repaired(text, slips)
+        meant: str | None = repaired(text, slips)
+        slip_lines = {slip.line for slip in slips}
         try:  # the rest of the file, read as it was meant: a mistake the slips do not explain is reported too
             if meant != text:
-                _load_yaml(meant, shown)
+                issues += [issue for issue in _load_yaml(meant or "", shown, lenient=True).issues
+                           if issue.ref is None or issue.ref.line not in slip_lines]
+            else:
+                meant = None
         except GeneratorError as more:
-            issues += [issue for issue in more.issues if issue.ref is None or issue.ref.line not in
-                       {slip.line for slip in slips}]
-        return GeneratorError(issues)
+            issues += [issue for issue in more.issues if issue.ref is None or issue.ref.line not in slip_lines]
+            meant = None
+        return GeneratorError(issues), meant
     hint = ""
     line = _line_at(text, mark)
     lines = text.splitlines()
@@ -171,7 +187,7 @@ def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> GeneratorError
             and not unquoted_colour(line) and unquoted_colour(lines[mark.line - 1]):
         # a # in a { … } group starts a comment: the parser stops at the start of the next line
         return GeneratorError(_("invalid YAML: {problem}").format(problem=parser_words(problem)),
-                              SourceRef(shown, mark.line), unquoted_colour(lines[mark.line - 1]))
+                              SourceRef(shown, mark.line), unquoted_colour(lines[mark.line - 1])), None
     if "\t" in problem or "\\t" in problem or "tab" in problem.lower() or _char_at(text, mark) == "\t":
         hint = _("indent with spaces, not tabs")
     elif unquoted_colour(line):
@@ -184,7 +200,7 @@ def _syntax_error(text: str, shown: str, exc: MarkedYAMLError) -> GeneratorError
     elif "expected key" in problem or "expected <block end>" in problem or "expected '-'" in problem:
         hint = _("check the indentation: the keys of one entry, and the entries of one list, start in the same column")
     ref = SourceRef(shown, mark.line + 1, mark.column + 1) if mark else SourceRef(shown)
-    return GeneratorError(_("invalid YAML: {problem}").format(problem=parser_words(problem)), ref, hint)
+    return GeneratorError(_("invalid YAML: {problem}").format(problem=parser_words(problem)), ref, hint), None
 
 
 def _line_at(text: str, mark: Mark | None) -> str:
@@ -202,7 +218,7 @@ def _char_at(text: str, mark: Mark | None) -> str:
 
 
 def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef], shown: str,
-               loader: SafeConstructor, counter: list[int], depth: int) -> Any:
+               loader: SafeConstructor, counter: list[int], depth: int, bad_values: list[Issue] | None = None) -> Any:
     import yaml
 
     ref = SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -232,19 +248,31 @@ def _construct(node: Node, key_path: KeyPath, positions: dict[KeyPath, SourceRef
                     _ref_of(key_node, shown),
                     _("first defined at line {line}").format(line=first.line) if first else "",
                 )
-            result[key] = _construct(value_node, key_path + (key,), positions, shown, loader, counter, depth + 1)
+            result[key] = _construct(value_node, key_path + (key,), positions, shown, loader, counter, depth + 1,
+                                     bad_values)
             positions[key_path + (key,)] = _ref_of(key_node, shown)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(item, key_path + (index,), positions, shown, loader, counter, depth + 1)
+            _construct(item, key_path + (index,), positions, shown, loader, counter, depth + 1, bad_values)
             for index, item in enumerate(node.value)
         ]
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
         key = f" for '{key_path[-1]}'" if key_path and isinstance(key_path[-1], str) else ""
-        raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
+        if str(node.tag).endswith(":timestamp"):  # 2021-02-30: a date the calendar does not have
+            impossible = Issue(ref, _("'{name}' is {value}, a date that does not exist").format(
+                name=key_path[-1] if key_path else "date", value=getattr(node, "value", "")),
+                _("write a date of the calendar as YYYY-MM-DD, e.g. 2021-01-20"))
+            if bad_values is None:
+                raise GeneratorError([impossible]) from None
+            bad_values.append(impossible)
+            return getattr(node, "value", None)
+        if bad_values is None:
+            raise GeneratorError(_("invalid value{key}: {exc}").format(key=key, exc=exc), ref) from None
+        bad_values.append(Issue(ref, _("invalid value{key}: {exc}").format(key=key, exc=exc)))
+        return getattr(node, "value", None)  # the text as written: the model reports nothing more on its line
     if isinstance(value, str):
         _refuse_escaped_control(value, ref)
         counter[1] += len(value)

@@ -172,3 +172,43 @@ def test_a_preview_session_in_a_chinese_locale_speaks_chinese(tmp_path):
     assert re.search(r"layouts/one-pager\.yaml 的预览：http://127\.0\.0\.1:\d+/", output), output
     assert re.search(r"生成用时 [\d.]+ 秒：\d+ 张幻灯片，\d+ 页简报", output) and "预览已停止" in output, output
     assert _english_sentences(output) == [], output
+
+
+def _ids(output: str) -> set[str]:
+    return {line.split()[0] for line in output.splitlines()[:-1]}
+
+
+def test_facts_are_found_by_the_users_words_for_sections_statuses_measures_and_units(run_cli, dataset):
+    facts = dataset.model.facts
+    livelihood = {f.id for f in facts if f.section == "livelihood"}
+    assert _ids(run_cli("--ui", "en", "facts", "民生").output) == livelihood  # the section's title: 民生保障
+    assert _ids(run_cli("--ui", "en", "facts", "livelihood").output) >= livelihood
+    targets = {f.id for f in facts if f.status == "target"}
+    found = _ids(run_cli("--ui", "en", "facts", "目标").output)
+    assert targets <= found and found == _ids(run_cli("--ui", "en", "facts", "--section", "plan", "目标").output) | \
+        {f.id for f in facts if "目标" in f.label_zh or f.status in ("target", "goal")}
+    assert _ids(run_cli("--ui", "en", "facts", "累计").output) == {f.id for f in facts if f.status == "cumulative"}
+    assert _ids(run_cli("--ui", "en", "facts", "推进中").output) == {f.id for f in facts if f.status == "pipeline"}
+    assert {f.id for f in facts if f.status == "achieved"} <= _ids(run_cli("--ui", "en", "facts", "实绩").output)
+    assert _ids(run_cli("--ui", "en", "facts", "毕业生数量").output) >= {"graduates", "graduates_target"}  # a measure
+    assert {f.id for f in facts if f.unit == "亿元"} <= _ids(run_cli("--ui", "en", "facts", "亿元").output)
+
+
+def test_after_the_readmes_set_up_its_next_commands_work_as_written_in_a_new_shell(tmp_path):
+    from ..unit.test_docs import _commands
+
+    for readme in ("README.md", "README.zh-CN.md"):
+        set_up = _commands(readme)
+        assert set_up[0] == "make build" and set_up[3] == "make test"
+        # `make build` has been run (the tests run in what it made); the lines after it, in a new shell whose PATH
+        # has no .venv, from the project's folder (the commands then build in a scratch folder: the same command,
+        # without touching the checkout's dist/)
+        activate, first = set_up[1], set_up[2]
+        script = f"cd '{ROOT}' && {activate} && cd '{tmp_path}' && {first} --format pptx --out out"
+        run = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], capture_output=True, text=True,
+                             env={"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+                                  "BRIEFING_CACHE_DIR": os.environ["BRIEFING_CACHE_DIR"]}, timeout=600)
+        assert run.returncode == 0, run.stderr
+        assert (tmp_path / "out" / "lianghui.pptx").is_file()
+    assert subprocess.run(["bash", "--norc", "-c", "briefing --version"], capture_output=True,
+                          env={"PATH": "/usr/local/bin:/usr/bin:/bin"}).returncode == 127  # not found without it

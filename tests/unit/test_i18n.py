@@ -123,7 +123,8 @@ def _code_names() -> set[str]:
     from generator.render import RENDERERS
 
     names = set(re.findall(r'"([A-Za-z_][A-Za-z_0-9]*)"', json.dumps(layout_json_schema())))
-    names |= set(re.findall(r"^\s*-?\s*([a-z_]+):", (ROOT / "data" / "facts.yaml").read_text(encoding="utf-8"), re.M))
+    dataset = (ROOT / "data" / "facts.yaml").read_text(encoding="utf-8")
+    names |= set(re.findall(r"^\s*-?\s*([a-z_]+):", dataset, re.M)) | set(re.findall(r"\b(?:id|status): ([a-z_]+)", dataset))
     names |= set(cli.commands) | set(RENDERERS) | {"briefing", "layouts", "data", "all", "everything", "debug",
                                                    "strict", "out", "port", "words", "zone", "kpis", "true",
                                                    "false", "series"}
