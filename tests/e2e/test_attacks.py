@@ -359,3 +359,18 @@ def test_a_title_of_ten_thousand_letters_or_with_a_tab_is_refused_with_its_line(
     (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
     assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)),
                    "meeting.yaml:2:1: 'title_zh': a tab or a carriage return", "meeting.yaml:3:1: 'title_en' has 10000")
+
+
+def test_a_flood_of_one_mistake_prints_the_first_few_and_a_count(tmp_path):
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    first_point = text.index("- ", text.index("points_zh:"))
+    end = text.index("\n", first_point)
+    # test data: one point made of 150,000 unknown placeholders
+    (tmp_path / "facts.yaml").write_text(text[:first_point] + '- "' + "{nope}" * 150_000 + '"' + text[end:],
+                                         encoding="utf-8")
+    run = briefing(tmp_path, "check", "--data", "facts.yaml")
+    assert_refused(run, "150000 problems", "… and 149990 more like: facts.yaml:")
+    assert run.stderr.count("\n") < 20
