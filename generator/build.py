@@ -42,7 +42,7 @@ def resolve_theme(layout: Layout) -> Theme:
 
     from dataclasses import replace
 
-    overrides = layout.model.theme_overrides.model_dump()
+    overrides = layout.model.theme_overrides.changed()
     theme = apply_overrides(THEMES[layout.model.theme], overrides)
     return replace(theme, logo=str(layout.logo)) if layout.logo else theme
 

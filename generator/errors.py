@@ -43,7 +43,7 @@ class Issue:
 
 
 #: issues of one kind printed before the rest are counted
-MAX_OF_A_KIND = 10
+MAX_OF_A_KIND = 25
 
 
 @dataclass
