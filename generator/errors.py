@@ -42,6 +42,10 @@ class Issue:
         return text
 
 
+#: issues of one kind printed before the rest are counted
+MAX_OF_A_KIND = 25
+
+
 @dataclass
 class GeneratorError(Exception):
     """A problem the user can fix: bad input, a missing font, an unwritable folder."""
@@ -56,7 +60,28 @@ class GeneratorError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return "\n".join(str(issue) for issue in self.issues)
+        """Every issue on its line; of many issues of one kind (the same message but for the names and numbers in
+        it), the first MAX_OF_A_KIND, then how many more: 150,000 unknown placeholders are not 150,000 lines."""
+        import re
+        from collections import Counter
+
+        from .i18n import _
+
+        shown: Counter[str] = Counter()
+        hidden: Counter[str] = Counter()
+        first_hidden: dict[str, Issue] = {}
+        lines = []
+        for issue in self.issues:
+            kind = re.sub(r"\{[^}]*\}|'[^']*'|\d+", "…", issue.message)
+            if shown[kind] < MAX_OF_A_KIND:
+                shown[kind] += 1
+                lines.append(str(issue))
+            else:
+                first_hidden.setdefault(kind, issue)
+                hidden[kind] += 1
+        for kind, first in first_hidden.items():
+            lines.append(_("… and {count} more like: {message}").format(count=hidden[kind], message=str(first)))
+        return "\n".join(lines)
 
 
 class IssueCollector:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Self, TypeVar, Union
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, create_model, field_validator, model_validator
 
 from .chartkinds import CHART_KINDS
 from .dataset import Dataset
@@ -31,52 +31,65 @@ else:  # one model per module of slidekinds and partkinds: a new module is a new
     PartSpec = Annotated[Union[tuple(kind.spec for kind in PART_KINDS.values())], Field(discriminator="kind")]
 
 
+#: a colour as the themes write it
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+Colour = Annotated[str, Field(pattern=COLOUR_PATTERN)]
+FontName = Annotated[str, Field(min_length=1, max_length=200)]
+#: the most colours in a series, and font families in a list
+MAX_CHOICES = 12
+
+
+def _override_type(section: str, name: str) -> Any:
+    """The type and bounds of one overridable theme value. Its default, None, means not overridden; a value
+    written as null is refused by the type (only a font file may be left out that way)."""
+    if section == "colors":
+        return (tuple[Colour, ...], Field(None, min_length=1, max_length=MAX_CHOICES)) if name == "series" \
+            else (Colour, None)
+    if section == "fonts":
+        if name.endswith("_families"):
+            return tuple[FontName, ...], Field(None, min_length=1, max_length=MAX_CHOICES)
+        return (FontName | None if name.endswith("_file") else FontName), None
+    low, high = (1.0, 3.0) if name == "pdf_leading" else (4.0, 144.0)
+    return float, Field(None, ge=low, le=high, allow_inf_nan=False)
+
+
+class _Overrides(Strict):
+    """A part of a theme a layout overrides."""
+
+    def changed(self) -> dict[str, Any]:
+        """The values the layout sets."""
+        return {key: value for key, value in self.model_dump().items() if value is not None}
+
+
+class SizeOverrides(_Overrides):
+    @model_validator(mode="after")
+    def _floors_below_sizes(self) -> Self:
+        value, defaults = self.changed(), theme_defaults("sizes")
+        for small, large in (("deck_body_min_pt", "deck_body_pt"), ("deck_kpi_value_min_pt", "deck_kpi_value_pt"),
+                             ("deck_table_min_pt", "deck_table_pt"), ("deck_chart_min_pt", "deck_chart_pt")):
+            if value.get(small, defaults[small]) > value.get(large, defaults[large]):
+                raise ValueError(_("size {small} ({a:g}) is larger than {large} ({b:g})").format(
+                    small=small, large=large, a=value.get(small, defaults[small]), b=value.get(large, defaults[large])))
+        return self
+
+
+# one field per value of the theme's dataclasses: a value added to a theme can be overridden, with its bounds
+ColorOverrides = create_model("ColorOverrides", __base__=_Overrides,
+                              **{name: _override_type("colors", name) for name in theme_fields("colors")})
+FontOverrides = create_model("FontOverrides", __base__=_Overrides,
+                             **{name: _override_type("fonts", name) for name in theme_fields("fonts")})
+SizeOverridesModel = create_model("SizeOverridesModel", __base__=SizeOverrides,
+                                  **{name: _override_type("sizes", name) for name in theme_fields("sizes")})
+
+
 class ThemeOverrides(Strict):
-    colors: dict[str, str | list[str]] = {}
-    fonts: dict[str, str | list[str] | None] = {}
-    sizes: dict[str, float] = {}
+    colors: ColorOverrides = ColorOverrides()  # type: ignore[valid-type]
+    fonts: FontOverrides = FontOverrides()  # type: ignore[valid-type]
+    sizes: SizeOverridesModel = SizeOverridesModel()  # type: ignore[valid-type]
 
-    @field_validator("colors", "fonts", "sizes")
-    @classmethod
-    def _known_keys(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
-        section = str(info.field_name)  # 'colors', 'fonts' or 'sizes'
-        allowed = theme_fields(section)
-        for key in value:
-            if key not in allowed:
-                hint = did_you_mean(key, allowed) or _("allowed: {names}").format(names=", ".join(allowed))
-                raise ValueError(_("unknown {what} '{key}' ({hint})").format(what=section[:-1], key=key,
-                                                                             hint=hint))
-        if section == "colors":
-            for key, colour in value.items():
-                if isinstance(colour, list) != (key == "series"):
-                    raise ValueError(_("colour {key}: write one #RRGGBB colour").format(key=key) if key != "series" else
-                                     _("colour series: write a list of #RRGGBB colours, e.g. [\"#1F4E79\", \"#7FB2D9\"]"))
-                if key == "series" and not colour:
-                    raise ValueError(_("colour series: the list is empty; give at least one colour"))
-                for item in colour if isinstance(colour, list) else [colour]:
-                    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(item)):
-                        raise ValueError(_("colour {key}: '{item}' is not #RRGGBB").format(key=key, item=item))
-        if section == "fonts":
-            for key, font in value.items():
-                if isinstance(font, list) != key.endswith("_families"):
-                    message = _("font {key}: write a list of family names") if key.endswith("_families") else \
-                        _("font {key}: write one name or file")
-                    raise ValueError(message.format(key=key))
-        if section == "sizes":
-            import math
-
-            for key, size in value.items():
-                low, high = (1.0, 3.0) if key == "pdf_leading" else (4.0, 144.0)
-                if not math.isfinite(size) or not low <= size <= high:
-                    raise ValueError(_("size {key} is {size}; it must be between {low:g} and {high:g}").format(
-                        key=key, size=size, low=low, high=high))
-            defaults = theme_defaults("sizes")
-            for small, large in (("deck_body_min_pt", "deck_body_pt"), ("deck_kpi_value_min_pt", "deck_kpi_value_pt"),
-                                 ("deck_table_min_pt", "deck_table_pt"), ("deck_chart_min_pt", "deck_chart_pt")):
-                if value.get(small, defaults[small]) > value.get(large, defaults[large]):
-                    raise ValueError(_("size {small} ({a:g}) is larger than {large} ({b:g})").format(
-                        small=small, large=large, a=value.get(small, defaults[small]), b=value.get(large, defaults[large])))
-        return value
+    def changed(self) -> dict[str, dict[str, Any]]:
+        """The values the layout sets, by part of the theme (what theme.apply_overrides takes)."""
+        return {section: getattr(self, section).changed() for section in ("colors", "fonts", "sizes")}
 
 
 class LayoutModel(Strict):

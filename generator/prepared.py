@@ -18,7 +18,7 @@ def resolve_theme(layout: Layout) -> Theme:
     """Return the layout's theme with its overrides applied."""
     from .theme import THEMES, apply_overrides
 
-    overrides = layout.model.theme_overrides.model_dump()
+    overrides = layout.model.theme_overrides.changed()
     theme = apply_overrides(THEMES[layout.model.theme], overrides)
     return replace(theme, logo=str(layout.logo)) if layout.logo else theme
 

@@ -123,6 +123,9 @@ def _describe(error: ErrorDetails, loc: KeyPath, model: type[BaseModel], data: A
         expected = ctx.get("expected", "")
         return (_("'{name}' is {value!r}; expected {expected}").format(name=name, value=value, expected=expected),
                 did_you_mean(str(value), _literal_choices(expected)))
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")).startswith("^#"):  # a theme colour
+        key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+        return _("colour {key}: '{item}' is not #RRGGBB").format(key=key, item=value), ""
     plain = _PLAIN.get(kind)
     if plain:
         count = len(value) if isinstance(value, (list, tuple, dict, str)) else 0
@@ -140,6 +143,7 @@ _PLAIN = {
     "less_than_equal": N_("'{name}' is {value}; it must be at most {le}"),
     "less_than": N_("'{name}' is {value}; it must be less than {lt}"),
     "greater_than_equal": N_("'{name}' is {value}; it must be at least {ge}"),
+    "finite_number": N_("'{name}' is {value}; it must be a finite number"),
     "greater_than": N_("'{name}' is {value}; it must be more than {gt}"),
     "string_type": N_("'{name}' must be text, not {value!r}"),
     "int_type": N_("'{name}' must be a whole number, not {value!r}"),

@@ -34,6 +34,9 @@ STALE_CHECK_MS = 400
 #: connections held at once: far below the common limit of 1,024 open files, so that a flood of idle connections
 #: leaves descriptors for the watcher, the builds and new visitors (one browser tab holds two or three)
 MAX_CONNECTIONS = 128
+#: connections accepted in one go before those beyond MAX_CONNECTIONS are closed (asyncio accepts as many as the
+#: listen backlog at once: uvicorn's 2,048 ran out of descriptors before any could be closed)
+ACCEPT_BURST = 64
 #: seconds a client has to send its request's head, and an idle kept-alive connection is kept
 REQUEST_HEAD_SECONDS = 10
 KEEP_ALIVE_SECONDS = 5
@@ -320,7 +323,7 @@ def run(layout_path: Path, data_path: Path, lang: str | None, port: int, open_br
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2,
                                 # a request beyond this many connections or tasks gets 503; the protocol keeps the
                                 # connections within MAX_CONNECTIONS, so this bounds the tasks
-                                http=_GuardedProtocol, limit_concurrency=MAX_CONNECTIONS + 1,
+                                http=_GuardedProtocol, limit_concurrency=MAX_CONNECTIONS + 1, backlog=ACCEPT_BURST,
                                 timeout_keep_alive=KEEP_ALIVE_SECONDS, h11_max_incomplete_event_size=MAX_HEAD_BYTES)
         try:
             uvicorn.Server(config).run(sockets=[sock])

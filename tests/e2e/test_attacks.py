@@ -364,3 +364,30 @@ def test_a_title_of_ten_thousand_letters_or_with_a_tab_is_refused_with_its_line(
     (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
     assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)),
                    "meeting.yaml:2:1: 'title_zh': a tab or a carriage return", "meeting.yaml:3:1: 'title_en' has 10000")
+
+
+def test_a_flood_of_one_mistake_prints_the_first_few_and_a_count(tmp_path):
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    first_point = text.index("- ", text.index("points_zh:"))
+    end = text.index("\n", first_point)
+    # test data: one point made of 150,000 unknown placeholders
+    (tmp_path / "facts.yaml").write_text(text[:first_point] + '- "' + "{nope}" * 150_000 + '"' + text[end:],
+                                         encoding="utf-8")
+    run = briefing(tmp_path, "check", "--data", "facts.yaml")
+    assert_refused(run, "150000 problems", "… and 149975 more like: facts.yaml:")
+    assert run.stderr.count("\n") < 40
+
+
+# --- inputs that were internal errors -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("override,expected", [
+    ("fonts: {deck_east_asian: null}", "meeting.yaml:6:11: 'deck_east_asian' must be text, not None"),
+    ("fonts: {cjk_families: []}", "meeting.yaml:6:11: 'cjk_families' lists 0; at least 1 are needed"),
+    ("sizes: {deck_title_pt: null}", "meeting.yaml:6:11: 'deck_title_pt' must be a number, not None"),
+])
+def test_theme_overrides_are_bounded_by_the_model(tmp_path, override, expected):
+    _meeting(tmp_path, f"theme_overrides:\n  {override}\n")
+    assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"), expected)
