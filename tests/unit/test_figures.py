@@ -38,3 +38,24 @@ def test_every_kind_is_drawn_as_png_at_the_resolution_asked_and_as_svg(kind, tmp
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "second"))  # drawn again: the same bytes
     assert chart_png(chart, THEME, face, 4.0, 2.5, 150) == png
     assert chart_svg(chart, THEME, face, 4.0, 2.5) == svg
+
+
+def test_a_warm_build_imports_neither_matplotlib_nor_pydantic(tmp_path):
+    """The charts come from the cache and the meeting from the prepared cache: the drawing and the layout models'
+    libraries stay unloaded (their import costs more than the rest of a warm build's work on charts)."""
+    import os
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"), BRIEFING_JOBS="1")
+    command = [sys.executable, "-X", "importtime", "-m", "generator", "build", "--out", str(tmp_path / "out")]
+    cold = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert cold.returncode == 0, cold.stderr[-2000:]
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in cold.stderr.splitlines() if line.startswith("import time:")}
+    assert {"matplotlib", "pydantic"} <= loaded  # the cold build drew and validated
+    warm = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert warm.returncode == 0, warm.stderr[-2000:]
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
+    assert "generator.render.figures" in loaded and not loaded & {"matplotlib", "pydantic"}
