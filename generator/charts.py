@@ -85,8 +85,24 @@ def family_of(face: FontFace) -> str:
     return family
 
 
+def chart_png(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, dpi: int = 300,
+              font_pt: float = 9) -> bytes:
+    """Return the chart as PNG bytes at dpi (for the editable briefing: Word and WPS show pictures, not SVG
+    everywhere); cached by content like chart_svg."""
+    key = hashlib.sha256(repr(["png", dpi, asdict(chart), asdict(theme.colors), face.path, face.index, width_in,
+                               height_in, font_pt, _code(chart.kind)]).encode()).hexdigest()[:24]
+    from . import cache
+
+    cached = cache.read("charts", f"{key}.png")
+    if cached is not None:
+        return cached
+    data = _draw(chart, theme, face, width_in, height_in, font_pt, None, dpi)
+    cache.write("charts", f"{key}.png", data)
+    return data
+
+
 def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in: float, font_pt: float,
-          placement: Placement | None = None) -> bytes:
+          placement: Placement | None = None, png_dpi: int = 0) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -117,7 +133,10 @@ def _draw(chart: Chart, theme: Theme, face: FontFace, width_in: float, height_in
         if placement is None:
             fig.tight_layout(pad=0.4)
         out = io.BytesIO()
-        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+        if png_dpi:
+            fig.savefig(out, format="png", dpi=png_dpi, metadata={"Software": None})
+        else:
+            fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
         fig.clear()
     return out.getvalue()
 

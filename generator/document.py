@@ -216,6 +216,8 @@ class Document:
     slide_size: Literal["16:9", "4:3"] = "16:9"
     page_per_part: bool = True
     max_pages: int | None = None  # the briefing may take at most this many pages
+    #: the editable briefing's look: the national format for official documents, or the briefing's designed look
+    editable_style: Literal["official", "designed"] = "official"
 
     def text(self) -> str:
         """Every string of the document, for font coverage checks."""

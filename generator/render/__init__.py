@@ -106,6 +106,12 @@ def _handout(document: Document, options: RenderOptions, out_path: Path, deck: D
     return render_handout(document, _deck(document, options, deck), options, out_path)
 
 
+def _docx(document: Document, options: RenderOptions, out_path: Path, deck: Deck = None) -> str:
+    from .docx import render_docx
+
+    return render_docx(document, options, out_path)
+
+
 RENDERERS: dict[str, Renderer] = {
     "pptx": Renderer("pptx", ".pptx", _pptx, "the deck", default=True, paints_deck=True),
     "pdf": Renderer("pdf", ".pdf", _pdf, "the briefing", default=True),
@@ -113,4 +119,5 @@ RENDERERS: dict[str, Renderer] = {
                          paints_deck=True),
     "handout": Renderer("handout", ".handout.pdf", _handout, "three slides per A4 page with lines for notes",
                         paints_deck=True),
+    "docx": Renderer("docx", ".docx", _docx, "the briefing as an editable Word document in the national format"),
 }

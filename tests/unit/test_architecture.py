@@ -5,6 +5,7 @@ import ast
 from pathlib import Path
 
 from generator.document import BLOCK_TYPES
+from generator.render.docx.blocks import HANDLERS as DOCX_HANDLERS
 from generator.render.pdf.blocks import HANDLERS as PDF_HANDLERS
 from generator.render.slides.blocks import HANDLERS as SLIDE_HANDLERS
 
@@ -24,10 +25,11 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_both_renderers_handle_every_block_type():
-    # the slide layout serves the deck and the deck as PDF; the briefing has its own handlers
+def test_every_renderer_handles_every_block_type():
+    # the slide layout serves the deck and the deck as PDF; the briefing and the editable briefing have their own
     assert set(SLIDE_HANDLERS) == set(BLOCK_TYPES)
     assert set(PDF_HANDLERS) == set(BLOCK_TYPES)
+    assert set(DOCX_HANDLERS) == set(BLOCK_TYPES)
 
 
 def test_renderers_never_import_inputs():
