@@ -62,10 +62,10 @@ def test_the_docx_opens_in_python_docx_with_the_national_format_styles(lianghui)
     path, document = lianghui
     word = docx.Document(str(path))
     styles = {style.style_id: style for style in word.styles}
-    fonts = {sid: styles[sid].element.rPr.rFonts.get(f"{W}eastAsia") for sid in ("Normal", "Title", "Heading1",
-                                                                                   "Heading2", "Heading3")}
-    assert fonts == {"Normal": "仿宋_GB2312", "Title": "方正小标宋简体", "Heading1": "黑体", "Heading2": "楷体_GB2312",
-                     "Heading3": "仿宋_GB2312"}  # 三级标题: 仿宋 in bold
+    fonts = {sid: styles[sid].element.rPr.rFonts.get(f"{W}eastAsia")
+             for sid in ("Normal", "Title", "Heading1", "Heading2", "Heading3")}
+    assert fonts == {"Normal": "仿宋_GB2312", "Title": "方正小标宋简体", "Heading1": "黑体",
+                     "Heading2": "楷体_GB2312", "Heading3": "仿宋_GB2312"}  # 三级标题: 仿宋 in bold
     assert styles["Normal"].font.size.pt == 16 and styles["Title"].font.size.pt == 22
     assert styles["Heading3"].font.bold is True and not styles["Heading1"].font.bold
     assert styles["Title"].paragraph_format.alignment == 1  # centred
@@ -76,7 +76,7 @@ def test_the_docx_opens_in_python_docx_with_the_national_format_styles(lianghui)
                        "Caption": "注释", "Title": "标题"}
     assert styles["TableText"].name == "表格"
     # the part titles are Heading 1 paragraphs, in the composed order
-    headings = [p.text for p in word.paragraphs if p.style.style_id == "Heading1"]
+    headings = [p.text for p in word.paragraphs if p.style.style_id in ("Heading1", "Appendix")]
     assert headings == [page.title for page in document.pages
                         if page.kind == "content" and page.title and page.title != "目录"]
     assert word.core_properties.title == document.meta.title

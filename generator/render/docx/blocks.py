@@ -151,9 +151,8 @@ def _grid(ctx: Ctx, columns: Sequence[str], rows: Sequence[Sequence[str]], numer
 
 def page_heading(ctx: Ctx, page: Page) -> None:
     """A part's title: Heading 1 (Heading 2 for a sub-part), outside the numbering for the appendix."""
-    appendix = ctx.look.numbered_headings and any(isinstance(b, d.Table) and b.role == "appendix" for b in page.blocks)
-    ctx.para(page.title, "Heading1" if page.level <= 1 else "Heading2",
-             '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>' if appendix else "")
+    appendix = any(isinstance(b, d.Table) and b.role == "appendix" for b in page.blocks)
+    ctx.para(page.title, "Appendix" if appendix else "Heading1" if page.level <= 1 else "Heading2")
 
 
 # ---------------------------------------------------------------------------------------------- handlers

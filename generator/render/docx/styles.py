@@ -117,7 +117,8 @@ def official_look() -> Look:
         StyleSpec("Header", "header", "Normal", SONGTI, size_pt=10.5, line_multiple=1.0, first_line_chars=0,
                   snap_to_grid=False, alias="页眉"),
     )
-    return Look(styles, OFFICIAL_PAGE_MM, OFFICIAL_MARGINS_MM, 26.0, (OFFICIAL_LINES, OFFICIAL_CHARS),
+    return Look(_with_appendix(styles, "附录标题"), OFFICIAL_PAGE_MM, OFFICIAL_MARGINS_MM, 26.0,
+                (OFFICIAL_LINES, OFFICIAL_CHARS),
                 16.0, numbered_headings=True, points_as_list=False, fonts=dict(FALLBACKS))
 
 
@@ -152,7 +153,8 @@ def business_look() -> Look:
         StyleSpec("Footer", "footer", "Normal", size_pt=12, line_multiple=1.0, after_pt=0),
         StyleSpec("Header", "header", "Normal", size_pt=9, line_multiple=1.0, after_pt=0),
     )
-    return Look(styles, OFFICIAL_PAGE_MM, OFFICIAL_MARGINS_MM, 23.0, None, 12.0, numbered_headings=False,
+    return Look(_with_appendix(styles, "Appendix Heading"), OFFICIAL_PAGE_MM, OFFICIAL_MARGINS_MM, 23.0, None, 12.0,
+                numbered_headings=False,
                 points_as_list=True, fonts={HEITI: "SimHei", SONGTI: "SimSun"})
 
 
@@ -202,8 +204,17 @@ def designed_look(theme: Theme, language: str) -> Look:
     )
     margins = (theme.page_margin_top_mm, theme.page_margin_inner_mm, theme.page_margin_bottom_mm,
                theme.page_margin_outer_mm)
-    return Look(styles, OFFICIAL_PAGE_MM, margins, max(theme.page_margin_bottom_mm - 12, 6), None, s.pdf_body_pt,
+    return Look(_with_appendix(styles, "附录标题" if language == "zh" else "Appendix Heading"), OFFICIAL_PAGE_MM,
+                margins, max(theme.page_margin_bottom_mm - 12, 6), None, s.pdf_body_pt,
                 numbered_headings=False, points_as_list=True, page_number_chars_in=0)
+
+
+def _with_appendix(styles: tuple[StyleSpec, ...], name: str) -> tuple[StyleSpec, ...]:
+    """The styles and the appendix's heading: Heading 1's look and level, outside the headings' numbering."""
+    from dataclasses import replace
+
+    heading = next(spec for spec in styles if spec.style_id == "Heading1")
+    return styles + (replace(heading, style_id="Appendix", name=name, alias=""),)
 
 
 def look_for(style: DocxStyle | None, language: str, theme: Theme) -> Look:

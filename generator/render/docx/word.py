@@ -223,15 +223,19 @@ def set_up_pages(word: WordDocument, look: Look, header_text: str) -> None:
     sect.append(grid)
     size_pt = next((s.size_pt for s in look.styles if s.style_id == "Footer"), look.body_pt)
     indent = twips(size_pt * look.page_number_chars_in)
+
+    def side(odd: bool) -> str:  # the outer side: right on odd pages, left on even ones
+        return "right" if odd else "left"
+
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         footer.is_linked_to_previous = False
         _replace_content(footer._element, paragraph(
-            "", "Footer", f'<w:ind w:{"right" if odd else "left"}="{indent}"/><w:jc w:val="{"right" if odd else "left"}"/>',
+            "", "Footer", f'<w:ind w:{side(odd)}="{indent}"/><w:jc w:val="{side(odd)}"/>',
             runs("— ") + field("PAGE", "1") + runs(" —")))
     for header, odd in ((section.header, True), (section.even_page_header, False)):
         header.is_linked_to_previous = False
         _replace_content(header._element, paragraph(header_text, "Header",
-                                                    f'<w:jc w:val="{"right" if odd else "left"}"/>'))
+                                                    f'<w:jc w:val="{side(odd)}"/>'))
 
 
 def _replace_content(story: Any, xml: str) -> None:
@@ -241,25 +245,20 @@ def _replace_content(story: Any, xml: str) -> None:
 
 
 def write_settings(word: WordDocument, language: str) -> None:
-    """Facing pages with mirrored margins (printed on both sides), even and odd footers, and the language."""
+    """Facing pages with mirrored margins (printed on both sides), even and odd footers, and the language; the
+    template's copy of its styles for Word 2010 goes (it would disagree with the styles written here)."""
     settings = word.settings.element
-    order = ["w:mirrorMargins", "w:evenAndOddHeaders"]
-    for tag in order:
-        if settings.find(qn(tag)) is None:
-            node = element(tag)
-            anchor = settings.find(qn("w:defaultTabStop"))
-            if anchor is not None:
-                anchor.addprevious(node)
-            else:
-                settings.append(node)
-    # Word orders these before defaultTabStop; evenAndOddHeaders follows mirrorMargins in the schema
-    mirror, even = settings.find(qn("w:mirrorMargins")), settings.find(qn("w:evenAndOddHeaders"))
-    if mirror is not None and even is not None:
-        mirror.addnext(even)
+    for tag, after in (("w:mirrorMargins", "w:zoom"), ("w:evenAndOddHeaders", "w:defaultTabStop")):
+        anchor = settings.find(qn(after))
+        if settings.find(qn(tag)) is None and anchor is not None:  # python-docx's template has both anchors
+            anchor.addnext(element(tag))
     fonts_lang = settings.find(qn("w:themeFontLang"))
     if fonts_lang is not None:
         fonts_lang.set(qn("w:val"), "zh-CN" if language == "zh" else "en-US")
         fonts_lang.set(qn("w:eastAsia"), "zh-CN")
+    for rel_id, rel in list(word.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            word.part.drop_rel(rel_id)
 
 
 def write_font_table(word: WordDocument, look: Look) -> None:
