@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -50,9 +51,12 @@ def _units(text: str) -> list[str]:
     return merged
 
 
-def pieces(text: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)
+def pieces(text: str) -> tuple[tuple[str, bool], ...]:
     """The text as (piece, is_figure): each figure joined with its unit, qualifier and the punctuation that
-    follows by word joiners (a no-break space for a space inside it)."""
+    follows by word joiners (a no-break space for a space inside it). Remembered: tables repeat figures."""
+    if not any(c.isdigit() for c in text):
+        return ((text, False),)
     text = _ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)
     out: list[tuple[str, bool]] = []
     for token in _units(text):
@@ -62,14 +66,14 @@ def pieces(text: str) -> list[tuple[str, bool]]:
             out[-1] = (out[-1][0] + piece, figure)
         else:
             out.append((piece, figure))
-    return out
+    return tuple(out)
 
 
 def runs(text: str, whole: bool = False) -> str:
     """The WordprocessingML runs of a text: no formatting of their own; figures in the figure character style.
     whole: the text is one figure (a key figure: 2亿美元以上, 翻一番), joined from end to end."""
     out = []
-    for piece, figure in ([(JOINER.join(_ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)), True)] if whole
+    for piece, figure in (((JOINER.join(_ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)), True),) if whole
                           else pieces(text)):
         style = f'<w:rPr><w:rStyle w:val="{FIGURE_STYLE}"/></w:rPr>' if figure else ""
         for index, line in enumerate(piece.split("\n")):
