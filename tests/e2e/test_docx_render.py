@@ -124,3 +124,19 @@ def test_the_body_text_is_16_pt(docx_built, dataset):
     # the key points are body paragraphs (正文), set in 16 pt
     missing = [point for point in points if re.sub(r"\s+", "", point)[:6] not in by_size[16.0]]
     assert len(points) > 20 and missing == []
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name, lang", BUILDS)
+def test_no_line_ends_inside_a_figure(docx_built, name, lang):
+    """A figure and its unit stay on one line wherever LibreOffice breaks lines: body text and table cells."""
+    pdf = docx_built / "pdf" / f"{_out_name(name, lang)}.pdf"
+    lines = [line.strip() for line in _run("pdftotext", str(pdf), "-").replace("\u2060", "").splitlines()]
+    # what cannot start a line after a figure's digits: more digits or a Chinese unit; in English its unit word
+    # (a line may start with the next of two figures: "RMB 100,000 | 80 villages")
+    units = r"(\d|亿|万|元|个|名|家|%|余|以上|年)" if lang == "zh" else r"(billion|million|%)"
+    # (a line of fewer than 8 characters is a table cell of its own, e.g. a row's number, not a wrapped line)
+    broken = [(a, b) for a, b in zip(lines, lines[1:])
+              if len(a) >= 8 and re.search(r"\d[.,]?$", a) and re.match(units, b)]
+    assert broken == []
+    assert not [line for line in lines if line[:1] and line[0] in "，。、；：？！）》”"]

@@ -62,11 +62,24 @@ def pieces(text: str) -> tuple[tuple[str, bool], ...]:
     for token in _units(text):
         figure = any(c.isdigit() for c in token) and not token.isspace()
         piece = JOINER.join(token) if figure else token
-        if out and out[-1][1] == figure:
+        if out and not figure and not out[-1][1]:  # each figure a run of its own: lines may break between two
             out[-1] = (out[-1][0] + piece, figure)
         else:
             out.append((piece, figure))
     return tuple(out)
+
+
+#: characters whose font Word chooses by the language (quotes, dashes), and the Chinese characters around them
+_AMBIGUOUS = re.compile("[“”‘’—…·]")
+_CHINESE = re.compile("[\u3400-\u9fff]")
+
+
+def _properties(piece: str, figure: bool) -> str:
+    """A run's properties: the figure style, and the East Asian font hint for quotes and dashes among Chinese
+    characters (so that Word sets them in the Chinese font, full width, whatever the paragraph's language)."""
+    hint = '<w:rFonts w:hint="eastAsia"/>' if _AMBIGUOUS.search(piece) and _CHINESE.search(piece) else ""
+    style = f'<w:rStyle w:val="{FIGURE_STYLE}"/>' if figure else ""
+    return f"<w:rPr>{style}{hint}</w:rPr>" if style or hint else ""
 
 
 def runs(text: str, whole: bool = False) -> str:
@@ -75,7 +88,7 @@ def runs(text: str, whole: bool = False) -> str:
     out = []
     for piece, figure in (((JOINER.join(_ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)), True),) if whole
                           else pieces(text)):
-        style = f'<w:rPr><w:rStyle w:val="{FIGURE_STYLE}"/></w:rPr>' if figure else ""
+        style = _properties(piece, figure)
         for index, line in enumerate(piece.split("\n")):
             if index:
                 out.append(f"<w:r>{style}<w:br/></w:r>")

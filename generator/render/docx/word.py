@@ -156,6 +156,8 @@ def _run_properties(spec: StyleSpec, lang: str, defaults: bool = False) -> Any:
         rpr.append(element("w:lang", val=lang, eastAsia="zh-CN", bidi="ar-SA"))
     elif spec.latin_breaks:
         rpr.append(element("w:lang", val="en-US", eastAsia="en-US"))
+    elif spec.latin_breaks_east_asian:
+        rpr.append(element("w:lang", val=lang, eastAsia="en-US"))
     return rpr
 
 
