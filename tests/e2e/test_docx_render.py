@@ -140,3 +140,23 @@ def test_no_line_ends_inside_a_figure(docx_built, name, lang):
               if len(a) >= 8 and re.search(r"\d[.,]?$", a) and re.match(units, b)]
     assert broken == []
     assert not [line for line in lines if line[:1] and line[0] in "，。、；：？！）》”"]
+
+
+@pytest.mark.render
+def test_a_page_budget_holds_for_the_docx_as_libreoffice_prints_it(tmp_path):
+    """The one-pager with its budget written out (briefing_pages: 2) prints on two pages from Word's format too."""
+    from generator.cli import cli
+
+    from ..conftest import LAYOUTS
+
+    text = (LAYOUTS / "one-pager.yaml").read_text(encoding="utf-8")
+    layout = tmp_path / "one-pager.yaml"
+    layout.write_text(text.replace("\nbriefing:\n", "\nbriefing_pages: 2\nbriefing:\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(layout), "--data", str(DATA), "--out", str(tmp_path / "dist"),
+                                      "--format", "docx", "--format", "pdf"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "lo"), str(tmp_path / "dist" / "one-pager.docx")],
+                   capture_output=True, check=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    pages = int(re.search(r"Pages: +(\d+)", _run("pdfinfo", str(tmp_path / "lo" / "one-pager.pdf")))[1])
+    assert pages <= 2
