@@ -358,7 +358,7 @@ class Composer:
             continued=self.w("continued"),
         )
         return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
-                               m.briefing_pages, self.budget_line))
+                               m.briefing_pages, self.budget_line, m.docx_style))
 
 
 def _final(value: _T) -> _T:
@@ -376,7 +376,8 @@ def _final(value: _T) -> _T:
 
 
 #: fields that are identifiers or verbatim article text, never re-punctuated
-_VERBATIM = {"fact_id", "row_facts", "origin", "max_pages_origin", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role"}
+_VERBATIM = {"fact_id", "row_facts", "origin", "max_pages_origin", "meeting", "date_iso", "language", "theme_name", "slide_size", "kind", "role",
+              "editable_style"}
 
 
 def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Document:

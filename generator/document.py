@@ -218,6 +218,8 @@ class Document:
     max_pages: int | None = None  # the briefing may take at most this many pages
     # the layout's file:line of briefing_pages, for the message when it is exceeded (not part of the content)
     max_pages_origin: str = field(default="", repr=False, compare=False)
+    #: the editable briefing's look: the national format for official documents, or the briefing's designed look
+    editable_style: Literal["official", "designed"] = "official"
 
     def text(self) -> str:
         """Every string of the document, for font coverage checks."""

@@ -122,6 +122,10 @@ class LayoutModel(Strict):
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
     briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
                                        "longer briefing is an error that says what takes the room")
+    docx_style: Literal["official", "designed"] = Field(
+        "official", description="the look of the editable briefing (--format docx): official = the national format "
+        "for official documents, GB/T 9704-2012 (仿宋 16 pt, 22 lines of 28 characters; a plain business style in "
+        "English); designed = the PDF briefing's theme, fonts and colours")
     # a meeting's deck has tens of slides; the caps keep a mistake (or 50,000 aliases) from running for minutes
     deck: tuple[SlideSpec, ...] = Field(min_length=1, max_length=150)
     briefing: tuple[PartSpec, ...] = Field(min_length=1, max_length=60)

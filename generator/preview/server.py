@@ -217,6 +217,15 @@ def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
         # the name is the image's content hash: the browser may keep it for good
         return Response(data, media_type="image/jpeg", headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
+    async def docx(_request: Request) -> Response:
+        """The editable briefing of the current layout, built when asked for (it is not drawn on the page)."""
+        try:
+            name, data = await asyncio.to_thread(_build_docx, builder)
+        except GeneratorError as exc:
+            return Response(str(exc), status_code=409, media_type="text/plain; charset=utf-8")
+        return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})
+
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
@@ -233,8 +242,26 @@ def _app(builder: PreviewBuilder, hub: _Hub, report: Callable[[Snapshot], None],
                 pass
 
     routes = [Route("/", index), Route("/state.json", state), Route("/events", events),
-              Route("/img/{key}.jpg", image)]
+              Route("/img/{key}.jpg", image), Route("/briefing.docx", docx)]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+def _build_docx(builder: PreviewBuilder) -> tuple[str, bytes]:
+    """Build the layout's DOCX into a temporary folder; return its file name and bytes. Raises GeneratorError."""
+    from ..build import build
+    from ..description import describe
+    from ..outputs import Outputs
+    from ..prepared import Inputs
+
+    with tempfile.TemporaryDirectory(prefix="briefing-docx-") as folder:
+        outputs = Outputs()
+        try:
+            description = describe(builder.layout_path, Inputs(builder.data_path), builder.lang, ("docx",))
+            build(description, Path(folder), outputs)
+            [output] = outputs.commit()
+        finally:
+            outputs.discard()
+        return output.path.name, output.path.read_bytes()
 
 
 def bind(port: int) -> socket.socket:

@@ -103,6 +103,19 @@ def _deck_pdf_handlers() -> Handlers:
     return Handlers(LAYOUT, (GEOMETRY, DRAW), HANDLERS)
 
 
+def _docx_handlers() -> Handlers:
+    from .docx.blocks import CHART_HEIGHTS_MM, HANDLERS
+    from .figures import DRAW
+
+    return Handlers(HANDLERS, (DRAW, CHART_HEIGHTS_MM))
+
+
+def _docx(document: Document, options: RenderOptions, out_path: Path, deck: Deck = None) -> str:
+    from .docx import render_docx
+
+    return render_docx(document, options, out_path)
+
+
 RENDERERS: dict[str, Renderer] = {
     "pptx": Renderer("pptx", ".pptx", _pptx, "the deck", default=True, paints_deck=True, handlers=_pptx_handlers),
     "pdf": Renderer("pdf", ".pdf", _pdf, "the briefing", default=True, handlers=_pdf_handlers),
@@ -110,4 +123,6 @@ RENDERERS: dict[str, Renderer] = {
                          paints_deck=True, handlers=_deck_pdf_handlers),
     "handout": Renderer("handout", ".handout.pdf", _handout, "three slides per A4 page with lines for notes",
                         paints_deck=True, handlers=_deck_pdf_handlers),
+    "docx": Renderer("docx", ".docx", _docx, "the briefing as an editable Word document in the national format",
+                     handlers=_docx_handlers),
 }

@@ -194,6 +194,18 @@ def test_preview_serves_page_images_and_events_then_stops_on_ctrl_c(workspace, s
     assert _port_is_free(port)
 
 
+def test_preview_offers_the_editable_briefing_for_download(workspace, start_preview):
+    import io
+    import zipfile
+
+    preview = start_preview(str(workspace / "lianghui.yaml"), "--data", str(workspace / "facts.yaml"), "--port", "0")
+    preview.wait_for_version(1)
+    assert b'href="/briefing.docx"' in preview.get("/")[2]
+    status, kind, body = preview.get("/briefing.docx")
+    assert status == 200 and kind.endswith("wordprocessingml.document")
+    assert "word/document.xml" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+
+
 def test_preview_listens_only_on_the_loopback_address(workspace, start_preview):
     preview = start_preview(str(workspace / "lianghui.yaml"), "--data", str(workspace / "facts.yaml"), "--port", "0")
     port = int(preview.url.rsplit(":", 1)[1].strip("/"))
