@@ -13,8 +13,7 @@ from xml.sax.saxutils import escape
 from ... import document as d
 from ...document import Document, Page
 from ...textfit import tokens
-from .styles import Look
-from .word import TWIPS_PER_MM
+from .styles import TWIPS_PER_MM, Look
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument

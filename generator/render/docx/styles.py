@@ -7,6 +7,9 @@ from typing import Any, Literal
 
 from ...theme import Theme
 
+#: twentieths of a point, WordprocessingML's length unit, in a millimetre
+TWIPS_PER_MM = 1440 / 25.4
+
 #: the national format's page: A4, top margin 37 mm, binding margin 28 mm, type area 156 × 225 mm
 OFFICIAL_PAGE_MM = (210.0, 297.0)
 OFFICIAL_MARGINS_MM = (37.0, 28.0, 297.0 - 37.0 - 225.0, 210.0 - 28.0 - 156.0)  # top, left (binding), bottom, right

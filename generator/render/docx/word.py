@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Any
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from .styles import Look, StyleSpec
+from .styles import TWIPS_PER_MM, Look, StyleSpec
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
 TWIPS_PER_PT = 20
-TWIPS_PER_MM = 1440 / 25.4
 #: numbering definitions: the headings' (一、 （一） 1.) and the key points' bullets
 HEADING_NUMBERING, BULLET_NUMBERING = 901, 902
 
