@@ -94,7 +94,7 @@ def data_option(func: _F) -> _F:
         "data_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Dataset file (YAML or JSON). Default: data/facts.yaml.",
+        help="Dataset file (YAML, JSON or an .xlsx workbook). Default: data/facts.yaml.",
     )(func)
 
 
@@ -409,8 +409,11 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
 @cli.command()
 @click.argument("words", nargs=-1)
 @click.option("--section", default=None, help="Only the facts of this section (an id, e.g. plan).")
+@click.option("--export", "export_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the whole dataset to this file instead: a workbook to edit in Excel, WPS or LibreOffice "
+                   "(.xlsx), or YAML (.yaml).")
 @data_option
-def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -> None:
+def facts(words: tuple[str, ...], section: str | None, export_path: Path | None, data_path: Path | None) -> None:
     """List the facts a layout can name: id, value as shown, label, status and measure.
 
     WORDS filter by id, label or value (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
@@ -420,6 +423,9 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     from .wording import Wording
 
     dataset = load_dataset(data_path or default_data())
+    if export_path is not None:
+        _export(dataset, data_path or default_data(), export_path)
+        return
     if section and section not in dataset.sections:
         raise GeneratorError(_("unknown section '{section}'").format(
             section=section), hint=did_you_mean(section, dataset.sections)
@@ -442,6 +448,22 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     click.echo(_("{shown} of {len_dataset_model_facts} facts. Facts with the same [status · measure] may share a "
                   "chart; [… · words] cannot be charted.").format(
         shown=shown, len_dataset_model_facts=len(dataset.model.facts)))
+
+
+def _export(dataset: Dataset, data_path: Path, export_path: Path) -> None:
+    from .errors import GeneratorError
+    from .spreadsheet import export_dataset
+
+    if export_path.resolve() == data_path.resolve():
+        raise GeneratorError(_("--export would overwrite the dataset it reads ({path})").format(path=data_path),
+                             hint=_("name another file"))
+    written = export_dataset(dataset.model, export_path)
+    click.echo(_("wrote {path} ({written})").format(path=export_path, written=written))
+    article = data_path.parent / dataset.model.source.file
+    if not (export_path.parent / dataset.model.source.file).is_file():
+        click.echo(_("note: the dataset names its article {file}; keep {path} in the folder of {article} (or copy "
+                     "the article beside it) to build from it").format(
+            file=dataset.model.source.file, path=export_path, article=article.parent), err=True)
 
 
 @cli.command()
