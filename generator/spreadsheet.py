@@ -283,6 +283,7 @@ class _Reader:
         self.reading = Reading(Loaded(shown, self.data, self.positions))
         self.chars = 0
         self.cached: Any = None  # the workbook's cached values of formulas, loaded when one is met
+        self.size = (0, 0)  # the rows and columns of the sheet being read
         self.absent: dict[tuple[str, ...], SourceRef] = {}  # required columns a sheet lacks, and where that is said
 
     # where things are
@@ -340,6 +341,7 @@ class _Reader:
                                        "{max_rows} rows and {max_cols} columns").format(
                     name=ws.title, rows=ws.max_row, cols=ws.max_column, max_rows=MAX_ROWS, max_cols=MAX_COLUMNS),
                     SourceRef(self.shown, cell=f"{ws.title}!A1"), _("is this the right file?"))
+            self.size = (ws.max_row, ws.max_column)  # each asks every cell: asked once per sheet
             merged = self._merged(ws)
             hidden = self._hidden(ws)
             if sheet.many:
@@ -362,11 +364,11 @@ class _Reader:
         return cells
 
     def _hidden(self, ws: Worksheet) -> tuple[set[int], set[int]]:
-        rows = {r for r, d in ws.row_dimensions.items() if d.hidden and r <= ws.max_row}
+        rows = {r for r, d in ws.row_dimensions.items() if d.hidden and r <= self.size[0]}
         cols: set[int] = set()
         for dim in ws.column_dimensions.values():
             if dim.hidden and dim.min is not None and dim.max is not None:
-                cols.update(range(dim.min, min(dim.max, ws.max_column) + 1))
+                cols.update(range(dim.min, min(dim.max, self.size[1]) + 1))
         return rows, cols
 
     # a list of records
@@ -380,8 +382,8 @@ class _Reader:
         records: list[dict[str, Any]] = []
         self.data[sheet.name] = records
         first = columns.get(1)
-        for row in range(2, ws.max_row + 1):
-            if all(self._raw(ws, row, col, merged) is None for col in range(1, ws.max_column + 1)):
+        for row in range(2, self.size[0] + 1):
+            if all(self._raw(ws, row, col, merged) is None for col in range(1, self.size[1] + 1)):
                 continue
             index = len(records)
             record: dict[str, Any] = {}
@@ -392,7 +394,7 @@ class _Reader:
             if row in hidden[0]:
                 self.problem(self.positions[(sheet.name, index)], _("row {row} is hidden").format(row=row),
                              _("show the row (or delete it if the record should go)"))
-            for col in range(1, ws.max_column + 1):
+            for col in range(1, self.size[1] + 1):
                 column = columns.get(col)
                 if column is None:
                     if self._raw(ws, row, col, merged) is not None:
@@ -412,7 +414,7 @@ class _Reader:
         by_chinese = {c.header.split(" / ")[0]: c for c in sheet.columns if " / " in c.header}
         columns: dict[int, Column] = {}
         unknown: list[tuple[int, str]] = []
-        for col in range(1, ws.max_column + 1):
+        for col in range(1, self.size[1] + 1):
             raw = ws.cell(1, col).value
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
@@ -442,7 +444,7 @@ class _Reader:
         self.absent = {}
         for column in missing:
             if column.required:
-                ref = self.ref(ws.title, 1, ws.max_column + 1, column.header)
+                ref = self.ref(ws.title, 1, self.size[1] + 1, column.header)
                 self.problem(ref, _("the sheet has no column '{header}'").format(header=column.header),
                              _("add the column with its header"))
                 self.absent[column.key] = ref  # each record's value is missing: one message says it
@@ -461,7 +463,7 @@ class _Reader:
             target = record
             self.data[sheet.name] = record
         seen: set[str] = set()
-        for row in range(2, ws.max_row + 1):
+        for row in range(2, self.size[0] + 1):
             raw = self._raw(ws, row, 1, merged)
             value_raw = self._raw(ws, row, 2, merged)
             if raw is None:
