@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -526,8 +526,7 @@ class _Reader:
             if cached is None:
                 return False, None
             value = cached
-        if cell.data_type == "e" or (isinstance(value, str) and value.startswith("#") and value.endswith(("!", "?", "A"))
-                                     and cell.data_type == "e"):
+        if cell.data_type == "e":  # #N/A, #DIV/0! …
             self.problem(ref, _("the cell holds the error {error}").format(error=value),
                          _("type the value itself"))
             return False, None
@@ -647,14 +646,8 @@ def _halfwidth(text: str) -> str:
 
 
 def _parse_number(text: str) -> int | float:
-    try:
-        number = Decimal(text)
-    except InvalidOperation:  # pragma: no cover - callers pass numbers only
-        raise ValueError(text) from None
-    if number == number.to_integral_value() and "." not in text and "E" not in text.upper():
-        return int(number)
-    result = float(number)
-    return int(result) if result.is_integer() and number == number.to_integral_value() and "." not in text else result
+    """The number a text of digits writes: 259 a whole number, 40.1 (or 53.500) a float, as YAML reads them."""
+    return float(text) if "." in text or "e" in text.lower() else int(text)
 
 
 def _shown_value(value: Any) -> str:

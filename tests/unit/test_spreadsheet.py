@@ -277,3 +277,55 @@ def test_the_export_writes_yaml_the_loader_reads_and_refuses_other_suffixes(tmp_
     with pytest.raises(GeneratorError, match=r"\.xlsx"):
         export_dataset(model, tmp_path / "facts.csv")
 
+
+
+def _problems(workbook: Path) -> list[str]:
+    with pytest.raises(GeneratorError) as caught:
+        load_dataset(workbook)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def test_a_renamed_header_is_read_as_the_column_it_is_close_to_and_named_once(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    book = load_workbook(workbook)
+    ws = book["facts"]
+    header = ws.cell(1, _column(ws, "quote"))
+    header.value = "引文 / quotes"
+    book.save(workbook)
+    problems = _problems(workbook)
+    assert len(problems) == 1 and problems[0].endswith(
+        f"facts.xlsx: facts!{header.coordinate}: unknown column '引文 / quotes' (did you mean 'quote'?)"), problems
+
+
+def test_a_deleted_required_column_is_one_message_not_one_per_row(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    book = load_workbook(workbook)
+    ws = book["measures"]
+    ws.delete_cols(_column(ws, "label_en"))
+    book.save(workbook)
+    problems = _problems(workbook)
+    assert len(problems) == 1 and "measures!C1 (名称（英文） / label_en)" in problems[0], problems
+
+
+def test_a_hidden_column_and_a_hidden_sheet_are_named(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    book = load_workbook(workbook)
+    book["facts"].column_dimensions["C"].hidden = True
+    book["markets"].sheet_state = "hidden"
+    book.save(workbook)
+    problems = _problems(workbook)
+    assert any("facts!C1 (名称（英文） / label_en): the column is hidden" in p for p in problems), problems
+    assert any("markets!A1" in p and "hidden" in p for p in problems) and len(problems) == 2, problems
+
+
+def test_an_error_value_and_a_value_without_a_header_are_named(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    book = load_workbook(workbook)
+    ws = book["facts"]
+    ws.cell(2, _column(ws, "unit")).value = "#N/A"
+    ws.cell(2, _column(ws, "unit")).data_type = "e"
+    ws.cell(3, ws.max_column + 2).value = "a note"
+    book.save(workbook)
+    problems = _problems(workbook)
+    assert any("the error #N/A" in p and "(单位 / unit)" in p for p in problems), problems
+    assert any("without a header" in p for p in problems) and len(problems) == 2, problems
