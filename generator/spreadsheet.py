@@ -42,6 +42,7 @@ KEY_VALUE_HEADERS = ("字段 / field", "值 / value", "说明 / description")
 _NUMBER_TEXT = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
 #: formulas that are constants, not computations: LibreOffice Calc writes a TRUE or FALSE cell as =TRUE()
 _CONSTANTS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _SIMPLE_FORMAT = re.compile(r"^[#0,]*(\.0+)?$")
 
 
@@ -264,6 +265,12 @@ def _check_package(path: Path, shown: str) -> None:
             raise GeneratorError(_("the workbook unpacks to {size} MiB in {count} parts; that is not a dataset").format(
                 size=unpacked // (1024 * 1024), count=len(parts)), SourceRef(shown), _("is this the right file?"))
         names = {p.filename.lower() for p in parts}
+        # no part of a workbook declares a document type: one that does may define entities that expand a few
+        # bytes into gigabytes or read a local file; openpyxl parses some parts with lxml, which would expand them
+        for part in parts:
+            if part.filename.lower().endswith((".xml", ".rels", ".vml")) and _DOCTYPE.search(package.read(part)):
+                raise GeneratorError(_("the workbook's part {part} declares a document type (entities)").format(
+                    part=part.filename), SourceRef(shown), _("is this the right file?"))
     if any(name.endswith("vbaproject.bin") for name in names):
         raise GeneratorError(_("the workbook holds macros"), SourceRef(shown),
                              _("save it as an Excel workbook (.xlsx) without macros"))

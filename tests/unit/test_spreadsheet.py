@@ -329,3 +329,17 @@ def test_an_error_value_and_a_value_without_a_header_are_named(tmp_path):
     problems = _problems(workbook)
     assert any("the error #N/A" in p and "(单位 / unit)" in p for p in problems), problems
     assert any("without a header" in p for p in problems) and len(problems) == 2, problems
+
+
+def test_a_part_declaring_entities_is_refused_before_any_xml_is_parsed(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    spoiled = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(spoiled, "w") as target:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename == "xl/workbook.xml":  # test data: an entity that would read a local file
+                data = b'<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/hostname">]>' + data.replace(b"<bookViews>",
+                                                                                                 b"<bookViews>&x;", 1)
+            target.writestr(part, data)
+    with pytest.raises(GeneratorError, match="document type"):
+        load_dataset(spoiled)
