@@ -343,3 +343,16 @@ def test_a_part_declaring_entities_is_refused_before_any_xml_is_parsed(tmp_path)
             target.writestr(part, data)
     with pytest.raises(GeneratorError, match="document type"):
         load_dataset(spoiled)
+
+
+def test_the_facts_command_exports_a_workbook_and_yaml_from_it_and_never_over_its_own_dataset(run_cli, tmp_path):
+    shutil.copy(ARTICLE, tmp_path / "article.txt")
+    result = run_cli("facts", "--data", str(DATA), "--export", "facts.xlsx")
+    assert result.exit_code == 0 and "facts.xlsx" in result.output, result.output
+    result = run_cli("facts", "--data", "facts.xlsx", "--export", "back.yaml")
+    assert result.exit_code == 0, result.output
+    assert load_dataset(tmp_path / "back.yaml").model == load_dataset(DATA).model
+    result = run_cli("facts", "--data", "facts.xlsx", "--export", "facts.xlsx")
+    assert result.exit_code == 1 and "overwrite" in result.output
+    result = run_cli("facts", "--data", "facts.xlsx", "投资")
+    assert result.exit_code == 0 and f"of {len(load_dataset(DATA).model.facts)} facts" in result.output
