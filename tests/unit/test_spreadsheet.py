@@ -356,3 +356,15 @@ def test_the_facts_command_exports_a_workbook_and_yaml_from_it_and_never_over_it
     assert result.exit_code == 1 and "overwrite" in result.output
     result = run_cli("facts", "--data", "facts.xlsx", "投资")
     assert result.exit_code == 0 and f"of {len(load_dataset(DATA).model.facts)} facts" in result.output
+
+
+def test_reading_a_workbook_loads_no_numpy_and_numpy_loads_after_it(tmp_path):
+    import subprocess
+    import sys
+
+    workbook = _export(DATA, tmp_path)
+    code = ("import sys; from pathlib import Path; from generator.dataset import load_dataset; "
+            f"load_dataset(Path({str(workbook)!r})); assert 'numpy' not in sys.modules, 'numpy'; "
+            "import numpy; print(numpy.zeros(2).sum())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.strip() == "0.0", result.stderr
