@@ -821,7 +821,16 @@ def _without_records(loaded: Loaded, locations: list[tuple[int | str, ...]]) -> 
 
 
 def export_dataset(model: DatasetModel, path: Path) -> str:
-    """Write the dataset to path as a workbook (.xlsx) or as YAML (.yaml, .yml); return what was written."""
+    """Write the dataset to path as a workbook (.xlsx) or as YAML (.yaml, .yml); return what was written; raise
+    GeneratorError for another suffix or a file that cannot be written."""
+    try:
+        return _export(model, path)
+    except OSError as exc:
+        raise GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
+                             SourceRef(display_path(path)), _("check that the folder is writable and the disk is not full")) from None
+
+
+def _export(model: DatasetModel, path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in SUFFIXES:
         rows = write_workbook(model, path)

@@ -368,3 +368,8 @@ def test_reading_a_workbook_loads_no_numpy_and_numpy_loads_after_it(tmp_path):
             "import numpy; print(numpy.zeros(2).sum())")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0 and result.stdout.strip() == "0.0", result.stderr
+
+
+def test_an_export_into_a_missing_folder_is_a_message(tmp_path):
+    with pytest.raises(GeneratorError, match="cannot write"):
+        export_dataset(load_dataset(DATA).model, tmp_path / "no such folder" / "facts.xlsx")
