@@ -346,7 +346,7 @@ class _Reader:
                 continue  # an empty sheet holds nothing that could be lost
             missing = [n for n in expected if n not in found]
             guess = did_you_mean(ws.title, missing)
-            close = [n for n in missing if guess and f"'{n}'" in guess]
+            close = _closest(ws.title, missing)
             self.problem(SourceRef(self.shown, cell=f"{ws.title}!A1"),
                          _("unknown sheet '{name}'").format(name=ws.title),
                          guess or _("the sheets are {names}").format(names=", ".join(expected)))
@@ -462,7 +462,7 @@ class _Reader:
             guess = did_you_mean(english, [c.name for c in missing])
             self.problem(self.ref(ws.title, 1, col), _("unknown column '{header}'").format(header=text),
                          guess or _("the columns are {names}").format(names=", ".join(c.name for c in sheet.columns)))
-            close = [c for c in missing if guess and f"'{c.name}'" in guess]
+            close = [c for c in missing if c.name in _closest(english, [m.name for m in missing])]
             if close:
                 columns[col] = close[0]
                 missing.remove(close[0])
@@ -663,6 +663,13 @@ class _Reader:
                 return
             target = nested
         target[column.key[-1]] = value
+
+
+def _closest(word: str, choices: list[str]) -> list[str]:
+    """The choice did_you_mean names for word, if any (a sheet or column read as the one it was meant to be)."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
 
 
 def _halfwidth(text: str) -> str:
