@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment
 from PIL import Image
 
 from generator.dataset import load_dataset
-from generator.spreadsheet import export_dataset
+from generator.spreadsheet.writing import export_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = 12  # the header and 11 facts

@@ -452,7 +452,7 @@ def facts(words: tuple[str, ...], section: str | None, export_path: Path | None,
 
 def _export(dataset: Dataset, data_path: Path, export_path: Path) -> None:
     from .errors import GeneratorError
-    from .spreadsheet import export_dataset
+    from .spreadsheet.writing import export_dataset
 
     if export_path.resolve() == data_path.resolve():
         raise GeneratorError(_("--export would overwrite the dataset it reads ({path})").format(path=data_path),

@@ -338,8 +338,10 @@ def bare_numbers(text: str) -> list[str]:
 
 def load_dataset(path: Path) -> Dataset:
     """Return the dataset at path, proved against its article; raise GeneratorError listing every problem."""
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".xltm"):  # a workbook: every cell named by sheet
-        from .spreadsheet import load_workbook_dataset
+    from .spreadsheet import REFUSED_SUFFIXES, SUFFIXES
+
+    if path.suffix.lower() in SUFFIXES + REFUSED_SUFFIXES:  # a workbook: each problem named by its sheet and cell
+        from .spreadsheet.proving import load_workbook_dataset
 
         return load_workbook_dataset(path)
     loaded = load_file(path, "dataset")

@@ -14,8 +14,9 @@ from pydantic import Field
 
 from generator.dataset import DatasetModel, Fact, load_dataset
 from generator.errors import GeneratorError
-from generator.sheets import sheets_of
-from generator.spreadsheet import MAX_ROWS, export_dataset, read_workbook, write_workbook
+from generator.spreadsheet.sheets import MAX_ROWS, sheets_of
+from generator.spreadsheet.reading import read_workbook
+from generator.spreadsheet.writing import export_dataset, write_workbook
 from generator.validation import Strict, build_model
 
 from ..conftest import ARTICLE, DATA, ROOT

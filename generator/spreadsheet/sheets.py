@@ -29,6 +29,9 @@ CHINESE = {
     "sources": "出处", "source": "出处", "derived": "推算",
 }
 _LANGUAGES = {"zh": "中文", "en": "英文"}
+#: the most rows and columns a sheet may have (the dataset has about 100 facts of 14 fields)
+MAX_ROWS = 5_000
+MAX_COLUMNS = 100
 _SCALARS = (str, int, float, bool, dt.date, Decimal)
 
 

@@ -1,10 +1,5 @@
-"""The dataset as an Excel/WPS workbook: written from the dataset model for people to edit, and read back into the
-same plain data the YAML loader gives, each value with its sheet, cell and header (`facts!F23 (引文 / quote)`).
-
-openpyxl, not python-calamine: the export must write a workbook (calamine only reads), and the reader must see what
-calamine does not report: a formula as a formula, a cell's number format (a percentage), merged ranges and hidden rows.
-Measured on the shipped dataset's workbook (300 rows): openpyxl reads it in 0.09 s after a 0.08 s import; calamine
-reads the values in 0.01 s but would need a second reader for everything else."""
+"""Read a workbook into the plain data the YAML loader gives, with the sheet, cell and header of every value; an
+untrusted file is checked before and while it is read, and a cell that does not hold what it shows is a problem."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,29 +11,21 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .errors import GeneratorError, Issue, SourceRef, did_you_mean
-from .i18n import _
-from .loading import MAX_CHARS, KeyPath, Loaded, display_path, dump_yaml, load_yaml_text
-from .sheets import Column, Sheet, sheets_of
+from ..errors import GeneratorError, Issue, SourceRef, did_you_mean
+from ..i18n import _
+from ..loading import MAX_CHARS, KeyPath, Loaded, display_path, load_yaml_text
+from . import REFUSED_SUFFIXES, import_openpyxl
+from .sheets import MAX_COLUMNS, MAX_ROWS, Column, Sheet, sheets_of
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from .dataset import Dataset, DatasetModel
-
-SUFFIXES = (".xlsx",)
 #: a workbook is a zip of XML: the file, what it unpacks to, and how much one part may grow when unpacked
 MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 500
 MAX_RATIO = 200
 MAX_SHEETS = 40
-MAX_ROWS = 5_000
-MAX_COLUMNS = 100
-DATE_FORMAT = "yyyy-mm-dd"
-#: the headers of a sheet of one record: a row per field (the same in either interface language, like the others)
-KEY_VALUE_HEADERS = ("字段 / field", "值 / value", "说明 / description")
 _NUMBER_TEXT = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
 #: formulas that are constants, not computations: LibreOffice Calc writes a TRUE or FALSE cell as =TRUE()
 _CONSTANTS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
@@ -57,179 +44,12 @@ class Reading:
     sheet_order: dict[str, int] = field(default_factory=dict)
 
 
-def _import_openpyxl() -> None:
-    """Import openpyxl without numpy, unless numpy is loaded already. openpyxl imports numpy when it can, only to
-    take numpy's number types as cell values, which the dataset never holds: measured, 0.17 s of CPU of its 0.29 s
-    import, in a build that otherwise loads no numpy. numpy is hidden for the import only (the dataset is read
-    before any chart is drawn)."""
-    import sys
-
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # an import of numpy raises ImportError
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
-
-
-# --- writing ---------------------------------------------------------------------------------------------------
-
-
-def write_workbook(model: BaseModel, path: Path) -> int:
-    """Write model (the dataset) to a new workbook at path; return the number of rows of records written."""
-    _import_openpyxl()
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    sheets = sheets_of(type(model))
-    plain = _plain(model.model_dump(mode="python"))
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
-    wrapped, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
-    rows = 0
-    for sheet in sheets:
-        ws = workbook.create_sheet(sheet.name)
-        if sheet.many:
-            headers = [c.header for c in sheet.columns]
-            records = plain.get(sheet.name) or []
-            ws.append(headers)
-            for row, record in enumerate(records, start=2):
-                for index, column in enumerate(sheet.columns, start=1):
-                    _write_cell(ws.cell(row, index), column, _at(record, column.key), wrapped, top)
-            rows += len(records)
-            widths = [_width(c, [_shown(_at(r, c.key), c) for r in records]) for c in sheet.columns]
-            for index, column in enumerate(sheet.columns, start=1):
-                header = ws.cell(1, index)
-                header.font, header.fill, header.alignment = bold, fill, wrapped
-                if column.description:
-                    header.comment = Comment(column.description, "briefing")
-                ws.column_dimensions[get_column_letter(index)].width = widths[index - 1]
-                _validate(ws, column, index, len(records), sheets)
-            ws.freeze_panes = "B2" if sheet.columns and sheet.columns[0].name == "id" else "A2"
-        else:
-            record = plain if sheet.name == "dataset" and sheet.model is type(model) else plain.get(sheet.name) or {}
-            ws.append(list(KEY_VALUE_HEADERS))
-            for index, column in enumerate(sheet.columns, start=2):
-                ws.cell(index, 1, column.header).font = bold
-                _write_cell(ws.cell(index, 2), column, _at(record, column.key), wrapped, top)
-                ws.cell(index, 3, column.description or None)
-                _validate(ws, column, 2, 0, sheets, row=index)
-            for index in (1, 2, 3):
-                ws.cell(1, index).font, ws.cell(1, index).fill = bold, fill
-            ws.column_dimensions["A"].width = 32
-            ws.column_dimensions["B"].width = _width(sheet.columns[0], [
-                _shown(_at(record, c.key), c) for c in sheet.columns]) if sheet.columns else 20
-            ws.column_dimensions["C"].width = 40
-            ws.freeze_panes = "B2"
-    names = [s.name for s in sheets]
-    workbook.active = names.index("facts") if "facts" in names else 0
-    for ws in workbook.worksheets:
-        ws.sheet_view.tabSelected = ws.title == workbook.active.title  # type: ignore[union-attr]
-    temp = path.with_name(f".{path.name}.tmp.xlsx")
-    workbook.save(temp)
-    temp.replace(path)
-    return rows
-
-
-def _write_cell(cell: Cell, column: Column, value: Any, wrapped: Any, top: Any) -> None:
-    if value is None:
-        return
-    if column.shape == "lines":
-        cell.value = "\n".join(str(item) for item in value)
-    elif column.shape == "yaml":
-        cell.value = dump_yaml(value, flow=True).strip()
-    elif isinstance(value, dt.date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    else:
-        cell.value = value
-    if isinstance(cell.value, str) and cell.value.startswith("="):
-        cell.data_type = "s"  # text that begins with = stays text, not a formula
-    long = column.shape != "scalar" or "quote" in column.name or (isinstance(value, str) and len(value) > 40)
-    cell.alignment = wrapped if long else top
-
-
-def _validate(ws: Worksheet, column: Column, index: int, count: int, sheets: list[Sheet], row: int = 0) -> None:
-    """A drop-down list for a closed field (a Literal, true/false) or for the id of a record of another sheet (a
-    field `measure` names an id of the sheet `measures`)."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    if column.shape != "scalar":
-        return
-    formula = ""
-    if column.choices:
-        formula = '"' + ",".join(column.choices) + '"'
-    elif column.types == {bool}:
-        formula = '"TRUE,FALSE"'
-    else:
-        target = next((s for s in sheets if s.many and s.name == column.key[-1] + "s"
-                       and s.columns and s.columns[0].name == "id"), None)
-        if target is not None:
-            formula = f"{target.name}!$A$2:$A${MAX_ROWS}"
-    if not formula or len(formula) > 255:
-        return
-    letter = get_column_letter(index)
-    check = DataValidation(type="list", formula1=formula, allow_blank=not column.required)
-    check.error = _("choose one of the list")
-    check.errorTitle = column.header
-    check.showErrorMessage = True
-    ws.add_data_validation(check)
-    check.add(f"{letter}{row}" if row else f"{letter}2:{letter}{max(count + 200, 1000)}")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
-
-
-def _at(record: Any, key: tuple[str, ...]) -> Any:
-    for part in key:
-        if not isinstance(record, dict):
-            return None
-        record = record.get(part)
-    return record
-
-
-def _shown(value: Any, column: Column) -> str:
-    if value is None:
-        return ""
-    if column.shape == "lines":
-        return max((str(v) for v in value), key=len, default="")
-    return str(value)
-
-
-def _width(column: Column, texts: list[str]) -> float:
-    """A column's width in characters: its longest text (a Chinese character counts two), within limits; quotes
-    and lists are wide and wrapped."""
-    longest = max([_text_width(t) for t in texts] + [_text_width(column.header)])
-    if "quote" in column.name:
-        return 70
-    return float(min(max(longest + 2, 8), 50 if column.shape == "scalar" else 60))
-
-
-def _text_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-# --- reading ---------------------------------------------------------------------------------------------------
-
-
 def read_workbook(path: Path, model: type[BaseModel]) -> Reading:
     """Read a workbook written for model into plain data with a position per value; problems of single cells are
     collected in the Reading (the file as a whole unreadable raises GeneratorError)."""
     shown = display_path(path)
     _check_package(path, shown)
-    _import_openpyxl()
+    import_openpyxl()
     import warnings
 
     from openpyxl import load_workbook
@@ -253,7 +73,7 @@ def _check_package(path: Path, shown: str) -> None:
     import stat
     import zipfile
 
-    if path.suffix.lower() in (".xlsm", ".xltm", ".xlsb", ".xls"):
+    if path.suffix.lower() in REFUSED_SUFFIXES:
         raise GeneratorError(_("{suffix} workbooks are not read (macros or an old binary format)").format(
             suffix=path.suffix), SourceRef(shown), _("save it as an Excel workbook (.xlsx) without macros"))
     try:
@@ -560,7 +380,7 @@ class _Reader:
             if self.chars > MAX_CHARS:
                 raise GeneratorError(_("the workbook holds more than {max_chars} characters of text").format(
                     max_chars=f"{MAX_CHARS:,}"), ref, _("is this the right file?"))
-            from .loading import _CONTROL
+            from ..loading import _CONTROL
 
             bad = _CONTROL.search(value)
             if bad:
@@ -686,7 +506,7 @@ def _shown_value(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, (int, float)):
-        from .dataset import number_text
+        from ..dataset import number_text
 
         return number_text(value)
     return str(value)
@@ -720,134 +540,3 @@ def _expected(column: Column) -> str:
                                      (float, _("a number")), (bool, _("TRUE or FALSE")))
              if kind in column.types]
     return _(" or ").join(dict.fromkeys(names)) or _("a value")
-
-
-# --- the dataset from a workbook ---------------------------------------------------------------------------------
-
-
-def load_workbook_dataset(path: Path) -> Dataset:
-    """Return the dataset of a workbook, proved against its article like a YAML dataset; raise GeneratorError
-    listing every problem in one round: the workbook's cells, the model's and the dataset checks'."""
-    from pydantic import ValidationError
-
-    from .dataset import Dataset, DatasetModel, validate_dataset
-    from .loading import read_text
-    from .validation import build_model
-
-    reading = read_workbook(path, DatasetModel)
-    loaded = reading.loaded
-    issues = list(reading.issues)
-    model: DatasetModel | None = None
-    dropped: list[str] = []
-    try:
-        model = build_model(loaded, DatasetModel, "dataset")
-    except GeneratorError as exc:
-        issues += [_in_cell_words(i) for i in exc.issues if not _already_said(i, reading)]
-        try:  # the records the model refused are left out, so that the dataset checks can run on the rest
-            DatasetModel.model_validate(loaded.data)
-        except ValidationError as error:
-            loaded, dropped = _without_records(loaded, [e["loc"] for e in error.errors()])
-        try:
-            model = DatasetModel.model_validate(loaded.data) if dropped else None
-        except ValidationError:
-            model = None
-    if model is not None:
-        article_path = path.parent / model.source.file
-        try:
-            article = read_text(article_path, "source article")
-        except GeneratorError as exc:
-            issues += exc.issues
-        else:
-            dataset = Dataset(loaded.path, model, article)
-            # a message naming a record the model refused follows from that record's own message
-            named = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, dropped)) + r")(?![A-Za-z0-9_])") \
-                if dropped else None
-            try:
-                validate_dataset(dataset, loaded, display_path(article_path))
-            except GeneratorError as exc:
-                article_shown = display_path(article_path)
-                issues += [i for i in exc.issues if not (
-                    _already_said(i, reading)
-                    or (i.ref is not None and i.ref.path == article_shown and (dropped or reading.issues))
-                    or (named is not None and named.search(i.message)))]
-            if not issues:
-                return dataset
-    if not issues:  # pragma: no cover - a refused model always leaves an issue
-        raise GeneratorError(_("the workbook could not be read"), SourceRef(loaded.path))
-    order = reading.sheet_order
-    issues.sort(key=lambda i: (order.get(i.ref.cell.split("!")[0], len(order)) if i.ref and i.ref.cell else
-                               len(order) + 1, i.ref.line if i.ref else 0, i.ref.col if i.ref else 0))
-    raise GeneratorError(issues)
-
-
-def _in_cell_words(issue: Issue) -> Issue:
-    """The model's "missing key" said of a cell: the cell is empty."""
-    if issue.ref is None or not issue.ref.cell.endswith(")"):
-        return issue
-    name = issue.ref.cell.rsplit("/", 1)[-1].rstrip(")").strip()
-    if issue.message != _("missing key '{name}'").format(name=name.split(".")[-1]):
-        return issue
-    return Issue(issue.ref, _("the cell is empty; every record needs its {name}").format(name=name),
-                 issue.hint or _("type the value, or delete the whole row if the record should go"))
-
-
-def _already_said(issue: Issue, reading: Reading) -> bool:
-    """A message about a cell whose value the reader already refused and guessed."""
-    return bool(issue.ref and issue.ref.cell and issue.ref.cell.split(" ")[0] in reading.doubtful
-                and issue not in reading.issues)
-
-
-def _without_records(loaded: Loaded, locations: list[tuple[int | str, ...]]) -> tuple[Loaded, list[str]]:
-    """loaded without the records of the lists that the model refused (and the ids they had), with the positions
-    of the rest renumbered."""
-    refused: dict[str, set[int]] = {}
-    for loc in locations:
-        if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
-            refused.setdefault(loc[0], set()).add(loc[1])
-    data = dict(loaded.data)
-    positions = {k: v for k, v in loaded.positions.items() if not (k and k[0] in refused)}
-    dropped: list[str] = []
-    for name, indexes in refused.items():
-        records = data.get(name)
-        if not isinstance(records, list):
-            continue
-        kept = [i for i in range(len(records)) if i not in indexes]
-        dropped += [str(records[i].get("id")) for i in indexes
-                    if i < len(records) and isinstance(records[i], dict) and records[i].get("id")]
-        data[name] = [records[i] for i in kept]
-        for new, old in enumerate(kept):
-            for key, ref in loaded.positions.items():
-                if len(key) >= 2 and key[0] == name and key[1] == old:
-                    positions[(name, new) + key[2:]] = ref
-        if (name,) in loaded.positions:
-            positions[(name,)] = loaded.positions[(name,)]
-    return Loaded(loaded.path, data, positions), dropped
-
-
-# --- exporting -----------------------------------------------------------------------------------------------------
-
-
-def export_dataset(model: DatasetModel, path: Path) -> str:
-    """Write the dataset to path as a workbook (.xlsx) or as YAML (.yaml, .yml); return what was written; raise
-    GeneratorError for another suffix or a file that cannot be written."""
-    try:
-        return _export(model, path)
-    except OSError as exc:
-        raise GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
-                             SourceRef(display_path(path)), _("check that the folder is writable and the disk is not full")) from None
-
-
-def _export(model: DatasetModel, path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in SUFFIXES:
-        rows = write_workbook(model, path)
-        return _("{count} sheets, {rows} records").format(count=len(sheets_of(type(model))), rows=rows)
-    if suffix in (".yaml", ".yml"):
-        text = dump_yaml(_plain(model.model_dump(mode="python", exclude_defaults=True)))
-        header = "# " + _("The dataset, written by `briefing facts --export`; comments of the original are not kept.")
-        temp = path.with_name(f".{path.name}.tmp")
-        temp.write_text(header + "\n" + text, encoding="utf-8")
-        temp.replace(path)
-        return _("{lines} lines").format(lines=text.count("\n"))
-    raise GeneratorError(_("cannot export to '{name}'").format(name=path.name),
-                         hint=_("name a file ending in .xlsx (a workbook) or .yaml"))
