@@ -56,7 +56,7 @@ def load_workbook_dataset(path: Path) -> Dataset:
                 validate_dataset(dataset, loaded, display_path(article_path))
             except GeneratorError as exc:
                 article_shown = display_path(article_path)
-                issues += [i for i in exc.issues if not (
+                issues += [_in_cell_words(i) for i in exc.issues if not (
                     _already_said(i, reading)
                     or (i.ref is not None and i.ref.path == article_shown and (dropped or reading.issues))
                     or (named is not None and named.search(i.message)))]
@@ -71,13 +71,21 @@ def load_workbook_dataset(path: Path) -> Dataset:
 
 
 def _in_cell_words(issue: Issue) -> Issue:
-    """The model's "missing key" said of a cell: the cell is empty."""
-    if issue.ref is None or not issue.ref.cell.endswith(")"):
+    """A message of the model or the dataset checks in a workbook's words: a "missing key" is an empty cell, and
+    the line where an id was first used is the row."""
+    ref = issue.ref
+    if ref is None or not ref.cell:
         return issue
-    name = issue.ref.cell.rsplit("/", 1)[-1].rstrip(")").strip()
+    first = re.fullmatch(r"\D*(\d+)\D*", issue.hint)
+    if first and issue.hint == _("first used at line {first_line}").format(first_line=first.group(1)):
+        issue = Issue(ref, issue.message, _("first used in row {row} of the sheet {sheet}").format(
+            row=first.group(1), sheet=ref.cell.split("!")[0]))
+    if not ref.cell.endswith(")"):
+        return issue
+    name = ref.cell.rsplit("/", 1)[-1].rstrip(")").strip()
     if issue.message != _("missing key '{name}'").format(name=name.split(".")[-1]):
         return issue
-    return Issue(issue.ref, _("the cell is empty; every record needs its {name}").format(name=name),
+    return Issue(ref, _("the cell is empty; every record needs its {name}").format(name=name),
                  issue.hint or _("type the value, or delete the whole row if the record should go"))
 
 

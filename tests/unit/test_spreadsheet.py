@@ -188,6 +188,7 @@ def test_ten_spreadsheet_mistakes_give_one_message_each_naming_sheet_cell_and_he
     if ui == "en":
         assert any("stored as text" in m for m in messages) and any("percentage" in m for m in messages)
         assert any("'market'" in m and "'markets'" in m for m in messages)
+        assert any("duplicate id" in m and "(first used in row " in m and "of the sheet facts)" in m for m in messages)
 
 
 def test_a_number_typed_as_text_is_read_where_only_a_number_is_taken(tmp_path):
