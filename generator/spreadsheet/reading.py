@@ -26,6 +26,7 @@ MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 500
 MAX_RATIO = 200
 MAX_SHEETS = 40
+_GROUPED_TEXT = re.compile(r"^\s*\d{1,3}([,，]\d{3})+(\.\d+)?\s*$")  # 1,300 typed as text
 _NUMBER_TEXT = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
 #: formulas that are constants, not computations: LibreOffice Calc writes a TRUE or FALSE cell as =TRUE()
 _CONSTANTS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
@@ -433,6 +434,11 @@ class _Reader:
                 self.problem(ref, _("the number {value} is stored as text").format(value=value.strip()),
                              _("format the cell as a number (or General) and type it again"))
             return number
+        if column.numeric and _GROUPED_TEXT.match(_halfwidth(value)):
+            plain = re.sub(r"[,，]", "", _halfwidth(value).strip())
+            self.problem(ref, _("the number {value} is text with thousands separators").format(value=value.strip()),
+                         _("type {plain}, as the article writes it").format(plain=plain))
+            return _parse_number(plain)
         return value
 
     def _number(self, value: int | float, number_format: str, column: Column, ref: SourceRef) -> tuple[bool, Any]:

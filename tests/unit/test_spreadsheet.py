@@ -191,6 +191,20 @@ def test_ten_spreadsheet_mistakes_give_one_message_each_naming_sheet_cell_and_he
         assert any("duplicate id" in m and "(first used in row " in m and "of the sheet facts)" in m for m in messages)
 
 
+def test_a_number_typed_as_text_with_thousands_separators_is_refused_once_naming_the_plain_number(tmp_path):
+    workbook = _export(DATA, tmp_path)
+    book = load_workbook(workbook)
+    ws = book["facts"]
+    fact = next(f for f in load_dataset(DATA).model.facts if isinstance(f.value, int) and f.value >= 1000)
+    cell = ws.cell(_row(ws, fact.id), _column(ws, "value"))
+    cell.value = f"{fact.value:,}"
+    book.save(workbook)
+    with pytest.raises(GeneratorError) as caught:
+        load_dataset(workbook)
+    assert len(caught.value.issues) == 1, caught.value
+    assert f"facts!{cell.coordinate} (数值 / value)" in str(caught.value) and f"type {fact.value}," in str(caught.value)
+
+
 def test_a_number_typed_as_text_is_read_where_only_a_number_is_taken(tmp_path):
     workbook = _export(DATA, tmp_path)
     book = load_workbook(workbook)
