@@ -45,12 +45,13 @@ system-font:
 	  echo "installing a CJK font (fonts-noto-cjk)"; \
 	  $(SUDO) apt-get update -qq && $(APT) fonts-noto-cjk fonts-liberation2 fontconfig; }
 
-# The tests look at real output: LibreOffice renders decks and the editable briefing, poppler and qpdf read PDFs, Chromium opens the preview.
+# The tests look at real output: LibreOffice renders decks (Impress) and the editable briefing (Writer) and saves
+# workbooks (Calc), poppler and qpdf read PDFs, Chromium opens the preview.
 # Carlito has Calibri's metrics: decks on Office templates (Calibri) are measured with it and LibreOffice draws them.
 system-render-tools:
-	@command -v soffice >/dev/null && dpkg -s libreoffice-writer >/dev/null 2>&1 && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && command -v chromium >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . && fc-list Carlito | grep -q . || { \
-	  echo "installing LibreOffice Impress and Writer, poppler-utils, qpdf, Chromium and test fonts for the rendering tests"; \
-	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress libreoffice-writer poppler-utils qpdf chromium fonts-liberation2 fonts-wqy-microhei fonts-crosextra-carlito; }
+	@command -v soffice >/dev/null && dpkg -s libreoffice-writer >/dev/null 2>&1 && dpkg -s libreoffice-calc >/dev/null 2>&1 && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null && command -v chromium >/dev/null && fc-list "Liberation Sans" | grep -q . && fc-list "WenQuanYi Micro Hei" | grep -q . && fc-list Carlito | grep -q . || { \
+	  echo "installing LibreOffice Impress, Writer and Calc, poppler-utils, qpdf, Chromium and test fonts for the rendering tests"; \
+	  $(SUDO) apt-get update -qq && $(APT) libreoffice-impress libreoffice-writer libreoffice-calc poppler-utils qpdf chromium fonts-liberation2 fonts-wqy-microhei fonts-crosextra-carlito; }
 
 clean:
 	rm -rf $(VENV) dist/*.pptx dist/*.pdf

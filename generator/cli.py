@@ -84,7 +84,7 @@ def data_option(func: _F) -> _F:
         "data_path",
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
-        help="Dataset file (YAML or JSON). Default: data/facts.yaml.",
+        help="Dataset file (YAML, JSON or an .xlsx workbook). Default: data/facts.yaml.",
     )(func)
 
 
@@ -149,7 +149,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def check(layouts: tuple[str, ...], data_path: Path | None, layouts_dir: Path | None, langs: tuple[str, ...]) -> None:
     """Prove the dataset against the article, then build each LAYOUT (default: every layout in layouts/) in every
     format without writing anything: every error a build would raise is reported, all at once."""
-    from .dataset import body_numerals, load_dataset
+    from .datafile import load_dataset
+    from .dataset import body_numerals
     from .errors import GeneratorError
     from .loading import resolve_layout_path
 
@@ -432,18 +433,24 @@ def preview(ctx: click.Context, layout: str, data_path: Path | None, port: int, 
 @cli.command()
 @click.argument("words", nargs=-1)
 @click.option("--section", default=None, help="Only the facts of this section (an id, e.g. plan).")
+@click.option("--export", "export_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the whole dataset to this file instead: a workbook to edit in Excel, WPS or LibreOffice "
+                   "(.xlsx), or YAML (.yaml).")
 @data_option
-def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -> None:
+def facts(words: tuple[str, ...], section: str | None, export_path: Path | None, data_path: Path | None) -> None:
     """List the facts a layout can name: id, value as shown, label, status and measure.
 
     WORDS filter, in Chinese or English, by id, label, value, unit, section (e.g. 民生, livelihood), status (目标,
     累计, 推进中, 实绩, target) or measure (e.g. `briefing facts 投资` or `briefing facts graduates`). Facts with the
     same [status · measure] may share a chart."""
-    from .dataset import load_dataset
+    from .datafile import load_dataset
     from .errors import GeneratorError, did_you_mean
     from .wording import Wording
 
     dataset = load_dataset(data_path or default_data())
+    if export_path is not None:
+        _export(dataset, data_path or default_data(), export_path)
+        return
     if section and section not in dataset.sections:
         raise GeneratorError(_("unknown section '{section}'").format(
             section=section), hint=did_you_mean(section, dataset.sections)
@@ -476,6 +483,22 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
     click.echo(_("{shown} of {len_dataset_model_facts} facts. Facts with the same [status · measure] may share a "
                   "chart; [… · words] cannot be charted.").format(
         shown=shown, len_dataset_model_facts=len(dataset.model.facts)))
+
+
+def _export(dataset: Dataset, data_path: Path, export_path: Path) -> None:
+    from .errors import GeneratorError
+    from .spreadsheet.writing import export_dataset
+
+    if export_path.resolve() == data_path.resolve():
+        raise GeneratorError(_("--export would overwrite the dataset it reads ({path})").format(path=data_path),
+                             hint=_("name another file"))
+    written = export_dataset(dataset.model, export_path)
+    click.echo(_("wrote {path} ({written})").format(path=export_path, written=written))
+    article = data_path.parent / dataset.model.source.file
+    if not (export_path.parent / dataset.model.source.file).is_file():
+        click.echo(_("note: the dataset names its article {file}; keep {path} in the folder of {article} (or copy "
+                     "the article beside it) to build from it").format(
+            file=dataset.model.source.file, path=export_path, article=article.parent), err=True)
 
 
 @cli.command()

@@ -342,7 +342,8 @@ def bare_numbers(text: str) -> list[str]:
 
 
 def load_dataset(path: Path) -> Dataset:
-    """Return the dataset at path, proved against its article; raise GeneratorError listing every problem."""
+    """Return the dataset of a YAML or JSON file at path, proved against its article; raise GeneratorError listing
+    every problem. (generator.datafile.load_dataset reads a workbook too.)"""
     loaded = load_file(path, "dataset")
     model = build_model(loaded, DatasetModel, "dataset")
     article_path = path.parent / model.source.file

@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A place in an input file; line and column are 1-based, 0 when unknown."""
+    """A place in an input file; line and column are 1-based, 0 when unknown. In a workbook, line and column are
+    the cell's row and column, and cell names it with its sheet and header: `facts!F23 (引文 / quote)`."""
 
     path: str
     line: int = 0
     col: int = 0
     key_path: str = ""
+    cell: str = ""
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.path}: {self.cell}"
         where = self.path
         if self.line:
             where += f":{self.line}"

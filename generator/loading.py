@@ -295,6 +295,19 @@ def _ref_of(node: Node, shown: str) -> SourceRef:
     return SourceRef(shown, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def load_yaml_text(text: str, shown: str) -> Loaded:
+    """Load YAML written somewhere other than a file of its own (a workbook's cell); raise GeneratorError."""
+    return _load_yaml(text, shown)
+
+
+def dump_yaml(data: Any, flow: bool = False) -> str:
+    """Return plain data as YAML text: block style, or on one line in flow style (for a workbook's cell)."""
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000 if flow else 100,
+                          default_flow_style=True if flow else False)
+
+
 def write_json(path: Path, data: Any) -> None:
     """Write data as indented UTF-8 JSON (used for the generated layout schema)."""
     import json

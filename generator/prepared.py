@@ -48,7 +48,7 @@ class Inputs:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            from .dataset import load_dataset
+            from .datafile import load_dataset
 
             self._dataset = load_dataset(self.data_path)
         return self._dataset
