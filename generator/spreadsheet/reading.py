@@ -14,24 +14,19 @@ from pydantic import BaseModel
 from ..errors import GeneratorError, Issue, SourceRef, did_you_mean
 from ..i18n import _
 from ..loading import MAX_CHARS, KeyPath, Loaded, display_path, load_yaml_text
-from . import REFUSED_SUFFIXES, import_openpyxl
+from . import import_openpyxl
+from .cells import bare_format, closest, expected_words, halfwidth, parse_number, shown_value, shows_exactly
+from .package import check_package
 from .sheets import MAX_COLUMNS, MAX_ROWS, Column, Sheet, sheets_of
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-#: a workbook is a zip of XML: the file, what it unpacks to, and how much one part may grow when unpacked
-MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-MAX_PARTS = 500
-MAX_RATIO = 200
 MAX_SHEETS = 40
 _GROUPED_TEXT = re.compile(r"^\s*\d{1,3}([,，]\d{3})+(\.\d+)?\s*$")  # 1,300 typed as text
 _NUMBER_TEXT = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
 #: formulas that are constants, not computations: LibreOffice Calc writes a TRUE or FALSE cell as =TRUE()
 _CONSTANTS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_SIMPLE_FORMAT = re.compile(r"^[#0,]*(\.0+)?$")
 
 
 @dataclass
@@ -49,7 +44,7 @@ def read_workbook(path: Path, model: type[BaseModel]) -> Reading:
     """Read a workbook written for model into plain data with a position per value; problems of single cells are
     collected in the Reading (the file as a whole unreadable raises GeneratorError)."""
     shown = display_path(path)
-    _check_package(path, shown)
+    check_package(path, shown)
     import_openpyxl()
     import warnings
 
@@ -66,56 +61,6 @@ def read_workbook(path: Path, model: type[BaseModel]) -> Reading:
     reader = _Reader(path, shown, model)
     reader.read(book)
     return reader.reading
-
-
-def _check_package(path: Path, shown: str) -> None:
-    """Refuse what is not a plain workbook before any XML is parsed: too big, a zip that unpacks to too much, a
-    macro workbook, an encrypted or old binary file."""
-    import stat
-    import zipfile
-
-    if path.suffix.lower() in REFUSED_SUFFIXES:
-        raise GeneratorError(_("{suffix} workbooks are not read (macros or an old binary format)").format(
-            suffix=path.suffix), SourceRef(shown), _("save it as an Excel workbook (.xlsx) without macros"))
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise GeneratorError(_("{what} not found").format(what=_("dataset")), SourceRef(shown),
-                             _("check the path")) from None
-    except OSError as exc:
-        raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(what=_("dataset"),
-                                                                           exc_strerror=exc.strerror),
-                             SourceRef(shown)) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise GeneratorError(_("{what} is not a regular file (a device or a pipe)").format(what=_("dataset")),
-                             SourceRef(shown), _("name a file saved on disk"))
-    if info.st_size > MAX_WORKBOOK_BYTES:
-        raise GeneratorError(_("{what} is {len_raw_1024} KiB; the limit is {max_file_bytes_1024} KiB").format(
-            what=_("dataset"), len_raw_1024=info.st_size // 1024, max_file_bytes_1024=MAX_WORKBOOK_BYTES // 1024),
-            SourceRef(shown), _("is this the right file?"))
-    if not zipfile.is_zipfile(path):
-        raise GeneratorError(_("the file is not an .xlsx workbook (an old .xls, or encrypted with a password?)"),
-                             SourceRef(shown), _("save it as an Excel workbook (.xlsx) without a password"))
-    with zipfile.ZipFile(path) as package:
-        parts = package.infolist()
-        unpacked = sum(p.file_size for p in parts)
-        if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES or any(
-                p.file_size > MAX_RATIO * max(p.compress_size, 1024) for p in parts):
-            raise GeneratorError(_("the workbook unpacks to {size} MiB in {count} parts; that is not a dataset").format(
-                size=unpacked // (1024 * 1024), count=len(parts)), SourceRef(shown), _("is this the right file?"))
-        names = {p.filename.lower() for p in parts}
-        # no part of a workbook declares a document type: one that does may define entities that expand a few
-        # bytes into gigabytes or read a local file; openpyxl parses some parts with lxml, which would expand them
-        for part in parts:
-            if part.filename.lower().endswith((".xml", ".rels", ".vml")) and _DOCTYPE.search(package.read(part)):
-                raise GeneratorError(_("the workbook's part {part} declares a document type (entities)").format(
-                    part=part.filename), SourceRef(shown), _("is this the right file?"))
-    if any(name.endswith("vbaproject.bin") for name in names):
-        raise GeneratorError(_("the workbook holds macros"), SourceRef(shown),
-                             _("save it as an Excel workbook (.xlsx) without macros"))
-    if "xl/workbook.xml" not in names:
-        raise GeneratorError(_("the file is not an .xlsx workbook (an old .xls, or encrypted with a password?)"),
-                             SourceRef(shown), _("save it as an Excel workbook (.xlsx) without a password"))
 
 
 class _Reader:
@@ -167,7 +112,7 @@ class _Reader:
                 continue  # an empty sheet holds nothing that could be lost
             missing = [n for n in expected if n not in found]
             guess = did_you_mean(ws.title, missing)
-            close = _closest(ws.title, missing)
+            close = closest(ws.title, missing)
             self.problem(SourceRef(self.shown, cell=f"{ws.title}!A1"),
                          _("unknown sheet '{name}'").format(name=ws.title),
                          guess or _("the sheets are {names}").format(names=", ".join(expected)))
@@ -202,7 +147,8 @@ class _Reader:
         for merged in ws.merged_cells.ranges:
             top = (merged.min_row, merged.min_col)
             header = ws.cell(1, merged.min_col).value if merged.min_row > 1 else None
-            self.problem(self.ref(ws.title, *top, str(header or "")), _("the cells {cells} are merged").format(cells=merged.coord),
+            self.problem(self.ref(ws.title, *top, str(header or "")),
+                         _("the cells {cells} are merged").format(cells=merged.coord),
                          _("unmerge them and give each cell its own value"))
             for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
                 for col in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
@@ -283,7 +229,7 @@ class _Reader:
             guess = did_you_mean(english, [c.name for c in missing])
             self.problem(self.ref(ws.title, 1, col), _("unknown column '{header}'").format(header=text),
                          guess or _("the columns are {names}").format(names=", ".join(c.name for c in sheet.columns)))
-            close = [c for c in missing if c.name in _closest(english, [m.name for m in missing])]
+            close = [c for c in missing if c.name in closest(english, [m.name for m in missing])]
             if close:
                 columns[col] = close[0]
                 missing.remove(close[0])
@@ -367,7 +313,7 @@ class _Reader:
             self.problem(ref, (_("the cell holds a formula ({formula}); its last computed value {value} is not "
                                  "read as a figure") if cached is not None else
                                _("the cell holds a formula ({formula}), not a value")).format(
-                formula=shown, value=_shown_value(cached)),
+                formula=shown, value=shown_value(cached)),
                          _("type the value itself (copy the cell, then paste values only)"))
             if cached is None:
                 return False, None
@@ -395,7 +341,7 @@ class _Reader:
             if column.shape == "scalar" and bool in column.types:
                 return True, value
             self.problem(ref, _("the cell holds {value}, not {expected}").format(
-                value="TRUE" if value else "FALSE", expected=_expected(column)), _("type the value as text"))
+                value="TRUE" if value else "FALSE", expected=expected_words(column)), _("type the value as text"))
             return False, None
         if isinstance(value, (dt.datetime, dt.date)):
             day = value.date() if isinstance(value, dt.datetime) else value
@@ -403,12 +349,12 @@ class _Reader:
                     not isinstance(value, dt.datetime) or value.time() == dt.time()):
                 return True, day
             self.problem(ref, _("the cell holds the date {date}, not {expected}").format(
-                date=day.isoformat(), expected=_expected(column)),
+                date=day.isoformat(), expected=expected_words(column)),
                          _("the spreadsheet turned what was typed into a date: format the cell as text (or "
                            "General) and type it again"))
             return False, None
         if isinstance(value, (dt.time, dt.timedelta)):
-            self.problem(ref, _("the cell holds a time of day, not {expected}").format(expected=_expected(column)),
+            self.problem(ref, _("the cell holds a time of day, not {expected}").format(expected=expected_words(column)),
                          _("format the cell as General and type the value again"))
             return False, None
         return self._number(value, cell.number_format, column, ref)
@@ -428,40 +374,40 @@ class _Reader:
     def _text(self, value: str, column: Column, ref: SourceRef) -> Any:
         """Text of a scalar cell: a number typed as text where a number is expected is read as that number when
         the field takes only numbers, and refused where the field also takes words (it would become words)."""
-        if column.numeric and _NUMBER_TEXT.match(_halfwidth(value)):
-            number = _parse_number(_halfwidth(value).strip())
+        if column.numeric and _NUMBER_TEXT.match(halfwidth(value)):
+            number = parse_number(halfwidth(value).strip())
             if column.textual:
                 self.problem(ref, _("the number {value} is stored as text").format(value=value.strip()),
                              _("format the cell as a number (or General) and type it again"))
             return number
-        if column.numeric and _GROUPED_TEXT.match(_halfwidth(value)):
-            plain = re.sub(r"[,，]", "", _halfwidth(value).strip())
+        if column.numeric and _GROUPED_TEXT.match(halfwidth(value)):
+            plain = re.sub(r"[,，]", "", halfwidth(value).strip())
             self.problem(ref, _("the number {value} is text with thousands separators").format(value=value.strip()),
                          _("type {plain}, as the article writes it").format(plain=plain))
-            return _parse_number(plain)
+            return parse_number(plain)
         return value
 
     def _number(self, value: int | float, number_format: str, column: Column, ref: SourceRef) -> tuple[bool, Any]:
-        fmt = _bare_format(number_format)
+        fmt = bare_format(number_format)
         if "%" in fmt:
-            percent = _parse_number(str(Decimal(repr(value)) * 100))
+            percent = parse_number(str(Decimal(repr(value)) * 100))
             self.problem(ref, _("the cell is formatted as a percentage: it shows {shown}% but holds {value}").format(
-                shown=_shown_value(percent), value=_shown_value(value)),
+                shown=shown_value(percent), value=shown_value(value)),
                          _("format the cell as General and type {shown}; the unit % goes in the unit column").format(
-                             shown=_shown_value(percent)))
-            return True, percent if column.numeric else _shown_value(percent)
-        if not _shows_exactly(value, fmt):
+                             shown=shown_value(percent)))
+            return True, percent if column.numeric else shown_value(percent)
+        if not shows_exactly(value, fmt):
             self.problem(ref, _("the cell's number format ({format}) shows a number other than the {value} it "
-                                "holds").format(format=number_format, value=_shown_value(value)),
+                                "holds").format(format=number_format, value=shown_value(value)),
                          _("format the cell as General"))
         if column.shape == "scalar" and column.numeric:
             return True, value
         if column.shape == "scalar" and column.textual:
-            return True, _shown_value(value)  # a label typed as a number (2021), read as the text it shows
+            return True, shown_value(value)  # a label typed as a number (2021), read as the text it shows
         if column.shape == "lines":
-            return True, _shown_value(value)
+            return True, shown_value(value)
         self.problem(ref, _("the cell holds the number {value}, not {expected}").format(
-            value=_shown_value(value), expected=_expected(column)))
+            value=shown_value(value), expected=expected_words(column)))
         return False, None
 
     def _put(self, record: dict[str, Any], column: Column, found: tuple[bool, Any], key: KeyPath,
@@ -489,60 +435,3 @@ class _Reader:
                 return
             target = nested
         target[column.key[-1]] = value
-
-
-def _closest(word: str, choices: list[str]) -> list[str]:
-    """The choice did_you_mean names for word, if any (a sheet or column read as the one it was meant to be)."""
-    import difflib
-
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-
-
-def _halfwidth(text: str) -> str:
-    """Full-width digits and point (２５９．５, typed with a Chinese input method) as ASCII."""
-    return text.translate({0xFF10 + i: ord("0") + i for i in range(10)} | {0xFF0E: ord(".")})
-
-
-def _parse_number(text: str) -> int | float:
-    """The number a text of digits writes: 259 a whole number, 40.1 (or 53.500) a float, as YAML reads them."""
-    return float(text) if "." in text or "e" in text.lower() else int(text)
-
-
-def _shown_value(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, (int, float)):
-        from ..dataset import number_text
-
-        return number_text(value)
-    return str(value)
-
-
-def _bare_format(number_format: str) -> str:
-    """A number format without its quoted texts, escapes and colours ("0"亿元" is 0)."""
-    fmt = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", number_format or "General")
-    return fmt.split(";")[0].strip()
-
-
-def _shows_exactly(value: int | float, fmt: str) -> bool:
-    """Whether a number format shows every digit of value: General, text, or 0/#/0.00 with enough decimals and
-    no scaling."""
-    if fmt in ("", "General", "@", "general"):
-        return True
-    if not _SIMPLE_FORMAT.match(fmt) or fmt.endswith(","):
-        return False
-    shown = len(fmt.split(".")[1]) if "." in fmt else 0
-    text = _shown_value(value)
-    needed = len(text.split(".")[1]) if "." in text else 0
-    return needed <= shown
-
-
-def _expected(column: Column) -> str:
-    if column.shape == "lines":
-        return _("a list of texts, one per line")
-    if column.choices:
-        return _("one of {choices}").format(choices=", ".join(column.choices))
-    names = [name for kind, name in ((dt.date, _("a date")), (str, _("text")), (int, _("a number")),
-                                     (float, _("a number")), (bool, _("TRUE or FALSE")))
-             if kind in column.types]
-    return _(" or ").join(dict.fromkeys(names)) or _("a value")

@@ -178,7 +178,8 @@ def export_dataset(model: DatasetModel, path: Path) -> str:
         return _export(model, path)
     except OSError as exc:
         raise GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
-                             SourceRef(display_path(path)), _("check that the folder is writable and the disk is not full")) from None
+                             SourceRef(display_path(path)),
+                             _("check that the folder is writable and the disk is not full")) from None
 
 
 def _export(model: DatasetModel, path: Path) -> str:
