@@ -42,6 +42,7 @@ class Description:
     own_language: str  # the layout's language: outputs in another are named <slug>.<language>.<suffix>
     theme: Theme  # the layout's theme with its overrides and logo
     template: Path | None  # the corporate .pptx template the layout names
+    logo: Path | None  # the logo the layout names (the theme's logo is its path)
     template_layouts: tuple[tuple[PageKind, str], ...]  # the template's slide layouts the layout names, by slide kind
     slide_size: str | None  # the slide size the layout asks for, when it names one
     regular: FontFace  # the theme's faces as found on this machine
@@ -82,7 +83,7 @@ def describe(layout_path: Path, inputs: Inputs, lang: str | None, formats: tuple
     return Description(
         layout=layout_path, dataset=inputs.data_path, key=prepared.key, document=prepared.document,
         slug=prepared.slug, language=lang or prepared.language, own_language=prepared.language, theme=theme,
-        template=prepared.template, template_layouts=tuple((prepared.template_layouts or {}).items()),
+        template=prepared.template, logo=prepared.logo, template_layouts=tuple((prepared.template_layouts or {}).items()),
         slide_size=prepared.slide_size, regular=regular, bold=bold, formats=formats, created=creation_time())
 
 

@@ -137,14 +137,13 @@ class PreviewBuilder:
 
     def _build(self, warn: Warn) -> tuple[tuple[PageImage, ...], tuple[PageImage, ...], int]:
         description = describe(self.layout_path, self._inputs, self.lang, PREVIEWED, warn)
-        logo = Path(description.theme.logo) if description.theme.logo else None
-        self._named_files = {Path(p).resolve() for p in (description.template, logo) if p}
+        self._named_files = {Path(p).resolve() for p in (description.template, description.logo) if p}
         document = description.document
         options = render_options(description, warn)
         # a new character: its glyph is added to the font subset rather than the whole subset converted again
         extend_subsets(list({options.regular, options.bold}), document.text())
         self._faces = (options.regular, options.bold)
-        named = _file_digest([description.template, logo])
+        named = _file_digest([description.template, description.logo])
         # each output is drawn again only when what it shows changed: a slide's edit leaves the briefing alone
         parts = [("deck-pdf", SLIDE_WIDTH_PX, (document.meta, document.slides, document.slide_size, options, named)),
                  ("pdf", PAGE_WIDTH_PX, (document.meta, document.pages, document.page_per_part, options, named))]
