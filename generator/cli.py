@@ -204,7 +204,7 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
             finally:
                 outputs.discard()
             lines.append(_("{layout_path} ({language}): ok — {summaries}").format(
-                layout_path=layout.path, language=lang or layout.model.language, summaries="; ".join(summaries)))
+                layout_path=layout.path, language=lang or layout.model.language, summaries=_("; ").join(summaries)))
     return lines
 
 
