@@ -209,7 +209,7 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
                 outputs.discard()
             lines.append(_("{layout_path} ({language}): ok — {summaries}").format(
                 layout_path=layout.path, language=description.language,
-                summaries="; ".join(f"{item.format} {item.summary}" for item in rendered)))
+                summaries=_("; ").join(f"{item.format} {item.summary}" for item in rendered)))
     return lines
 
 

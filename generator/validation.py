@@ -190,7 +190,8 @@ def _fields_at(model: type[BaseModel], loc: KeyPath, data: Any) -> list[str]:
         current = field.annotation
         value = value.get(part) if isinstance(value, dict) else None
     chosen = _model_for(current, value, typing)
-    return list(chosen.model_fields) if chosen is not None else []
+    # the keys as a layout writes them: `$schema`, not the field's Python name
+    return [field.alias or name for name, field in chosen.model_fields.items()] if chosen is not None else []
 
 
 def _model_for(annotation: Any, value: Any, typing: ModuleType) -> type[BaseModel] | None:

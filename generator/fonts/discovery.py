@@ -53,9 +53,12 @@ def system_faces() -> tuple[SystemFace, ...]:
     a folder scan). A face has several family names when its file names it in several languages (SimSun, 宋体)."""
     if shutil.which("fc-list"):
         try:
+            # in the C locale: fontconfig puts a face's family name in the locale's language first (文泉驿微米黑
+            # under zh_CN), and the fonts found must not depend on the interface's language
+            env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_MESSAGES")}
             out = subprocess.run(
                 ["fc-list", "--format", "%{file}|%{index}|%{family[0]}|%{style[0]}|%{family}\n"],
-                capture_output=True, text=True, timeout=20, check=True,
+                capture_output=True, text=True, timeout=20, check=True, env={**env, "LC_ALL": "C.UTF-8"},
             ).stdout
             faces = []
             for line in out.splitlines():
