@@ -117,10 +117,10 @@ class LayoutModel(Strict):
         "Titelfolie, content: Nur Titel, divider: Abschnittsüberschrift}; default: the English or Chinese names")
     logo: str | None = Field(None, description="a PNG or JPEG shown on the title and closing slides and the "
                              "briefing's cover (path relative to this layout)")
-    max_bullets_per_slide: int = Field(6, ge=2, le=8)
-    max_table_rows_per_slide: int = Field(6, ge=2, le=12)
+    max_bullets_per_slide: int = Field(6, ge=2, le=8, strict=True)
+    max_table_rows_per_slide: int = Field(6, ge=2, le=12, strict=True)
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
-    briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
+    briefing_pages: int | None = Field(None, ge=1, le=200, strict=True, description="the most pages the briefing may take; a "
                                        "longer briefing is an error that says what takes the room")
     # a meeting's deck has tens of slides; the caps keep a mistake (or 50,000 aliases) from running for minutes
     deck: tuple[SlideSpec, ...] = Field(min_length=1, max_length=150)

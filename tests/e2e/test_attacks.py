@@ -29,7 +29,7 @@ def briefing(folder: Path, *args: str, env: dict[str, str] | None = None) -> sub
     environment = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(folder / "cache"), **(env or {}))
     # the timeout only ends a process that waits for ever (a pipe); nothing here measures time
     return subprocess.run([sys.executable, "-m", "generator", "--ui", "en", *args], cwd=folder, env=environment,
-                          capture_output=True, text=True, timeout=300, preexec_fn=_limited)
+                          capture_output=True, text=True, errors="replace", timeout=300, preexec_fn=_limited)
 
 
 def assert_refused(run: subprocess.CompletedProcess[str], *expected: str) -> None:
@@ -386,3 +386,65 @@ def test_a_flood_of_one_mistake_prints_the_first_few_and_a_count(tmp_path):
 def test_theme_overrides_are_bounded_by_the_model(tmp_path, override, expected):
     _meeting(tmp_path, f"theme_overrides:\n  {override}\n")
     assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"), expected)
+
+
+def test_json_duplicate_keys_are_refused(tmp_path):
+    (tmp_path / "facts.json").write_text('{"source": {}, "source": {}}', encoding="utf-8")  # test data
+    assert_refused(briefing(tmp_path, "check", "--data", "facts.json"), "facts.json: duplicate key 'source'")
+
+
+def test_a_page_count_of_true_is_not_one(tmp_path):
+    _meeting(tmp_path, "briefing_pages: true\n")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)),
+                   "meeting.yaml:5:1: 'briefing_pages' must be a whole number, not True")
+
+
+def test_an_empty_output_folder_name_is_refused(tmp_path):
+    run = briefing(tmp_path, "build", "--out", "", "--data", str(DATA))
+    assert run.returncode == 2 and "the folder's name is empty" in run.stderr, run.stderr
+    assert not list(tmp_path.glob("*.pptx")) and not list(tmp_path.glob("*.pdf"))
+
+
+def _damaged_template(source: Path, target: Path, part: str, old: bytes, new: bytes) -> None:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as damaged:
+        for entry in original.infolist():
+            data = original.read(entry.filename)
+            damaged.writestr(entry, re.sub(old, new, data) if part in entry.filename else data)
+
+
+@pytest.mark.parametrize("case", ["FFF", "GGGGGG", "sysClr", "no xfrm"])
+def test_a_template_with_odd_theme_colours_or_an_unplaced_title_is_handled(tmp_path, case):
+    from ..templates import make_template
+
+    base = make_template(tmp_path / "base.pptx")
+    if case == "no xfrm":
+        _damaged_template(base, tmp_path / "corporate.pptx", "slideLayout", rb"<a:xfrm>.*?</a:xfrm>", b"")
+        _damaged_template(tmp_path / "corporate.pptx", tmp_path / "corporate2.pptx", "slideMaster",
+                          rb"<a:xfrm>.*?</a:xfrm>", b"")
+        (tmp_path / "corporate2.pptx").replace(tmp_path / "corporate.pptx")
+    elif case == "sysClr":
+        _damaged_template(base, tmp_path / "corporate.pptx", "theme", rb'lastClr="000000"', b'lastClr="XYZ"')
+    else:
+        _damaged_template(base, tmp_path / "corporate.pptx", "theme", rb'<a:srgbClr val="4F81BD"/>',
+                          f'<a:srgbClr val="{case}"/>'.encode())
+    layout = _meeting(tmp_path, "template: corporate.pptx\n")
+    run = briefing(tmp_path, "build", layout, "--data", str(DATA), "--out", "out", "--format", "deck-pdf")
+    if case == "no xfrm":
+        assert_refused(run, "corporate.pptx: the title placeholder of the template's slide layout")
+    else:
+        assert run.returncode == 0, run.stderr
+        assert (tmp_path / "out" / "meeting.deck.pdf").exists()
+
+
+@pytest.mark.parametrize("args", [("kinds",), ("facts", "项目"), ("--help",), ("check", "one-pager"),
+                                  ("build", "one-pager", "--out", "会议材料", "--format", "pptx")])
+def test_a_console_without_chinese_gets_escapes_not_an_internal_error(tmp_path, args):
+    data = [] if args[0] == "--help" else ["--data", str(DATA)]
+    run = briefing(tmp_path, *args, *data, env={"PYTHONIOENCODING": "latin-1"})
+    assert run.returncode == 0, run.stderr
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+    if args[0] == "build":
+        assert "\\u4f1a\\u8bae" in run.stdout and (tmp_path / "会议材料" / "one-pager.pptx").exists()
