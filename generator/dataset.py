@@ -89,6 +89,11 @@ class Section(Strict):
     points_en: tuple[str, ...] = Field(min_length=3, max_length=8)
 
 
+#: the largest figure, and the longest figure written as text (a figure stands in a table cell or a box)
+MAX_VALUE = 10**15
+MAX_VALUE_CHARS = 40
+
+
 class Fact(Strict):
     id: str = Id
     label_zh: str
@@ -119,6 +124,12 @@ class Fact(Strict):
             raise ValueError(_("must be a number the article writes, not {value}").format(value=value))
         if isinstance(value, (int, float)) and value < 0:
             raise ValueError(_("must not be negative (got {value})").format(value=value))
+        if isinstance(value, (int, float)) and value >= MAX_VALUE:  # a 400-digit figure fits no table cell
+            raise ValueError(_("is larger than any figure of a report ({limit:,}); is a digit repeated?").format(
+                limit=MAX_VALUE))
+        if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+            raise ValueError(_("is {count} characters long; a figure written as text has at most {limit}").format(
+                count=len(value), limit=MAX_VALUE_CHARS))
         return value
 
     @property

@@ -448,3 +448,18 @@ def test_a_console_without_chinese_gets_escapes_not_an_internal_error(tmp_path, 
     assert "internal error" not in run.stderr and "Traceback" not in run.stderr
     if args[0] == "build":
         assert "\\u4f1a\\u8bae" in run.stdout and (tmp_path / "会议材料" / "one-pager.pptx").exists()
+
+
+def test_a_fact_of_four_hundred_digits_is_refused_with_its_line(tmp_path):
+    from ..conftest import ARTICLE, replace_once
+
+    huge = "9" * 400  # test data: the figure written in the article and in the dataset
+    (tmp_path / "article.txt").write_text(ARTICLE.read_text(encoding="utf-8").replace("新增学位6510个",
+                                                                                     f"新增学位{huge}个"),
+                                          encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    line = replace_once(tmp_path / "facts.yaml", "value: 6510\n", f"value: {huge}\n")
+    replace_once(tmp_path / "facts.yaml", "quote: 新增学位6510个\n", f"quote: 新增学位{huge}个\n")
+    for args in (("check", "--data", "facts.yaml"), ("build", "investment", "--lang", "en", "--data", "facts.yaml",
+                                                     "--out", "out")):
+        assert_refused(briefing(tmp_path, *args), f"facts.yaml:{line}:", "is larger than any figure")
