@@ -463,3 +463,25 @@ def test_a_fact_of_four_hundred_digits_is_refused_with_its_line(tmp_path):
     for args in (("check", "--data", "facts.yaml"), ("build", "investment", "--lang", "en", "--data", "facts.yaml",
                                                      "--out", "out")):
         assert_refused(briefing(tmp_path, *args), f"facts.yaml:{line}:", "is larger than any figure")
+
+
+def test_a_section_timeline_without_events_is_a_message(tmp_path):
+    import re
+
+    import yaml
+
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("\nevents:\n")
+    end = re.search(r"\n[a-z_]+:\n", text[start + 9:]).start() + start + 9
+    text = text[:start] + "\nevents: []" + text[end:]  # test data: the dataset without its events
+    for event in yaml.safe_load(DATA.read_text(encoding="utf-8"))["events"]:
+        text = re.sub(rf"\n\s+subject: {event['id']}\n", "\n", text)
+    (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "meeting.yaml").write_text(SMALL.replace(
+        "briefing:\n", "briefing:\n  - kind: section\n    section: investment_talent\n    timeline: true\n"),
+        encoding="utf-8")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", "facts.yaml"),
+                   "meeting.yaml:", "a section's timeline needs events")
