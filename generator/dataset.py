@@ -347,6 +347,15 @@ def placeholders(text: str) -> list[str]:
     return PLACEHOLDER.findall(text)
 
 
+_BRACED = re.compile(r"\{[^{}]*\}?")
+
+
+def malformed_placeholders(text: str) -> list[str]:
+    """What text writes in braces that is not a placeholder ({ 2020}, {2020年}, {id.__class__}, an unclosed
+    brace): it would be printed as typed."""
+    return [match.group() for match in _BRACED.finditer(text) if not PLACEHOLDER.fullmatch(match.group())]
+
+
 def bare_numbers(text: str) -> list[str]:
     """The numbers written in text outside placeholders."""
     return _DIGITS.findall(PLACEHOLDER.sub("", text))
@@ -686,6 +695,9 @@ def _check_sentences(dataset: Dataset, loaded: Loaded, issues: IssueCollector) -
         if fact.is_number:
             by_value.setdefault(fact.value_text, []).append(fact.id)
     for key_path, text, figures_allowed in sentences(dataset.model):
+        for written in malformed_placeholders(text):
+            issues.add(loaded.ref(key_path), _("“{written}” is not a placeholder").format(written=written),
+                       _("a placeholder is a fact id or a year in braces, without spaces: {plan_year}年"))
         for name in placeholders(text):
             allowed = set(YEAR_KEYS) | (set(dataset.facts) if figures_allowed else set())
             if name not in allowed:

@@ -485,3 +485,12 @@ def test_a_section_timeline_without_events_is_a_message(tmp_path):
         encoding="utf-8")
     assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", "facts.yaml"),
                    "meeting.yaml:", "a section's timeline needs events")
+
+
+def test_braces_that_are_no_placeholder_are_refused_not_printed(tmp_path):
+    text = SMALL.replace("title_zh: 测试会议", 'title_zh: "{ 2020}年"').replace(
+        "title_en: Test meeting", 'title_en: "{2020年} {id.__class__}"')
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    run = briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA))
+    assert_refused(run, "meeting.yaml:2:1: “{ 2020}” is not a placeholder", "meeting.yaml:3:1: “{2020年}” is not",
+                   "“{id.__class__}” is not a placeholder", "the year 2020 is typed into “{ 2020}年”")
