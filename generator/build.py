@@ -73,6 +73,7 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
     fallbacks, and a slide_size the template overrides, through warn."""
     from dataclasses import replace
 
+    from .document import _strings
     from .fonts import latin_metrics, metrics_for
 
     base = base or briefing_options(theme, warn)
@@ -85,9 +86,15 @@ def render_options(theme: Theme, document: Document, template: Path | None = Non
         missing = metrics_for(face).missing(text)
         if missing:
             where = _where_chars_occur(document, missing)
+            origin = next((page.origin for page in document.slides if page.origin and
+                           any(c in page.title + "".join(s for b in page.blocks for s in _strings(b)) for c in missing)),
+                          "")
+            path, _colon, line = origin.rpartition(":")
             raise GeneratorError(
                 _("the font {face_label} has no glyph for {join_missing!r} ({where}); the text would print as boxes").format(
                     face_label=face.label, join_missing=''.join(missing), where=where),
+                # the layout entry of the first slide showing it (a glyph of the dataset's text has no line there)
+                SourceRef(path, int(line)) if line.isdigit() else None,
                 hint=_("choose another font in the theme, or change the text"),
             )
     deck_template: DeckTemplate | None = None

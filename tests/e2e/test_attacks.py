@@ -494,3 +494,14 @@ def test_braces_that_are_no_placeholder_are_refused_not_printed(tmp_path):
     run = briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA))
     assert_refused(run, "meeting.yaml:2:1: “{ 2020}” is not a placeholder", "meeting.yaml:3:1: “{2020年}” is not",
                    "“{id.__class__}” is not a placeholder", "the year 2020 is typed into “{ 2020}年”")
+
+
+def test_a_missing_glyph_names_the_layout_line_of_its_slide(tmp_path):
+    # test data: a Tangut character, which no CJK font of the system has
+    _meeting(tmp_path)
+    text = (tmp_path / "meeting.yaml").read_text(encoding="utf-8").replace(
+        "  - kind: closing\n", '  - kind: text\n    title_zh: "西夏\U00017000"\n    text_zh: [一]\n  - kind: closing\n')
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    line = text[: text.index("  - kind: text")].count("\n") + 1
+    assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"),
+                   f"meeting.yaml:{line}:", "has no glyph for")
