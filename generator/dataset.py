@@ -243,7 +243,7 @@ class DatasetModel(Strict):
     wholes: tuple[Whole, ...] = Field((), max_length=MAX_RECORDS)
     industry_roles: tuple[IndustryRole, ...] = Field((), max_length=20)
     industries: tuple[Industry, ...] = Field((), max_length=60)
-    markets: tuple[Market, ...] = Field((), max_length=40)
+    markets: tuple[Market, ...] = Field((), max_length=200)
     comparisons: tuple[Comparison, ...] = Field((), max_length=MAX_RECORDS)
 
 

@@ -505,3 +505,61 @@ def test_a_missing_glyph_names_the_layout_line_of_its_slide(tmp_path):
     line = text[: text.index("  - kind: text")].count("\n") + 1
     assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"),
                    f"meeting.yaml:{line}:", "has no glyph for")
+
+
+@pytest.mark.parametrize("room", [1, 2, 3, 7, 8, 9, 100, 501])
+def test_finding_how_many_items_fit_a_slide_takes_logarithmically_many_tries(room):
+    from generator.errors import GeneratorError
+    from generator.render.slides.blocks import Overflow, SlideLayout
+
+    tried: list[int] = []
+    items = tuple(range(502))  # the 502 markets that took 185 s
+
+    def try_layout(first: tuple[int, ...]) -> None:
+        tried.append(len(first))
+        if len(first) > room:
+            raise GeneratorError("does not fit")
+
+    with pytest.raises(Overflow) as overflow:
+        SlideLayout.fits(None, try_layout, items, None)  # type: ignore[arg-type]
+    assert overflow.value.fits == room
+    assert len(tried) <= 2 * 9 + 2  # log2(502) < 9; trying n-1, n-2… down took up to 501 tries
+    # the items laid out: about room · log(room), where trying n-1, n-2… down laid out about n² / 2
+    assert sum(tried) <= 502 + 2 * room * (room.bit_length() + 2)
+
+
+def test_a_markets_slide_of_four_times_the_markets_costs_about_four_times_the_work(tmp_path):
+    import re
+
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("\nmarkets:\n")
+    end = re.search(r"\n[a-z_]+:\n", text[start + 10:]).start() + start + 10
+    quote = re.search(r"quote: (.*)", text[start:end]).group(1)
+
+    def name(k: int, digits: str) -> str:
+        return "".join(digits[int(d)] for d in str(k))
+
+    def markets(count: int) -> Path:  # test data: markets named by letters (a digit would be a typed number)
+        entries = "".join(f"  - id: market_{k}\n    name_zh: 市场{name(k, '甲乙丙丁戊己庚辛壬癸')}地区\n"
+                          f"    name_en: Market {name(k, 'abcdefghij')}\n    quote: {quote}\n" for k in range(count))
+        path = tmp_path / f"facts{count}.yaml"
+        path.write_text(text[:start] + "\nmarkets:\n" + entries + text[end:], encoding="utf-8")
+        return path
+
+    (tmp_path / "meeting.yaml").write_text(SMALL.replace("  - kind: closing\n", "  - kind: markets\n  - kind: closing\n"),
+                                           encoding="utf-8")
+
+    def work(count: int) -> float:
+        before = _cpu_seconds()
+        run = briefing(tmp_path, "build", "meeting.yaml", "--data", str(markets(count)), "--out", "out", "--format",
+                       "pptx", env={"BRIEFING_JOBS": "1"})
+        assert run.returncode == 0, run.stderr
+        return _cpu_seconds() - before
+
+    base = min(work(1) for _ in range(2))
+    small = min(work(50) for _ in range(2)) - base
+    large = min(work(200) for _ in range(2)) - base
+    assert large <= 8 * max(small, 0.1), (base, small, large)
