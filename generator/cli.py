@@ -246,10 +246,17 @@ def fonts(theme_name: str, check: bool) -> None:
             theme_fonts_deck_east_asian=theme.fonts.deck_east_asian, theme_fonts_deck_latin=theme.fonts.deck_latin))
 
 
+def _named_folder(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """--out as a path; an empty name (`--out ''`, which would write into the current folder) is refused."""
+    if not value.strip():
+        raise click.BadParameter(_("the folder's name is empty; write --out dist or another folder"), ctx, param)
+    return Path(value)
+
+
 @cli.command()
 @click.argument("layouts", nargs=-1)
 @data_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="dist", callback=_named_folder,
               show_default=True, help="Folder for the outputs.")
 @click.option("--format", "fmt", multiple=True, type=click.Choice([*RENDERERS, "all", "everything"]),
               help="Which outputs to build: " + "; ".join(f"{r.name} ({r.description})" for r in RENDERERS.values())
@@ -627,6 +634,7 @@ def schema(out_path: Path | None) -> None:
 
 def main() -> None:
     """Entry point of the console script."""
+    import io
     import os
     import sys
 
@@ -638,6 +646,10 @@ def main() -> None:
         raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: temporary files removed, outputs unchanged
 
     signal.signal(signal.SIGTERM, terminate)
+    for stream in (sys.stdout, sys.stderr):
+        # a console or pipe in an encoding without Chinese (Latin-1, ASCII) gets escapes, not an internal error
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
     import gc
 
     # A build makes hundreds of thousands of small objects (XML elements, flowables) and few reference cycles:

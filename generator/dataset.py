@@ -89,6 +89,11 @@ class Section(Strict):
     points_en: tuple[str, ...] = Field(min_length=3, max_length=8)
 
 
+#: the largest figure, and the longest figure written as text (a figure stands in a table cell or a box)
+MAX_VALUE = 10**15
+MAX_VALUE_CHARS = 40
+
+
 class Fact(Strict):
     id: str = Id
     label_zh: str
@@ -119,6 +124,12 @@ class Fact(Strict):
             raise ValueError(_("must be a number the article writes, not {value}").format(value=value))
         if isinstance(value, (int, float)) and value < 0:
             raise ValueError(_("must not be negative (got {value})").format(value=value))
+        if isinstance(value, (int, float)) and value >= MAX_VALUE:  # a 400-digit figure fits no table cell
+            raise ValueError(_("is larger than any figure of a report ({limit:,}); is a digit repeated?").format(
+                limit=MAX_VALUE))
+        if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+            raise ValueError(_("is {count} characters long; a figure written as text has at most {limit}").format(
+                count=len(value), limit=MAX_VALUE_CHARS))
         return value
 
     @property
@@ -232,7 +243,7 @@ class DatasetModel(Strict):
     wholes: tuple[Whole, ...] = Field((), max_length=MAX_RECORDS)
     industry_roles: tuple[IndustryRole, ...] = Field((), max_length=20)
     industries: tuple[Industry, ...] = Field((), max_length=60)
-    markets: tuple[Market, ...] = Field((), max_length=40)
+    markets: tuple[Market, ...] = Field((), max_length=200)
     comparisons: tuple[Comparison, ...] = Field((), max_length=MAX_RECORDS)
 
 
@@ -334,6 +345,15 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 def placeholders(text: str) -> list[str]:
     """The names of the placeholders in text, in order."""
     return PLACEHOLDER.findall(text)
+
+
+_BRACED = re.compile(r"\{[^{}]*\}?")
+
+
+def malformed_placeholders(text: str) -> list[str]:
+    """What text writes in braces that is not a placeholder ({ 2020}, {2020年}, {id.__class__}, an unclosed
+    brace): it would be printed as typed."""
+    return [match.group() for match in _BRACED.finditer(text) if not PLACEHOLDER.fullmatch(match.group())]
 
 
 def bare_numbers(text: str) -> list[str]:
@@ -676,6 +696,9 @@ def _check_sentences(dataset: Dataset, loaded: Loaded, issues: IssueCollector) -
         if fact.is_number:
             by_value.setdefault(fact.value_text, []).append(fact.id)
     for key_path, text, figures_allowed in sentences(dataset.model):
+        for written in malformed_placeholders(text):
+            issues.add(loaded.ref(key_path), _("“{written}” is not a placeholder").format(written=written),
+                       _("a placeholder is a fact id or a year in braces, without spaces: {plan_year}年"))
         for name in placeholders(text):
             allowed = set(YEAR_KEYS) | (set(dataset.facts) if figures_allowed else set())
             if name not in allowed:

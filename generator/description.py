@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GeneratorError
+from .errors import GeneratorError, SourceRef
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -125,10 +125,18 @@ def options_for(theme: Theme, document: Document, template: Path | None = None, 
     for face in {regular, bold}:
         missing = metrics_for(face).missing(text)
         if missing:
+            from .document import _strings
+
             where = _where_chars_occur(document, missing)
+            origin = next((page.origin for page in document.slides if page.origin and
+                           any(c in page.title + "".join(s for b in page.blocks for s in _strings(b)) for c in missing)),
+                          "")
+            path, _colon, line = origin.rpartition(":")
             raise GeneratorError(
                 _("the font {face_label} has no glyph for {join_missing!r} ({where}); the text would print as boxes").format(
                     face_label=face.label, join_missing=''.join(missing), where=where),
+                # the layout entry of the first slide showing it (a glyph of the dataset's text has no line there)
+                SourceRef(path, int(line)) if line.isdigit() else None,
                 hint=_("choose another font in the theme, or change the text"),
             )
     deck_template: DeckTemplate | None = None

@@ -117,10 +117,10 @@ class LayoutModel(Strict):
         "Titelfolie, content: Nur Titel, divider: Abschnittsüberschrift}; default: the English or Chinese names")
     logo: str | None = Field(None, description="a PNG or JPEG shown on the title and closing slides and the "
                              "briefing's cover (path relative to this layout)")
-    max_bullets_per_slide: int = Field(6, ge=2, le=8)
-    max_table_rows_per_slide: int = Field(6, ge=2, le=12)
+    max_bullets_per_slide: int = Field(6, ge=2, le=8, strict=True)
+    max_table_rows_per_slide: int = Field(6, ge=2, le=12, strict=True)
     new_page_per_part: bool = Field(True, description="start each briefing part on a new page")
-    briefing_pages: int | None = Field(None, ge=1, le=200, description="the most pages the briefing may take; a "
+    briefing_pages: int | None = Field(None, ge=1, le=200, strict=True, description="the most pages the briefing may take; a "
                                        "longer briefing is an error that says what takes the room")
     docx_style: Literal["official", "designed"] = Field(
         "official", description="the look of the editable briefing (--format docx): official = the national format "
@@ -490,7 +490,7 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
 
 def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> None:
     """Text of a layout names figures and years through placeholders: a typed year would be wrong next year."""
-    from .dataset import placeholders
+    from .dataset import PLACEHOLDER, malformed_placeholders, placeholders
 
     years = {str(year): key for key, year in dataset.years.items()}
     allowed = set(dataset.years) | set(dataset.facts)
@@ -504,12 +504,15 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
             for index, item in enumerate(value):
                 walk(item, key_path + (index,))
         elif isinstance(value, str):
+            for written in malformed_placeholders(value):
+                issues.add(loaded.ref(key_path), _("“{written}” is not a placeholder").format(written=written),
+                           _("a placeholder is a fact id or a year in braces, without spaces: {plan_year}年"))
             for name in placeholders(value):
                 if name not in allowed:
                     issues.add(loaded.ref(key_path), _("unknown placeholder {{{name}}}").format(name=name),
                                did_you_mean(name, allowed) or _("name a fact id, {{results_year}} or {{plan_year}}"))
             for year, key in years.items():
-                if re.search(rf"(?<!\d){year}(?!\d)", re.sub(r"\{[^}]*\}", "", value)):
+                if re.search(rf"(?<!\d){year}(?!\d)", PLACEHOLDER.sub("", value)):
                     issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(year=year, text=value),
                                _("write {{{key}}} so that the layout works with next year's dataset").format(key=key))
 

@@ -91,8 +91,17 @@ def load_file(path: Path, what: str = "file", lenient: bool = False) -> Loaded:
 def _load_json(text: str, shown: str) -> Loaded:
     import json
 
+    def refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:  # json keeps the last silently; YAML files refuse it too
+                raise GeneratorError(_("duplicate key '{key}'").format(key=key), SourceRef(shown),
+                                     _("remove one of the two"))
+            result[key] = value
+        return result
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=refuse_duplicates)
     except json.JSONDecodeError as exc:
         from .slips import JSON_PROBLEMS, parser_words
 

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..document import Block, BulletList, Page, Paragraph
-from ..specs import ChartSpec, Titled
+from ..i18n import _
+from ..specs import ChartSpec, Problem, Titled
 from . import PartKind
 
 if TYPE_CHECKING:
     from ..compose import Composer
+    from ..dataset import Dataset
 
 
 class SectionPart(Titled):
@@ -61,6 +63,14 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
     return Page(title, tuple(blocks), sources=c.sources(fact_ids), bookmark=spec.section)
 
 
+def check(spec: SectionPart, dataset: Dataset) -> list[Problem]:
+    """A timeline needs the dataset's events."""
+    if spec.timeline and not dataset.events:
+        return [(("timeline",), _("a section's timeline needs events, and the dataset has none"),
+                 _("write timeline: false or add dated events to the dataset"))]
+    return []
+
+
 KIND = PartKind(SectionPart, "a section: key points, figure boxes, charts, comparison table, timeline, projects, its "
                 "facts", "- kind: section\n  section: livelihood\n  figures: [living_allowances, school_places_added]",
-                compose_part)
+                compose_part, check)

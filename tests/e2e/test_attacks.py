@@ -29,7 +29,7 @@ def briefing(folder: Path, *args: str, env: dict[str, str] | None = None) -> sub
     environment = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(folder / "cache"), **(env or {}))
     # the timeout only ends a process that waits for ever (a pipe); nothing here measures time
     return subprocess.run([sys.executable, "-m", "generator", "--ui", "en", *args], cwd=folder, env=environment,
-                          capture_output=True, text=True, timeout=300, preexec_fn=_limited)
+                          capture_output=True, text=True, errors="replace", timeout=300, preexec_fn=_limited)
 
 
 def assert_refused(run: subprocess.CompletedProcess[str], *expected: str) -> None:
@@ -391,3 +391,180 @@ def test_a_flood_of_one_mistake_prints_the_first_few_and_a_count(tmp_path):
 def test_theme_overrides_are_bounded_by_the_model(tmp_path, override, expected):
     _meeting(tmp_path, f"theme_overrides:\n  {override}\n")
     assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"), expected)
+
+
+def test_json_duplicate_keys_are_refused(tmp_path):
+    (tmp_path / "facts.json").write_text('{"source": {}, "source": {}}', encoding="utf-8")  # test data
+    assert_refused(briefing(tmp_path, "check", "--data", "facts.json"), "facts.json: duplicate key 'source'")
+
+
+def test_a_page_count_of_true_is_not_one(tmp_path):
+    _meeting(tmp_path, "briefing_pages: true\n")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA)),
+                   "meeting.yaml:5:1: 'briefing_pages' must be a whole number, not True")
+
+
+def test_an_empty_output_folder_name_is_refused(tmp_path):
+    run = briefing(tmp_path, "build", "--out", "", "--data", str(DATA))
+    assert run.returncode == 2 and "the folder's name is empty" in run.stderr, run.stderr
+    assert not list(tmp_path.glob("*.pptx")) and not list(tmp_path.glob("*.pdf"))
+
+
+def _damaged_template(source: Path, target: Path, part: str, old: bytes, new: bytes) -> None:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as damaged:
+        for entry in original.infolist():
+            data = original.read(entry.filename)
+            damaged.writestr(entry, re.sub(old, new, data) if part in entry.filename else data)
+
+
+@pytest.mark.parametrize("case", ["FFF", "GGGGGG", "sysClr", "no xfrm"])
+def test_a_template_with_odd_theme_colours_or_an_unplaced_title_is_handled(tmp_path, case):
+    from ..templates import make_template
+
+    base = make_template(tmp_path / "base.pptx")
+    if case == "no xfrm":
+        _damaged_template(base, tmp_path / "corporate.pptx", "slideLayout", rb"<a:xfrm>.*?</a:xfrm>", b"")
+        _damaged_template(tmp_path / "corporate.pptx", tmp_path / "corporate2.pptx", "slideMaster",
+                          rb"<a:xfrm>.*?</a:xfrm>", b"")
+        (tmp_path / "corporate2.pptx").replace(tmp_path / "corporate.pptx")
+    elif case == "sysClr":
+        _damaged_template(base, tmp_path / "corporate.pptx", "theme", rb'lastClr="000000"', b'lastClr="XYZ"')
+    else:
+        _damaged_template(base, tmp_path / "corporate.pptx", "theme", rb'<a:srgbClr val="4F81BD"/>',
+                          f'<a:srgbClr val="{case}"/>'.encode())
+    layout = _meeting(tmp_path, "template: corporate.pptx\n")
+    run = briefing(tmp_path, "build", layout, "--data", str(DATA), "--out", "out", "--format", "deck-pdf")
+    if case == "no xfrm":
+        assert_refused(run, "corporate.pptx: the title placeholder of the template's slide layout")
+    else:
+        assert run.returncode == 0, run.stderr
+        assert (tmp_path / "out" / "meeting.deck.pdf").exists()
+
+
+@pytest.mark.parametrize("args", [("kinds",), ("facts", "项目"), ("--help",), ("check", "one-pager"),
+                                  ("build", "one-pager", "--out", "会议材料", "--format", "pptx")])
+def test_a_console_without_chinese_gets_escapes_not_an_internal_error(tmp_path, args):
+    data = [] if args[0] == "--help" else ["--data", str(DATA)]
+    run = briefing(tmp_path, *args, *data, env={"PYTHONIOENCODING": "latin-1"})
+    assert run.returncode == 0, run.stderr
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+    if args[0] == "build":
+        assert "\\u4f1a\\u8bae" in run.stdout and (tmp_path / "会议材料" / "one-pager.pptx").exists()
+
+
+def test_a_fact_of_four_hundred_digits_is_refused_with_its_line(tmp_path):
+    from ..conftest import ARTICLE, replace_once
+
+    huge = "9" * 400  # test data: the figure written in the article and in the dataset
+    (tmp_path / "article.txt").write_text(ARTICLE.read_text(encoding="utf-8").replace("新增学位6510个",
+                                                                                     f"新增学位{huge}个"),
+                                          encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    line = replace_once(tmp_path / "facts.yaml", "value: 6510\n", f"value: {huge}\n")
+    replace_once(tmp_path / "facts.yaml", "quote: 新增学位6510个\n", f"quote: 新增学位{huge}个\n")
+    for args in (("check", "--data", "facts.yaml"), ("build", "investment", "--lang", "en", "--data", "facts.yaml",
+                                                     "--out", "out")):
+        assert_refused(briefing(tmp_path, *args), f"facts.yaml:{line}:", "is larger than any figure")
+
+
+def test_a_section_timeline_without_events_is_a_message(tmp_path):
+    import re
+
+    import yaml
+
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("\nevents:\n")
+    end = re.search(r"\n[a-z_]+:\n", text[start + 9:]).start() + start + 9
+    text = text[:start] + "\nevents: []" + text[end:]  # test data: the dataset without its events
+    for event in yaml.safe_load(DATA.read_text(encoding="utf-8"))["events"]:
+        text = re.sub(rf"\n\s+subject: {event['id']}\n", "\n", text)
+    (tmp_path / "facts.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "meeting.yaml").write_text(SMALL.replace(
+        "briefing:\n", "briefing:\n  - kind: section\n    section: investment_talent\n    timeline: true\n"),
+        encoding="utf-8")
+    assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", "facts.yaml"),
+                   "meeting.yaml:", "a section's timeline needs events")
+
+
+def test_braces_that_are_no_placeholder_are_refused_not_printed(tmp_path):
+    text = SMALL.replace("title_zh: 测试会议", 'title_zh: "{ 2020}年"').replace(
+        "title_en: Test meeting", 'title_en: "{2020年} {id.__class__}"')
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    run = briefing(tmp_path, "check", "meeting.yaml", "--data", str(DATA))
+    assert_refused(run, "meeting.yaml:2:1: “{ 2020}” is not a placeholder", "meeting.yaml:3:1: “{2020年}” is not",
+                   "“{id.__class__}” is not a placeholder", "the year 2020 is typed into “{ 2020}年”")
+
+
+def test_a_missing_glyph_names_the_layout_line_of_its_slide(tmp_path):
+    # test data: a Tangut character, which no CJK font of the system has
+    _meeting(tmp_path)
+    text = (tmp_path / "meeting.yaml").read_text(encoding="utf-8").replace(
+        "  - kind: closing\n", '  - kind: text\n    title_zh: "西夏\U00017000"\n    text_zh: [一]\n  - kind: closing\n')
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    line = text[: text.index("  - kind: text")].count("\n") + 1
+    assert_refused(briefing(tmp_path, "build", "meeting.yaml", "--data", str(DATA), "--out", "out"),
+                   f"meeting.yaml:{line}:", "has no glyph for")
+
+
+@pytest.mark.parametrize("room", [1, 2, 3, 7, 8, 9, 100, 501])
+def test_finding_how_many_items_fit_a_slide_takes_logarithmically_many_tries(room):
+    from generator.errors import GeneratorError
+    from generator.render.slides.blocks import Overflow, SlideLayout
+
+    tried: list[int] = []
+    items = tuple(range(502))  # the 502 markets that took 185 s
+
+    def try_layout(first: tuple[int, ...]) -> None:
+        tried.append(len(first))
+        if len(first) > room:
+            raise GeneratorError("does not fit")
+
+    with pytest.raises(Overflow) as overflow:
+        SlideLayout.fits(None, try_layout, items, None)  # type: ignore[arg-type]
+    assert overflow.value.fits == room
+    assert len(tried) <= 2 * 9 + 2  # log2(502) < 9; trying n-1, n-2… down took up to 501 tries
+    # the items laid out: about room · log(room), where trying n-1, n-2… down laid out about n² / 2
+    assert sum(tried) <= 502 + 2 * room * (room.bit_length() + 2)
+
+
+def test_a_markets_slide_of_four_times_the_markets_costs_about_four_times_the_work(tmp_path):
+    import re
+
+    from ..conftest import ARTICLE
+
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("\nmarkets:\n")
+    end = re.search(r"\n[a-z_]+:\n", text[start + 10:]).start() + start + 10
+    quote = re.search(r"quote: (.*)", text[start:end]).group(1)
+
+    def name(k: int, digits: str) -> str:
+        return "".join(digits[int(d)] for d in str(k))
+
+    def markets(count: int) -> Path:  # test data: markets named by letters (a digit would be a typed number)
+        entries = "".join(f"  - id: market_{k}\n    name_zh: 市场{name(k, '甲乙丙丁戊己庚辛壬癸')}地区\n"
+                          f"    name_en: Market {name(k, 'abcdefghij')}\n    quote: {quote}\n" for k in range(count))
+        path = tmp_path / f"facts{count}.yaml"
+        path.write_text(text[:start] + "\nmarkets:\n" + entries + text[end:], encoding="utf-8")
+        return path
+
+    (tmp_path / "meeting.yaml").write_text(SMALL.replace("  - kind: closing\n", "  - kind: markets\n  - kind: closing\n"),
+                                           encoding="utf-8")
+
+    def work(count: int) -> float:
+        before = _cpu_seconds()
+        run = briefing(tmp_path, "build", "meeting.yaml", "--data", str(markets(count)), "--out", "out", "--format",
+                       "pptx", env={"BRIEFING_JOBS": "1"})
+        assert run.returncode == 0, run.stderr
+        return _cpu_seconds() - before
+
+    base = min(work(1) for _ in range(2))
+    small = min(work(50) for _ in range(2)) - base
+    large = min(work(200) for _ in range(2)) - base
+    assert large <= 8 * max(small, 0.1), (base, small, large)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,6 +52,10 @@ def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
     # python-pptx annotates LayoutPlaceholders.__iter__ in a way mypy reads as taking no self
     placeholders = layouts["content"].placeholders
     title = next(ph for ph in placeholders if ph.placeholder_format.type in TITLE_TYPES)  # type: ignore[misc]
+    if None in (title.left, title.top, title.width, title.height):  # neither the layout nor the master places it
+        raise GeneratorError(_("the title placeholder of the template's slide layout '{layout_name}' has no position "
+                               "or size").format(layout_name=layouts["content"].name), SourceRef(str(path)),
+                             _("in PowerPoint: View → Slide Master, move the title placeholder a little and save"))
     title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
     major, minor = _fonts(prs)
     return DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()}, title_box,
@@ -173,12 +178,11 @@ def _colours(prs: PresentationT) -> dict[str, str]:
         if element is None:
             return None
         rgb = element.find(f"{A}srgbClr")
-        value = rgb.get("val") if rgb is not None else None
-        if value:
-            return "#" + value.upper()
         system = element.find(f"{A}sysClr")
-        last = system.get("lastClr") if system is not None else None
-        return "#" + last.upper() if last else None
+        value = rgb.get("val") if rgb is not None else system.get("lastClr") if system is not None else None
+        # a colour that is not six hex digits (FFF, GGGGGG) is left out: the theme's own is used, as PowerPoint
+        # shows such a colour as black or not at all
+        return "#" + value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
 
     names = ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5")
     return {name: found for name in names if (found := colour(name))}
