@@ -236,3 +236,21 @@ def test_a_layout_may_choose_the_designed_style(dataset, tmp_path):
     assert word.sections[0].header.paragraphs[0].text == document.meta.title
     heading = word.styles["Heading 1"]
     assert str(heading.font.color.rgb) != "000000"  # the theme's colour
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("推动总投资675亿元的232个在谈项目签约落地", ["675亿元", "232个"]),
+    ("实际使用外资2亿美元以上，", ["2亿美元以上，"]),
+    ("全年招引项目107个，新签约", ["107个，"]),
+    # in English the no-break spaces hold the figure together: RMB 25.9 billion
+    ("planned investment of RMB 25.9 billion", ["25.9"]),
+])
+def test_a_figure_is_one_run_with_its_unit_and_qualifier(text, figures):
+    from generator.render.docx.blocks import JOINER, pieces
+
+    found = [piece.replace(JOINER, "") for piece, figure in pieces(text) if figure]
+    assert found == figures
+    assert "".join(piece for piece, _figure in pieces(text)).replace(JOINER, "") == \
+        text.replace("RMB 25", "RMB\u00a025").replace("25.9 billion", "25.9\u00a0billion")
+    assert all(JOINER.join(f) == piece for (piece, figure), f in zip(
+        [p for p in pieces(text) if p[1]], figures))

@@ -166,9 +166,12 @@ def _grid(ctx: Ctx, columns: Sequence[str], rows: Sequence[Sequence[str]], numer
 
 
 def page_heading(ctx: Ctx, page: Page) -> None:
-    """A part's title: Heading 1 (Heading 2 for a sub-part), outside the numbering for the appendix."""
+    """A part's title: Heading 1 (Heading 2 for a sub-part), outside the numbering for the appendix; the
+    document's title where the first part is a title block (a compact cover) rather than a numbered part."""
     appendix = any(isinstance(b, d.Table) and b.role == "appendix" for b in page.blocks)
-    ctx.para(page.title, "Appendix" if appendix else "Heading1" if page.level <= 1 else "Heading2")
+    title_block = ctx.index == 0 and page.title == ctx.document.meta.title
+    ctx.para(page.title, "Title" if title_block else "Appendix" if appendix else
+             "Heading1" if page.level <= 1 else "Heading2")
 
 
 # ---------------------------------------------------------------------------------------------- handlers

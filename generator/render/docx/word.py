@@ -170,7 +170,9 @@ def write_numbering(word: WordDocument, look: Look) -> None:
               ("decimal", "%3.", "Heading3")]
     body = "".join(
         f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="{style}"/>'
-        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        # indented two characters like the body, as official documents set their headings
+        f'<w:pPr><w:ind w:left="0" w:firstLineChars="200" w:firstLine="{twips(look.body_pt * 2)}"/></w:pPr></w:lvl>'
         for index, (fmt, text, style) in enumerate(levels))
     headings = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{HEADING_NUMBERING}">'
                          f'<w:multiLevelType w:val="multilevel"/>{body}</w:abstractNum>')
