@@ -425,8 +425,6 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
             section=section), hint=did_you_mean(section, dataset.sections)
                              or "sections: " + ", ".join(dataset.sections))
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
-    statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
-                "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
     shown = 0
     for fact in dataset.model.facts:
         if section and fact.section != section:
@@ -435,7 +433,7 @@ def facts(words: tuple[str, ...], section: str | None, data_path: Path | None) -
         if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
             continue
         shown += 1
-        group = f"{statuses[fact.status]} · {fact.measure}" if fact.measure else f"{statuses[fact.status]} · words"
+        group = f"{zh.when(fact)} · {fact.measure}" if fact.measure else f"{zh.when(fact)} · words"
         click.echo(_("{fact_id:<42} {zh_figure_fact_text:<12} {zh_label_fact} — {en_label_fact}  [{group}]").format(
             fact_id=fact.id, zh_figure_fact_text=zh.figure(fact).text, zh_label_fact=zh.label(fact),
             en_label_fact=en.label(fact), group=group))

@@ -27,27 +27,19 @@ WORDS = {
     "indicator": ("指标", "Indicator"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
-    "actual": ("{results_year}年实绩", "{results_year} actual"),
-    "target": ("{plan_year}年目标", "{plan_year} target"),
     "name": ("名称", "Name"),
     "kind": ("类别", "Type"),
     "related": ("相关数据", "Figures"),
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
-    "achieved": ("{results_year}年", "{results_year}"),
-    "cumulative": ("累计", "to date"),
-    "pipeline": ("推进中", "in progress"),
-    "goal": ("中长期目标", "multi-year goal"),
-    "context": ("{plan_year}年", "{plan_year}"),
-    "project": ("项目", "project"),
-    "company": ("企业", "company"),
-    "organisation": ("组织", "organisation"),
-    "school": ("学校", "school"),
-    "hospital": ("医院", "hospital"),
-    "care": ("养老", "elderly care"),
-    "group_of": ("{kind}（合计）", "{kind}s (together)"),
+    "group_of": ("{kind}（合计）", "{kinds} (together)"),
 }
 
+
+#: a column of results: {when} is their period (2020年实绩, 2020 actual)
+ACTUAL = ("{when}实绩", "{when} actual")
+ACTUAL_PLAIN = ("实绩", "Actual")
+TARGET = ("目标", "Target")
 
 _T = TypeVar("_T")
 
@@ -98,7 +90,20 @@ class Composer:
         return self.say.figure(self.d.facts[fact_id])
 
     def status(self, fact: Fact) -> str:
-        return self.w(fact.status)
+        """When the figure holds and what it is: 2020年, 2022年1—10月, 2021年目标, 累计 (see Wording.when)."""
+        return self.say.when(fact)
+
+    def tagged(self, text: str, tag: str) -> str:
+        """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020)."""
+        return f"{text}（{tag}）" if self.lang == "zh" else f"{text} ({tag})"
+
+    def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
+        """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,
+        plain names, and true: each cell then shows its own period."""
+        whens = {self.status(f) for f in actual}, {self.status(f) for f in target}
+        if len(whens[0]) == 1 and len(whens[1]) == 1:
+            return self.word(ACTUAL).format(when=next(iter(whens[0]))), next(iter(whens[1])), False
+        return self.word(ACTUAL_PLAIN), self.word(TARGET), True
 
     def sources(self, fact_ids: Iterable[str]) -> tuple[Source, ...]:
         seen, result = set(), []
@@ -153,16 +158,14 @@ class Composer:
 
     # ------------------------------------------------------------------ blocks
     def key_figures(self, fact_ids: Sequence[str]) -> KeyFigures:
-        """Figure cards; when the figures differ in status (a result beside a target or a running total), each
-        card's label says its own."""
-        facts = [self.d.facts[f] for f in fact_ids]
-        mixed = len({f.status for f in facts}) > 1
+        """Figure cards; each card's label ends with when its figure holds (2020年, 2022年1—10月, 2021年目标, 累计),
+        so that a partial year or a target never reads as the year's result."""
         figures = []
-        for fact in facts:
-            fig = self.fig(fact.id)
-            if mixed and self.status(fact) not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
-                tag = f"（{self.status(fact)}）" if self.lang == "zh" else f" ({self.status(fact)})"
-                fig = replace(fig, label=fig.label + tag)
+        mixed = len({self.d.facts[f].status for f in fact_ids}) > 1
+        for fact_id in fact_ids:
+            fig = self.fig(fact_id)
+            if mixed and fig.period not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
+                fig = replace(fig, label=self.tagged(fig.label, fig.period))
             figures.append(fig)
         return KeyFigures(tuple(figures))
 
@@ -173,13 +176,15 @@ class Composer:
             comparisons = [d.comparisons[c] for c in spec.comparisons or ()]
             categories = tuple(self.say.pick(c.label_zh, c.label_en) for c in comparisons)
             series = []
-            for key in ("actual", "target"):
-                facts = [d.facts[getattr(c, key)] for c in comparisons]
-                series.append(Series(self.w(key), tuple(chart_value(f, self.lang) for f in facts),
-                                     tuple(self.say.figure(f).text for f in facts)))
+            actual_facts = [d.facts[c.actual] for c in comparisons]
+            target_facts = [d.facts[c.target] for c in comparisons]
+            names = self.pair_columns(actual_facts, target_facts)
+            for name, facts in zip(names[:2], (actual_facts, target_facts)):
+                series.append(Series(name, tuple(chart_value(f, self.lang) for f in facts),
+                                     tuple(self.shown(f, names[2]) for f in facts)))
             if kind.over_time:
                 # a line runs over time: one line per measure, from the results year to the plan year
-                categories, series = (self.w("actual"), self.w("target")), [
+                categories, series = (names[0], names[1]), [
                     Series(cat, (a, t), (la, lt))
                     for cat, a, t, la, lt in zip(categories, series[0].values, series[1].values, series[0].labels,
                                                  series[1].labels)
@@ -217,14 +222,22 @@ class Composer:
             return f"{self.status(fact)}{measure}" + (f"（{unit}）" if unit else "")
         return f"{measure}, {self.status(fact)}" + (f" ({unit})" if unit else "")
 
+    def shown(self, fact: Fact, with_period: bool) -> str:
+        """The figure as text, with its period where the column does not say it."""
+        fig = self.say.figure(fact)
+        return self.tagged(fig.text, fig.period) if with_period else fig.text
+
     def comparison_table(self, ids: Sequence[str]) -> tuple[Table, list[str]]:
         rows, fact_ids, row_facts = [], [], []
-        for cid in ids:
-            c = self.d.comparisons[cid]
-            rows.append((self.say.pick(c.label_zh, c.label_en), self.fig(c.actual).text, self.fig(c.target).text))
+        comparisons = [self.d.comparisons[cid] for cid in ids]
+        actual, target, each = self.pair_columns([self.d.facts[c.actual] for c in comparisons],
+                                                 [self.d.facts[c.target] for c in comparisons])
+        for c in comparisons:
+            rows.append((self.say.pick(c.label_zh, c.label_en), self.shown(self.d.facts[c.actual], each),
+                         self.shown(self.d.facts[c.target], each)))
             fact_ids += [c.actual, c.target]
             row_facts.append((c.actual, c.target))
-        return Table((self.w("indicator"), self.w("actual"), self.w("target")), tuple(rows), "comparison", (1, 2),
+        return Table((self.w("indicator"), actual, target), tuple(rows), "comparison", (1, 2),
                      (2.2, 1, 1), row_facts=tuple(row_facts)), fact_ids
 
     def fact_table(self, fact_ids: Sequence[str], role: str = "facts") -> Table:
@@ -254,6 +267,11 @@ class Composer:
             fact_ids += [f.id for f in self.event_facts(e)]
         return Timeline(tuple(items)), fact_ids
 
+    def is_the_result(self, fact: Fact) -> bool:
+        """A result of the whole results year: the figure a reader takes a bare number for."""
+        period = self.d.period_of(fact)
+        return fact.status == "achieved" and period.kind == "year" and period.year == self.d.model.years.results
+
     def projects_table(self, section_id: str | None) -> tuple[Table, list[str]]:
         """One row per named project or institution and per group the article counts together. A row shows only
         the figures whose subject it is: a group's figures stand on the group's row, whose name says which
@@ -273,12 +291,14 @@ class Composer:
             if section_id and section != section_id:
                 continue
             facts = d.facts_of(subject)
-            related = sep.join(self.say.figure(f).text + ("" if f.status == "achieved" else f"（{self.status(f)}）"
-                                                          if self.lang == "zh" else f" ({self.status(f)})")
-                               for f in facts) or "—"
-            kind_word = self.w(kind)
+            related = sep.join(self.say.figure(f).text if self.is_the_result(f) else
+                               self.tagged(self.say.figure(f).text, self.status(f)) for f in facts) or "—"
+            declared = d.entity_kinds[kind]
+            kind_word = self.say.pick(declared.label_zh, declared.label_en)
             if subject in d.groups:
-                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace("{kind}", kind_word))
+                kinds = declared.plural_en or declared.label_en + "s"
+                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace(
+                    "{kind}", kind_word).replace("{kinds}", kinds))
             rows.append((self.subject_name(subject), kind_word, related))
             fact_ids += [f.id for f in facts]
             row_facts.append(tuple(f.id for f in facts))

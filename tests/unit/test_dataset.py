@@ -146,3 +146,99 @@ def test_negative_value_is_rejected(data_copy):
     line = replace_once(data_copy, "value: 6510", "value: -6510")
     message = _error_of(data_copy)
     assert f"facts.yaml:{line}:" in message and "must not be negative" in message
+
+
+# ---------------------------------------------------------------------------------------------------- periods
+
+@pytest.mark.parametrize("typed, canonical, zh, en", [
+    ("2020年", "2020", "2020年", "2020"),
+    ("2020", "2020", "2020年", "2020"),
+    ("2022年1—10月", "2022-01..10", "2022年1—10月", "Jan–Oct 2022"),
+    ("2022年1-10月份", "2022-01..10", "2022年1—10月", "Jan–Oct 2022"),
+    ("2022-01..10", "2022-01..10", "2022年1—10月", "Jan–Oct 2022"),
+    ("2021年上半年", "2021-01..06", "2021年上半年", "H1 2021"),
+    ("2021H1", "2021-01..06", "2021年上半年", "H1 2021"),
+    ("2021年一季度", "2021-01..03", "2021年一季度", "Q1 2021"),
+    ("2021Q3", "2021-07..09", "2021年三季度", "Q3 2021"),
+    ("2016—2020年", "2016..2020", "2016—2020年", "2016–2020"),
+    ("“十四五”", "十四五", "“十四五”时期", "the 14th Five-Year Plan (2021–2025)"),
+    ("截至2020年10月底", "to 2020-10", "截至2020年10月底", "as of end-October 2020"),
+    ("截至2020年10月27日", "to 2020-10-27", "截至2020年10月27日", "as of 27 October 2020"),
+    ("截至目前", "to date", "截至目前", "to date"),
+    ("中长期", "long term", "中长期", "long term"),
+])
+def test_a_period_is_read_from_what_an_office_types_and_written_back_in_one_form(typed, canonical, zh, en):
+    from generator.periods import Period
+
+    period = Period.parse(typed)
+    assert (period.canonical, period.text("zh"), period.text("en")) == (canonical, zh, en)
+    assert Period.parse(period.canonical) == period
+
+
+@pytest.mark.parametrize("typed", ["2020年13月", "2021年2月30日前", "明年", "2020—2016年", "截至2021年2月30日"])
+def test_a_text_that_is_no_period_is_refused_with_what_to_write(typed):
+    from generator.periods import Period
+
+    with pytest.raises(ValueError) as info:
+        Period.parse(typed)
+    assert "validation error" not in str(info.value)
+
+
+def test_a_fact_without_a_period_holds_for_the_period_of_its_status(dataset):
+    whens = {status: dataset.period_of(next(f for f in dataset.model.facts if f.status == status)).canonical
+             for status in ("achieved", "cumulative", "target", "pipeline", "goal")}
+    assert whens == {"achieved": "2020", "cumulative": "to date", "target": "2021", "pipeline": "to date",
+                     "goal": "long term"}
+
+
+def test_a_fact_period_is_shown_with_the_figure_in_both_languages(data_copy):
+    from generator.wording import Wording
+
+    replace_once(data_copy, "    status: achieved\n    section: livelihood\n    quote: 新增学位6510个",
+                 "    status: achieved\n    period: 2020年1—10月\n    section: livelihood\n    quote: 新增学位6510个")
+    dataset = load_dataset(data_copy)
+    fact = dataset.facts["school_places_added"]
+    assert fact.model_dump()["period"] == "2020-01..10"  # a spreadsheet cell holds the canonical text
+    assert Wording(dataset, "zh").figure(fact).period == "2020年1—10月"
+    assert Wording(dataset, "en").figure(fact).period == "Jan–Oct 2020"
+
+
+def test_a_period_that_does_not_fit_the_status_is_reported(data_copy):
+    line = replace_once(data_copy, "    status: achieved\n    section: livelihood\n    quote: 新增学位6510个",
+                        "    status: achieved\n    period: 中长期\n    section: livelihood\n    quote: 新增学位6510个")
+    message = _error_of(data_copy)
+    assert f"facts.yaml:{line + 1}:" in message
+    assert "a figure of status achieved cannot hold for “中长期”" in message
+
+
+def test_a_mistyped_period_is_reported_with_its_line(data_copy):
+    line = replace_once(data_copy, "    status: achieved\n    section: livelihood\n    quote: 新增学位6510个",
+                        "    status: achieved\n    period: 去年\n    section: livelihood\n    quote: 新增学位6510个")
+    message = _error_of(data_copy)
+    assert f"facts.yaml:{line + 1}:" in message and "'去年' is not a period" in message
+
+
+def test_an_events_year_is_checked_against_its_quote(data_copy):
+    line = replace_once(data_copy, "date: 2020-10-27", "date: 2019-10-27")
+    later = replace_once(data_copy, "date: 2020-11-03", "date: 2021-11-03")
+    message = _error_of(data_copy)
+    assert f"facts.yaml:{line}:" in message and "the date's year 2019 is not the year 2020 of its quote" in message
+    # 同年11月3日: a quote without a year is of the results year
+    assert f"facts.yaml:{later}:" in message and "the date's year 2021 is not the year 2020" in message
+
+
+def test_a_numbers_english_value_is_refused(data_copy):
+    line = replace_once(data_copy, "value: 875.12", "value: 875.12\n    value_en: 875 million")
+    message = _error_of(data_copy)
+    assert f"facts.yaml:{line + 1}:" in message and "value_en is not used" in message
+
+
+def test_entity_kinds_are_declared_in_the_dataset(data_copy):
+    replace_once(data_copy, "  - {id: care, label_zh: 养老, label_en: elderly care, plural_en: elderly care homes}",
+                 "  - {id: care, label_zh: 养老, label_en: elderly care, plural_en: elderly care homes}\n"
+                 "  - {id: road, label_zh: 道路, label_en: road}")
+    line = replace_once(data_copy, "    kind: care\n", "    kind: road\n")
+    load_dataset(data_copy)  # a kind the dataset declares
+    replace_once(data_copy, "    kind: road\n", "    kind: park\n")
+    message = _error_of(data_copy)
+    assert f"facts.yaml:{line}:" in message and "unknown kind 'park'" in message
