@@ -161,10 +161,9 @@ class Composer:
         """Figure cards; each card's label ends with when its figure holds (2020年, 2022年1—10月, 2021年目标, 累计),
         so that a partial year or a target never reads as the year's result."""
         figures = []
-        mixed = len({self.d.facts[f].status for f in fact_ids}) > 1
         for fact_id in fact_ids:
             fig = self.fig(fact_id)
-            if mixed and fig.period not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
+            if fig.period not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
                 fig = replace(fig, label=self.tagged(fig.label, fig.period))
             figures.append(fig)
         return KeyFigures(tuple(figures))

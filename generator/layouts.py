@@ -394,6 +394,13 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
         problems.append((("facts",), _("the chart mixes figures of different status ({list})").format(
             list="; ".join(f"{status}: {', '.join(ids)}" for status, ids in by_status.items())),
             _("a chart shows results of one year, or targets, or running totals; not a mixture")))
+    by_period: dict[str, list[str]] = {}
+    for fact in numbers:
+        by_period.setdefault(dataset.period_of(fact).text("zh"), []).append(fact.id)
+    if len(by_status) == 1 and len(by_period) > 1:
+        problems.append((("facts",), _("the chart mixes figures of different periods ({list})").format(
+            list="; ".join(f"{period}: {', '.join(ids)}" for period, ids in by_period.items())),
+            _("a chart shows figures of one period; show these in a fact_table, where each has its period")))
     units = sorted({f.unit for f in numbers})
     if len(units) > 1 and len(by_measure) == 1:
         problems.append((("facts",), _("chart facts have different units ({units})").format(units=", ".join(units)),

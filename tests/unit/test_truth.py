@@ -229,3 +229,35 @@ def test_every_layout_builds_from_next_years_dataset_and_shows_only_its_years():
         assert years <= known, (name, lang, years - known)
         shown |= years
     assert shown == {"2021", "2022"}
+
+
+def _with_period(dataset, fact_id: str, period: str) -> Dataset:
+    from generator.periods import Period
+
+    facts = tuple(f.model_copy(update={"period": Period.parse(period)}) if f.id == fact_id else f
+                  for f in dataset.model.facts)
+    return Dataset(dataset.path, dataset.model.model_copy(update={"facts": facts}), dataset.article)
+
+
+def test_a_chart_of_figures_of_different_periods_is_refused(dataset):
+    partial = _with_period(dataset, "high_tech_investment_growth", "2020年1—10月")
+    message = _layout_errors(partial, _chart("bar", [
+        "high_tech_investment_growth", "technical_upgrade_investment_growth"]))
+    assert "different periods (2020年1—10月: high_tech_investment_growth; 2020年: technical_upgrade" in message
+
+
+def test_every_figure_card_and_table_row_shows_its_period(dataset):
+    partial = _with_period(dataset, "school_places_added", "2020年1—10月")
+    layout = Layout("t.yaml", "t", LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
+        "deck": [{"kind": "kpis", "facts": ["school_places_added", "projects_attracted", "talent_platforms_total",
+                                            "foreign_investment_target"]},
+                 {"kind": "fact_table", "facts": ["school_places_added"]}],
+        "briefing": [{"kind": "cover"}]}))
+    zh, en = compose(partial, layout, "zh"), compose(partial, layout, "en")
+    assert [f.label for f in zh.slides[0].blocks[0].figures] == [
+        "新增学位（2020年1—10月）", "招引项目（2020年）", "科技人才平台载体累计", "实际使用外资（2021年目标）"]
+    assert [f.label for f in en.slides[0].blocks[0].figures][:2] == [
+        "School places added (Jan–Oct 2020)", "Projects attracted (2020)"]
+    assert zh.slides[1].blocks[0].rows[0][2] == "2020年1—10月"
+    assert "新增学位（2020年1—10月）：6510个" in zh.slides[0].notes
