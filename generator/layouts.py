@@ -422,12 +422,56 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
     return problems
 
 
+#: text that holds digits without being a figure: a time (9:30), a day of a month (1月20日), and, in a contact
+#: field or after a phone label, a phone number (0633-8776655, +86 633 000 0000)
+_NOT_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日|\d{1,2}月份?(?=[底末])")
+_PHONE = re.compile(r"\+?\(?\d[\d \-()]{5,}\d(?:转\d{1,5})?")
+_PHONE_LABEL = re.compile(r"电话|手机|传真|热线|phone|tel\b|fax|hotline|mobile", re.IGNORECASE)
+#: keys whose text is contact details: a phone number there is no figure
+CONTACT_KEYS = {"contact_zh", "contact_en"}
+
+
+def declared_names(dataset: Dataset) -> list[str]:
+    """Names the dataset declares (projects, groups, industries, markets, the zone, measures, sections) and the
+    named spans of years, longest first: digits inside them (14th Five-Year Plan) are part of a name."""
+    from .periods import NAMED_SPANS
+
+    model = dataset.model
+    names = [name_en for _first, _last, name_en in NAMED_SPANS.values()]
+    for records in (model.entities, model.groups, model.industries, model.markets):
+        names += [text for item in records for text in (item.name_zh, item.name_en)]
+    names += [model.zone.name_zh, model.zone.name_en, model.zone.short_en, model.zone.organisation_zh,
+              model.zone.organisation_en]
+    names += [text for item in model.measures for text in (item.label_zh, item.label_en)]
+    return sorted({name for name in names if name and re.search(r"\d", name)}, key=len, reverse=True)
+
+
+def typed_numbers(text: str, names: Sequence[str], contact: bool = False) -> list[str]:
+    """The numbers typed into a text that are figures: not inside a placeholder, a declared name, a time or a day
+    of a month, nor a phone number in a contact field or after a phone label."""
+    from .dataset import PLACEHOLDER, bare_numbers
+
+    text = PLACEHOLDER.sub(" ", text)
+    for name in names:
+        text = text.replace(name, " ")
+    text = _NOT_FIGURES.sub(" ", text)
+    if contact or _PHONE_LABEL.search(text):
+        text = _PHONE.sub(" ", text)
+    return bare_numbers(text)
+
+
 def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> None:
-    """Text of a layout names figures and years through placeholders: a typed year would be wrong next year."""
+    """Text of a layout names figures and years through placeholders: a typed figure would not follow its fact,
+    and a typed year would be wrong next year."""
     from .dataset import placeholders
 
     years = {str(year): key for key, year in dataset.years.items()}
     allowed = set(dataset.years) | set(dataset.facts)
+    names = declared_names(dataset)
+    by_value: dict[str, list[str]] = {}
+    for fact in dataset.model.facts:
+        if fact.is_number:
+            by_value.setdefault(fact.value_text, []).append(fact.id)
 
     def walk(value: object, key_path: KeyPath) -> None:
         if isinstance(value, dict):
@@ -442,9 +486,17 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
                 if name not in allowed:
                     issues.add(loaded.ref(key_path), _("unknown placeholder {{{name}}}").format(name=name),
                                did_you_mean(name, allowed) or _("name a fact id, {{results_year}} or {{plan_year}}"))
-            for year, key in years.items():
-                if re.search(rf"(?<!\d){year}(?!\d)", re.sub(r"\{[^}]*\}", "", value)):
-                    issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(year=year, text=value),
-                               _("write {{{key}}} so that the layout works with next year's dataset").format(key=key))
+            contact = any(key in CONTACT_KEYS for key in key_path if isinstance(key, str))
+            for number in typed_numbers(value, names, contact):
+                if number in years:
+                    issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(
+                        year=number, text=value),
+                        _("write {{{key}}} so that the layout works with next year's dataset").format(key=years[number]))
+                    continue
+                hint = (_("write {names} so that the figure comes from its fact").format(
+                    names=_(" or ").join(f"{{{i}}}" for i in by_value[number][:3])) if number in by_value else
+                    _("name the figure by its fact id in braces, e.g. {projects_attracted}"))
+                issues.add(loaded.ref(key_path), _("the number {number} is typed into the text “{text}”").format(
+                    number=number, text=value), hint)
 
     walk(loaded.data, ())

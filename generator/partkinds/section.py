@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..document import Block, BulletList, Page, Paragraph
-from ..specs import ChartSpec, Titled
+from ..i18n import _
+from ..specs import ChartSpec, Problem, Titled
 from . import PartKind
 
 if TYPE_CHECKING:
     from ..compose import Composer
+    from ..dataset import Dataset
 
 
 class SectionPart(Titled):
@@ -61,6 +63,20 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
     return Page(title, tuple(blocks), sources=c.sources(fact_ids), bookmark=spec.section)
 
 
+def check(spec: SectionPart, dataset: Dataset) -> list[Problem]:
+    """A timeline or a projects table the entry asks for needs something to show."""
+    problems: list[Problem] = []
+    if spec.timeline and not dataset.events:
+        problems.append((("timeline",), _("the section asks for a timeline, and the dataset has no events"),
+                         _("remove `timeline: true` or add dated events to the dataset")))
+    records = list(dataset.model.entities) + list(dataset.model.groups)
+    if spec.projects and not any(item.section == spec.section for item in records):
+        problems.append((("projects",), _("the section asks for its projects, and the dataset names none in section "
+                                          "'{section}'").format(section=spec.section),
+                         _("remove `projects: true`")))
+    return problems
+
+
 KIND = PartKind(SectionPart, "a section: key points, figure boxes, charts, comparison table, timeline, projects, its "
                 "facts", "- kind: section\n  section: livelihood\n  figures: [living_allowances, school_places_added]",
-                compose_part)
+                compose_part, check)

@@ -261,3 +261,65 @@ def test_every_figure_card_and_table_row_shows_its_period(dataset):
         "School places added (Jan–Oct 2020)", "Projects attracted (2020)"]
     assert zh.slides[1].blocks[0].rows[0][2] == "2020年1—10月"
     assert "新增学位（2020年1—10月）：6510个" in zh.slides[0].notes
+
+
+_STRINGS = "\n".join([
+    "description: a layout whose every shown string is mutated in turn (test data)",
+    "title_zh: 测试会议", "title_en: Test meeting", "subtitle_zh: 副标题", "subtitle_en: Subtitle",
+    "meeting_zh: 会议", "meeting_en: Meeting", "organisation_zh: 管委会", "organisation_en: Committee",
+    "date: 2021-01-20", "deck:", "  - kind: title",
+    "  - kind: kpis", "    title_zh: 指标", "    title_en: Figures", "    facts: [projects_attracted, graduates]",
+    "  - kind: chart", "    chart: bar", "    title_zh: 增长", "    title_en: Growth",
+    "    facts: [high_tech_investment_growth, technical_upgrade_investment_growth]",
+    "  - kind: text", "    title_zh: 议程", "    title_en: Programme", "    text_zh: [开幕]", "    text_en: [Opening]",
+    "  - kind: closing", "    subtitle_zh: 结束语", "    subtitle_en: Closing line", "    contact_zh: 联系人",
+    "    contact_en: Contact", "briefing:", "  - kind: cover",
+    "  - kind: text", "    title_zh: 说明", "    title_en: Notes", "    text_zh: [正文]", "    text_en: [Body]", ""])
+
+
+@pytest.mark.parametrize("old, new", [
+    ("title_zh: 测试会议", "title_zh: 新增学位6510个"), ("title_en: Test meeting", "title_en: 6,510 new places"),
+    ("subtitle_zh: 副标题", "subtitle_zh: 副标题127个"), ("subtitle_en: Subtitle", "subtitle_en: 127 branches"),
+    ("meeting_zh: 会议", "meeting_zh: 第3次会议"), ("organisation_en: Committee", "organisation_en: Committee of 12"),
+    ("title_zh: 指标", "title_zh: 107个项目"), ("title_en: Growth", "title_en: Growth of 30%"),
+    ("text_zh: [开幕]", "text_zh: [全区设立127个网格党支部]"), ("text_en: [Opening]", "text_en: [127 grid branches]"),
+    ("subtitle_zh: 结束语", "subtitle_zh: 再创259亿元佳绩"), ("contact_en: Contact", "contact_en: 15 staff"),
+    ("text_zh: [正文]", "text_zh: [新增学位6510个]"), ("title_en: Notes", "title_en: 5 notes"),
+])
+def test_a_number_typed_into_any_layout_string_is_an_error_with_its_line(tmp_path, dataset, old, new):
+    path = tmp_path / "strings.yaml"
+    path.write_text(_STRINGS, encoding="utf-8")
+    load_layout(path, dataset)  # as written, every string is valid
+    text = _STRINGS.replace(old, new, 1)
+    assert text != _STRINGS
+    path.write_text(text, encoding="utf-8")
+    line = _STRINGS[: _STRINGS.index(old)].count("\n") + 1
+    with pytest.raises(GeneratorError) as info:
+        load_layout(path, dataset)
+    assert f"strings.yaml:{line}:" in str(info.value) and "is typed into the text" in str(info.value)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("contact_zh: 联系人", "contact_zh: 联系电话 0633-8776655"),
+    ("text_zh: [开幕]", "text_zh: ['9:30 开幕，1月20日', 咨询电话：0633-8776655]"),
+    ("subtitle_en: Subtitle", "subtitle_en: The 14th Five-Year Plan"),
+    ("title_zh: 指标", "title_zh: '{results_year}年指标'"),
+])
+def test_times_days_phone_numbers_and_declared_names_are_not_figures(tmp_path, dataset, old, new):
+    path = tmp_path / "strings.yaml"
+    path.write_text(_STRINGS.replace(old, new, 1), encoding="utf-8")
+    load_layout(path, dataset)
+
+
+@pytest.mark.parametrize("entry, empty, message", [
+    ({"kind": "comparison"}, {"comparisons": ()}, "a comparison slide has nothing to show"),
+    ({"kind": "markets"}, {"markets": ()}, "a markets slide has nothing to show"),
+    ({"kind": "projects"}, {"entities": (), "groups": ()}, "a projects slide has nothing to show"),
+    ({"kind": "industries"}, {"industries": ()}, "an industries slide has nothing to show"),
+    ({"kind": "timeline"}, {"events": ()}, "a timeline slide needs events"),
+])
+def test_a_slide_with_nothing_to_show_is_an_error_naming_the_entry(dataset, entry, empty, message):
+    assert _layout_errors(dataset, [entry]) == ""
+    emptied = Dataset(dataset.path, dataset.model.model_copy(update=empty), dataset.article)
+    errors = _layout_errors(emptied, [entry])
+    assert message in errors and "_chart_layout.yaml:" in errors
