@@ -67,6 +67,9 @@ class Zone(Strict):
     mission_zh: str
     mission_en: str
     mission_quote: str
+    mission_line_zh: str = Field(description="the sentence that introduces the zone and its mission on the summary "
+                                 "page")
+    mission_line_en: str
 
 
 class Measure(Strict):
@@ -448,7 +451,8 @@ def sentences(model: DatasetModel) -> Iterator[tuple[KeyPath, str, bool]]:
         for key in ("points_zh", "points_en"):
             for position, point in enumerate(getattr(section, key)):
                 yield ("sections", index, key, position), point, True
-    for key in ("name_zh", "name_en", "organisation_zh", "organisation_en", "mission_zh", "mission_en"):
+    for key in ("name_zh", "name_en", "organisation_zh", "organisation_en", "mission_zh", "mission_en",
+                "mission_line_zh", "mission_line_en"):
         yield ("zone", key), getattr(model.zone, key), False
     named = {"facts": ("label_zh", "label_en"), "events": ("label_zh", "label_en"), "measures": ("label_zh", "label_en"),
              "entities": ("name_zh", "name_en"), "groups": ("name_zh", "name_en"), "wholes": ("label_zh", "label_en"),
