@@ -188,8 +188,11 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     from .build import Inputs, Outputs, build as build_layout
     from .layouts import load_layout
 
+    from .nextyear import date_warnings
+
     layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
-    lines: list[str] = []
+    lines: list[str] = [_("warning: {message}").format(message=message)
+                        for message in date_warnings(path, layout.model.date, dataset)]
 
     def warn(message: str) -> None:
         line = _("warning: {message}").format(message=message)
@@ -520,6 +523,28 @@ def new_layout(name: str, source: str) -> None:
     target.write_text(header + body.lstrip("\n"), encoding="utf-8")
     click.echo(_("{target}: created from {source_path_stem}; edit it, then run: briefing build {name}").format(
         target=target, source_path_stem=source_path.stem, name=name))
+
+
+@cli.command(name="new-year")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--article", "article", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="The new year's article (text), copied in as the dataset's source.")
+@data_option
+@click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of the layouts to move on. Default: layouts/.")
+def new_year(folder: Path, article: Path | None, data_path: Path | None, layouts_dir: Path | None) -> None:
+    """Copy the dataset and layouts into FOLDER a year on (years, periods, event and meeting dates), with the new
+    ARTICLE, and list every place you must still change by hand."""
+    from .nextyear import move_on
+
+    layouts = layouts_dir or default_layouts_dir()
+    moved = move_on(data_path or default_data(), sorted(layouts.glob("*.yaml")), folder, article)
+    click.echo(_("{data}: the dataset a year on, with {count} layouts in {layouts}").format(
+        data=moved.data, count=len(moved.layouts), layouts=moved.data.parent.parent / "layouts"))
+    click.echo(_("Still to do by hand ({count}); then run: briefing check --data {data} --layouts {layouts}").format(
+        count=len(moved.to_do), data=moved.data, layouts=moved.data.parent.parent / "layouts"))
+    for number, line in enumerate(moved.to_do, 1):
+        click.echo(f"{number:>3}. {line}")
 
 
 @cli.command(hidden=True)
