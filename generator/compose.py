@@ -33,6 +33,7 @@ WORDS = {
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
     "group_of": ("{kind}（合计）", "{kinds} (together)"),
+    "of_which": ("其中：{part}", "of which: {part}"),
 }
 
 
@@ -161,10 +162,13 @@ class Composer:
         """Figure cards; each card's label ends with when its figure holds (2020年, 2022年1—10月, 2021年目标, 累计),
         so that a partial year or a target never reads as the year's result."""
         figures = []
-        for fact_id in fact_ids:
+        ordered, parts = self.of_which(fact_ids)
+        for fact_id in ordered:
             fig = self.fig(fact_id)
             if fig.period not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
                 fig = replace(fig, label=self.tagged(fig.label, fig.period))
+            if fact_id in parts:
+                fig = replace(fig, label=self.part_label(fig.label))
             figures.append(fig)
         return KeyFigures(tuple(figures))
 
@@ -239,8 +243,27 @@ class Composer:
         return Table((self.w("indicator"), actual, target), tuple(rows), "comparison", (1, 2),
                      (2.2, 1, 1), row_facts=tuple(row_facts)), fact_ids
 
+    def of_which(self, fact_ids: Sequence[str]) -> tuple[list[str], set[str]]:
+        """The facts in order with each part of a whole moved under its total when the total is shown too, and the
+        parts so placed: they read "其中" / "of which", never as figures beside their whole."""
+        shown = set(fact_ids)
+        parts = {f for f in fact_ids if self.d.total_of.get(f) in shown}
+        ordered: list[str] = []
+        for fact_id in fact_ids:
+            if fact_id in parts:
+                continue
+            ordered.append(fact_id)
+            ordered += [p for p in fact_ids if p in parts and self.d.total_of[p] == fact_id]
+        return ordered, parts
+
+    def part_label(self, label: str) -> str:
+        return self.w("of_which").replace("{part}", label)
+
     def fact_table(self, fact_ids: Sequence[str], role: str = "facts") -> Table:
-        rows = tuple((self.fig(f).label, self.fig(f).text, self.status(self.d.facts[f])) for f in fact_ids)
+        """Figures with their period; a part of a whole stands under its total, as "其中" / "of which"."""
+        fact_ids, parts = self.of_which(fact_ids)
+        rows = tuple((self.part_label(self.fig(f).label) if f in parts else self.fig(f).label, self.fig(f).text,
+                      self.status(self.d.facts[f])) for f in fact_ids)
         return Table((self.w("indicator"), self.w("value"), self.w("period")), rows, role, (1,),  # type: ignore[arg-type]
                      (2.6, 1.3, 0.9), row_facts=tuple((f,) for f in fact_ids))
 

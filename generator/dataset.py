@@ -111,6 +111,9 @@ class Fact(Strict):
     qualifier: Qualifier | None = None
     measure: str | None = Field(None, description="what the figure counts or measures (a measure id)")
     status: Status
+    among: int | None = Field(None, ge=1, description="a rank's base: how many were ranked (第33名/126个: 126)")
+    among_unit: str = Field("", description="the Chinese counting word of the base (个)")
+    among_en: str = Field("", description="what was ranked, in English (provincial development zones)")
     period: Period | None = Field(None, description="when the figure holds: 2020年, 2022年1—10月, 2021年上半年, "
                                   "2016—2020年, 十四五, 截至2020年10月底, 截至目前; default: from the status and `years`")
     subject: str = Field(ZONE, description="whose figure it is: zone, or an event, entity or group id")
@@ -143,6 +146,11 @@ class Fact(Strict):
         if isinstance(value, (int, float)) and value < 0:
             raise ValueError(_("must not be negative (got {value})").format(value=value))
         return value
+
+    @property
+    def is_rank(self) -> bool:
+        """A place in a ranking among `among` (第33名/126个)."""
+        return self.among is not None
 
     @property
     def is_number(self) -> bool:
@@ -334,6 +342,11 @@ class Dataset:
         return [fact for fact in self.model.facts if fact.subject in subjects]
 
     @cached_property
+    def total_of(self) -> dict[str, str]:
+        """The fact holding the total of each part of a whole that has one (其中: of which)."""
+        return {part: whole.total for whole in self.model.wholes if whole.total for part in whole.parts}
+
+    @cached_property
     def group_of(self) -> dict[str, Group]:
         """The group each named member belongs to."""
         return {member: group for group in self.model.groups for member in group.members}
@@ -434,7 +447,7 @@ def covered_numerals(dataset: Dataset) -> dict[int, list[str]]:
     """Return, per body offset of a numeral, the ids of the facts whose value and quote hold it."""
     covered: dict[int, list[str]] = {}
     for fact in dataset.model.facts:
-        numbers = [v for v in (fact.value, fact.value_to) if isinstance(v, (int, float))]
+        numbers = [v for v in (fact.value, fact.value_to, fact.among) if isinstance(v, (int, float))]
         for quote_at in _occurrences(dataset.article, fact.quote):
             for number in numbers:
                 for offset in _number_offsets(fact.quote, number_text(number)):

@@ -412,6 +412,13 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
                                        "projects or groups ({single})").format(totals=", ".join(zone_level),
                                                                             single=", ".join(single)),
                          _("a total and its members are not alike")))
+    totals = {dataset.total_of[f.id]: f.id for f in numbers if dataset.total_of.get(f.id) in set(chart.facts)}
+    if totals and not kind.parts_of_a_whole:
+        problems.append((("facts",), _("the chart puts a total beside its own part ({pairs}): the part is "
+                                       "“of which”, not a figure of its own").format(
+            pairs="; ".join(f"{total} ⊃ {part}" for total, part in totals.items())),
+            _("chart the parts without their total, or show them in a fact_table, where a part stands under its "
+              "whole")))
     if kind.parts_of_a_whole:
         wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
         if not wholes:

@@ -28,6 +28,17 @@ PERIODS_OF_STATUS = {
 }
 
 
+def in_digits(text: str) -> str:
+    """text with the numbers written in Chinese words as digits (二十八个 -> 28个), by cn2an."""
+    import warnings
+
+    import cn2an  # type: ignore[import-untyped]
+
+    with warnings.catch_warnings():  # cn2an warns of every word it leaves alone (十四五)
+        warnings.simplefilter("ignore")
+        return str(cn2an.transform(text, "cn2an"))
+
+
 class Proof:
     """Checks one dataset; each method checks one kind of record and adds what it finds to `issues`."""
 
@@ -120,6 +131,8 @@ class Proof:
             if not fact.value_en:
                 self.add(("facts", index, "value"), _("fact '{fact_id}': a value in words needs value_en, its English "
                                                       "wording").format(fact_id=fact.id))
+        if fact.among is not None:
+            self.rank(index, fact)
         if fact.value_to is not None and not _number_offsets(fact.quote, number_text(fact.value_to)):
             self.add(("facts", index, "value_to"), _("fact '{fact_id}': value_to does not occur in its quote").format(
                 fact_id=fact.id))
@@ -138,17 +151,36 @@ class Proof:
             self.add(("facts", index), _("fact '{fact_id}': a number needs its measure").format(fact_id=fact.id),
                      _("add `measure:` naming what it counts or measures (see `measures`)"))
         if not _number_offsets(fact.quote, fact.value_text):
-            self.add(("facts", index, "value"),
-                     _("fact '{fact_id}': value {fact_value_text} does not occur in its quote “{fact_quote}”").format(
-                         fact_id=fact.id, fact_value_text=fact.value_text, fact_quote=fact.quote),
-                     _("the value must be written as in the article"))
-        if fact.unit and fact.unit not in SCALED_UNITS and not fact.unit_en:
+            in_words = in_digits(fact.quote)  # 二十八个 -> 28个: a figure the article writes in words
+            if not _number_offsets(in_words, fact.value_text):
+                written = [n for n in bare_numbers(in_words) if n not in bare_numbers(fact.quote)]
+                self.add(("facts", index, "value"),
+                         _("fact '{fact_id}': value {fact_value_text} does not occur in its quote “{fact_quote}”").format(
+                             fact_id=fact.id, fact_value_text=fact.value_text, fact_quote=fact.quote),
+                         _("the quote writes in words: {numbers}").format(numbers=", ".join(written)) if written else
+                         _("the value must be written as in the article"))
+        if fact.unit and fact.unit not in SCALED_UNITS and not fact.unit_en and fact.among is None:
             self.add(("facts", index, "unit"), _("fact '{fact_id}': unit '{fact_unit}' needs an English form").format(
                 fact_id=fact.id, fact_unit=fact.unit), _("add unit_en, e.g. unit_en: projects"))
         if fact.value_en is not None:
             self.add(("facts", index, "value_en"), _("fact '{fact_id}': a number is written in English by the "
                                                      "program, so value_en is not used").format(fact_id=fact.id),
                      _("remove value_en; give the English of the unit in unit_en"))
+
+    def rank(self, index: int, fact: Fact) -> None:
+        """A place in a ranking: a whole number no larger than how many were ranked, both in the quote, with the
+        English of what was ranked."""
+        among = fact.among or 0
+        if not isinstance(fact.value, int) or not 1 <= fact.value <= among:
+            self.add(("facts", index, "value"), _("fact '{fact_id}': a rank is a whole number from 1 to {among}").format(
+                fact_id=fact.id, among=among))
+        if not _number_offsets(fact.quote, str(among)):
+            self.add(("facts", index, "among"), _("fact '{fact_id}': the number ranked, {among}, does not occur in its "
+                                                  "quote").format(fact_id=fact.id, among=among))
+        if not fact.among_unit or not fact.among_en:
+            self.add(("facts", index, "among"), _("fact '{fact_id}': a rank among {among} needs among_unit and "
+                                                  "among_en").format(fact_id=fact.id, among=among),
+                     _("e.g. among_unit: 个, among_en: provincial development zones"))
 
     def event(self, index: int, event: Event) -> None:
         self.section("events", index, event.section)

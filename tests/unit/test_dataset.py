@@ -242,3 +242,80 @@ def test_entity_kinds_are_declared_in_the_dataset(data_copy):
     replace_once(data_copy, "    kind: road\n", "    kind: park\n")
     message = _error_of(data_copy)
     assert f"facts.yaml:{line}:" in message and "unknown kind 'park'" in message
+
+
+def _add_fact(path, text: str) -> None:
+    content = path.read_text(encoding="utf-8")
+    path.write_text(content.replace("\nfacts:\n", "\nfacts:\n" + text, 1), encoding="utf-8")
+
+
+_RANK = """  - id: test_rank
+    label_zh: 全省开发区考核排名
+    label_en: Rank in the provincial assessment of development zones
+    value: 33
+    unit: 名
+    among: 126
+    among_unit: 个
+    among_en: provincial development zones
+    measure: satisfaction
+    status: achieved
+    period: 2021年
+    section: plan
+    quote: QUOTE
+"""
+
+
+def test_a_rank_is_shown_with_its_base_and_an_english_ordinal(data_copy):
+    from generator.formatting import ordinal
+    from generator.wording import Wording
+
+    article = data_copy.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "本文评论", "（测试数据）在全省126个省级开发区考核中位列第33名。本文评论", 1), encoding="utf-8")
+    _add_fact(data_copy, _RANK.replace("QUOTE", "在全省126个省级开发区考核中位列第33名"))
+    dataset = load_dataset(data_copy)
+    fact = dataset.facts["test_rank"]
+    zh, en = Wording(dataset, "zh").figure(fact), Wording(dataset, "en").figure(fact)
+    assert (zh.text, zh.period) == ("第33名/126个", "2021年")
+    assert (en.text, en.period) == ("33rd of 126 provincial development zones", "2021")
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+
+
+def test_a_rank_beyond_its_base_is_reported(data_copy):
+    article = data_copy.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "本文评论", "（测试数据）在全省26个省级开发区考核中位列第33名。本文评论", 1), encoding="utf-8")
+    _add_fact(data_copy, _RANK.replace("QUOTE", "在全省26个省级开发区考核中位列第33名").replace("among: 126", "among: 26"))
+    assert "a rank is a whole number from 1 to 26" in _error_of(data_copy)
+
+
+def test_a_figure_written_in_words_is_checked_against_its_value(data_copy):
+    article = data_copy.parent / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "本文评论", "（测试数据）新签约项目二十八个。本文评论", 1), encoding="utf-8")
+    words = """  - id: test_signed
+    label_zh: 新签约项目
+    label_en: Newly signed projects
+    value: VALUE
+    unit: 个
+    unit_en: projects
+    measure: project_count
+    status: achieved
+    section: plan
+    quote: 新签约项目二十八个
+"""
+    _add_fact(data_copy, words.replace("VALUE", "28"))
+    load_dataset(data_copy)
+    data_copy.write_text(data_copy.read_text(encoding="utf-8").replace("    value: 28\n", "    value: 29\n"),
+                         encoding="utf-8")
+    message = _error_of(data_copy)
+    assert "value 29 does not occur in its quote" in message and "the quote writes in words: 28" in message
+
+
+def test_a_year_is_never_written_with_a_thousands_separator(dataset):
+    from generator.formatting import figure
+
+    fact = dataset.facts["projects_attracted"].model_copy(update={"value": 2021, "unit": "年", "unit_en": "years"})
+    assert figure(fact, "en").text == "2021"
+    assert figure(dataset.facts["school_places_added"], "en").text == "6,510 places"

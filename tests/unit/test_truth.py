@@ -323,3 +323,21 @@ def test_a_slide_with_nothing_to_show_is_an_error_naming_the_entry(dataset, entr
     emptied = Dataset(dataset.path, dataset.model.model_copy(update=empty), dataset.article)
     errors = _layout_errors(emptied, [entry])
     assert message in errors and "_chart_layout.yaml:" in errors
+
+
+def test_a_part_shown_with_its_total_reads_of_which_and_stands_under_it(dataset):
+    layout = Layout("t.yaml", "t", LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
+        "deck": [{"kind": "fact_table", "facts": ["talent_platforms_national", "projects_attracted",
+                                                  "talent_platforms_total"]},
+                 {"kind": "kpis", "facts": ["talent_platforms_provincial", "talent_platforms_total"]}],
+        "briefing": [{"kind": "cover"}]}))
+    zh, en = compose(dataset, layout, "zh"), compose(dataset, layout, "en")
+    assert [r[0] for r in zh.slides[0].blocks[0].rows] == ["招引项目", "科技人才平台载体累计", "其中：国家级平台载体"]
+    assert en.slides[0].blocks[0].rows[2][0] == "of which: National-level platforms"
+    assert [f.label for f in zh.slides[1].blocks[0].figures] == ["科技人才平台载体累计", "其中：省级平台载体（累计）"]
+
+
+def test_a_chart_of_a_total_beside_its_part_is_refused(dataset):
+    message = _layout_errors(dataset, _chart("column", ["talent_platforms_total", "talent_platforms_national"]))
+    assert "puts a total beside its own part (talent_platforms_total ⊃ talent_platforms_national)" in message
