@@ -11,6 +11,7 @@ from .document import (
     Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, date_text
+from .periods import Period
 from .layouts import Layout
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
@@ -40,6 +41,8 @@ WORDS = {
 #: a column of results: {when} is their period (2020年实绩, 2020 actual)
 ACTUAL = ("{when}实绩", "{when} actual")
 ACTUAL_PLAIN = ("实绩", "Actual")
+#: a table or chart of results beside targets whose periods are not the dataset's two years
+BOTH = ("{actual}与{target}", "{actual} and {target}")
 TARGET = ("目标", "Target")
 
 _T = TypeVar("_T")
@@ -71,6 +74,11 @@ class Composer:
         self.sep = "：" if lang == "zh" else ": "
         self.list_sep = "；" if lang == "zh" else "; "
         self.divider_number = 0  # the section dividers of the deck so far: each shows its number
+        model = dataset.model
+        #: the first words of the names the dataset declares: a label starting with one keeps its capital
+        self.proper_words = {item.name_en.split(" ")[0] for records in (model.entities, model.groups, model.industries,
+                                                                        model.markets) for item in records}
+        self.proper_words.add(zone.name_en.split(" ")[0])
 
     # ------------------------------------------------------------------ helpers
     def w(self, key: str) -> str:
@@ -196,7 +204,8 @@ class Composer:
             unit = chart_unit(first, self.lang)
             fact_ids = [f for c in comparisons for f in (c.actual, c.target)]
             measure = d.measures[first.measure] if first.measure else None
-            default = self.w("comparison") + (f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
+            default = self.comparison_title([c.id for c in comparisons]) + (
+                f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
             title = self.title_of(spec, default)
         else:
             facts = [d.facts[f] for f in spec.facts or ()]
@@ -206,6 +215,9 @@ class Composer:
             unit = chart_unit(facts[0], self.lang)
             fact_ids = [f.id for f in facts]
             title = self.title_of(spec, self.chart_title(facts[0], unit))
+            when = self.status(facts[0])  # a chart's figures share their period (checked): its title says it
+            if when not in title:
+                title = self.tagged(title, when)
         highlight = (fact_ids.index(spec.highlight)
                      if spec.highlight in fact_ids and kind.of == "facts" else None)
         if len(series) > 1 and kind.of == "comparisons" and not kind.over_time:
@@ -224,6 +236,19 @@ class Composer:
         if self.lang == "zh":
             return f"{self.status(fact)}{measure}" + (f"（{unit}）" if unit else "")
         return f"{measure}, {self.status(fact)}" + (f" ({unit})" if unit else "")
+
+    def comparison_title(self, ids: Sequence[str]) -> str:
+        """What a comparison shows: 2020年实绩与2021年目标; 2023年1—10月实绩与2024年目标 when the results are of
+        part of a year; 实绩与目标 when the rows differ in period."""
+        comparisons = [self.d.comparisons[cid] for cid in ids]
+        actual = [self.d.facts[c.actual] for c in comparisons]
+        target = [self.d.facts[c.target] for c in comparisons]
+        years = self.d.model.years
+        if all(self.d.period_of(f) == Period(kind="year", year=years.results) for f in actual) and \
+                all(self.d.period_of(f) == Period(kind="year", year=years.plan) for f in target):
+            return self.w("comparison")
+        names = self.pair_columns(actual, target)
+        return self.word(BOTH).format(actual=names[0], target=names[1])
 
     def shown(self, fact: Fact, with_period: bool) -> str:
         """The figure as text, with its period where the column does not say it."""
@@ -257,6 +282,10 @@ class Composer:
         return ordered, parts
 
     def part_label(self, label: str) -> str:
+        """其中：国家级平台载体, of which: national-level platforms (a capital kept where the word is a name)."""
+        if self.lang == "en" and label[:1].isupper() and not label[1:2].isupper() and label.split(" ")[0] not in \
+                self.proper_words:
+            label = label[0].lower() + label[1:]
         return self.w("of_which").replace("{part}", label)
 
     def fact_table(self, fact_ids: Sequence[str], role: str = "facts") -> Table:

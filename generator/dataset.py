@@ -210,7 +210,8 @@ class Whole(Strict):
     label_zh: str
     label_en: str
     total: str | None = Field(None, description="the fact holding the total; omit when the article gives none")
-    parts: tuple[str, ...] = Field(min_length=2)
+    parts: tuple[str, ...] = Field(min_length=1, description="the parts the article names (其中…); a whole without "
+                                   "its total needs two")
     complete: bool = Field(description="true when the parts make up the whole (they add up to the total)")
 
 
@@ -342,6 +343,21 @@ class Dataset:
         return [fact for fact in self.model.facts if fact.subject in subjects]
 
     @cached_property
+    def names_with_digits(self) -> tuple[str, ...]:
+        """Names the dataset declares (projects and institutions, industries, markets, the zone) and the named spans
+        of years, longest first, that hold digits: digits inside them (G205国道, 14th Five-Year Plan) are a name's,
+        not a figure."""
+        from .periods import NAMED_SPANS
+
+        model = self.model
+        names = [name_en for _first, _last, name_en in NAMED_SPANS.values()]
+        for records in (model.entities, model.industries, model.markets):  # a group's name counts by placeholder
+            names += [text for item in records for text in (item.name_zh, item.name_en)]
+        names += [model.zone.name_zh, model.zone.name_en, model.zone.short_en, model.zone.organisation_zh,
+                  model.zone.organisation_en]
+        return tuple(sorted({name for name in names if name and re.search(r"\d", name)}, key=len, reverse=True))
+
+    @cached_property
     def total_of(self) -> dict[str, str]:
         """The fact holding the total of each part of a whole that has one (其中: of which)."""
         return {part: whole.total for whole in self.model.wholes if whole.total for part in whole.parts}
@@ -416,17 +432,27 @@ _NUMERAL = re.compile(r"\d+(?:\.\d+)?")
 
 
 def body_numerals(dataset: Dataset) -> list[tuple[int, str]]:
-    """Return (offset, text) of every Arabic numeral of the body that is not part of a date or one of the
-    dataset's years (its results and plan year, followed by 年)."""
+    """Return (offset, text) of every Arabic numeral of the body that is a figure: not part of a date (10月27日,
+    the first month of 1—10月, a year followed by 年) nor of a name the dataset declares (G205国道)."""
     start, end = article_body(dataset)
-    years = {str(year) for year in dataset.years.values()}
+    article = dataset.article
+    named = [range(at, at + len(name)) for name in dataset.names_with_digits
+             for at in _occurrences(article[:end], name) if at >= start]
     found = []
-    for match in _NUMERAL.finditer(dataset.article, start, end):
-        after = dataset.article[match.end() : match.end() + 1]
-        if after in ("月", "日") or (match.group() in years and after == "年"):
+    for match in _NUMERAL.finditer(article, start, end):
+        after = article[match.end() : match.end() + 1]
+        if after in ("月", "日") or _MONTH_RANGE.match(article, match.end()):
+            continue
+        if after == "年" and re.fullmatch(r"(19|20)\d\d", match.group()):
+            continue
+        if any(match.start() in span for span in named):
             continue
         found.append((match.start(), match.group()))
     return found
+
+
+#: the rest of a range of months after its first month: —10月 of 1—10月
+_MONTH_RANGE = re.compile(r"\s*[—–\-~～至到]\s*\d{1,2}月")
 
 
 def _occurrences(text: str, part: str) -> list[int]:

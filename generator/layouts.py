@@ -438,21 +438,6 @@ _PHONE_LABEL = re.compile(r"电话|手机|传真|热线|phone|tel\b|fax|hotline|
 CONTACT_KEYS = {"contact_zh", "contact_en"}
 
 
-def declared_names(dataset: Dataset) -> list[str]:
-    """Names the dataset declares (projects, groups, industries, markets, the zone, measures, sections) and the
-    named spans of years, longest first: digits inside them (14th Five-Year Plan) are part of a name."""
-    from .periods import NAMED_SPANS
-
-    model = dataset.model
-    names = [name_en for _first, _last, name_en in NAMED_SPANS.values()]
-    for records in (model.entities, model.groups, model.industries, model.markets):
-        names += [text for item in records for text in (item.name_zh, item.name_en)]
-    names += [model.zone.name_zh, model.zone.name_en, model.zone.short_en, model.zone.organisation_zh,
-              model.zone.organisation_en]
-    names += [text for item in model.measures for text in (item.label_zh, item.label_en)]
-    return sorted({name for name in names if name and re.search(r"\d", name)}, key=len, reverse=True)
-
-
 def typed_numbers(text: str, names: Sequence[str], contact: bool = False) -> list[str]:
     """The numbers typed into a text that are figures: not inside a placeholder, a declared name, a time or a day
     of a month, nor a phone number in a contact field or after a phone label."""
@@ -474,7 +459,7 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
 
     years = {str(year): key for key, year in dataset.years.items()}
     allowed = set(dataset.years) | set(dataset.facts)
-    names = declared_names(dataset)
+    names = dataset.names_with_digits
     by_value: dict[str, list[str]] = {}
     for fact in dataset.model.facts:
         if fact.is_number:

@@ -249,6 +249,10 @@ class Proof:
     def whole(self, index: int, whole: Whole) -> None:
         """The parts of a whole measure the same thing with the same status, period and unit as each other and
         the total; a complete whole's parts add up to its total."""
+        if whole.total is None and len(whole.parts) < 2:
+            self.add(("wholes", index, "parts"), _("whole '{whole_id}': without its total, a whole needs at least two "
+                                                   "parts").format(whole_id=whole.id),
+                     _("name the fact holding the total in `total:`"))
         ids: list[tuple[str, int | None, str]] = [("parts", position, part) for position, part in enumerate(whole.parts)]
         if whole.total is not None:
             ids.insert(0, ("total", None, whole.total))
@@ -315,6 +319,7 @@ class Proof:
         for fact in self.model.facts:
             if fact.is_number:
                 by_value.setdefault(fact.value_text, []).append(fact.id)
+        names = dataset.names_with_digits
         for key_path, text, figures_allowed in sentences(self.model):
             for name in placeholders(text):
                 allowed = set(YEAR_KEYS) | (set(dataset.facts) if figures_allowed else set())
@@ -322,7 +327,10 @@ class Proof:
                     self.add(key_path, _("unknown placeholder {{{name}}}").format(name=name),
                              did_you_mean(name, allowed) or _("placeholders name a fact id, {results_year} or "
                                                               "{plan_year}"))
-            for number in bare_numbers(text):
+            plain = text
+            for name in names:  # digits of a name are the name's (G205国道)
+                plain = plain.replace(name, " ")
+            for number in bare_numbers(plain):
                 if number in years:
                     hint = _("write {{{key}}} so that the year follows the dataset").format(key=years[number])
                 elif by_value.get(number):

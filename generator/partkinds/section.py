@@ -45,7 +45,7 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
         fact_ids += ids
     if spec.comparisons:
         table, ids = c.comparison_table(spec.comparisons)
-        blocks.append(replace(table, caption=c.w("comparison")))
+        blocks.append(replace(table, caption=c.comparison_title(spec.comparisons)))
         fact_ids += ids
     if spec.timeline:
         block, ids = c.timeline(None)

@@ -22,8 +22,9 @@ class ComparisonSlide(Titled):
 
 def compose_slide(c: Composer, spec: ComparisonSlide) -> list[Page]:
     """The comparison table, on as many slides as its rows need."""
-    table, _fact_ids = c.comparison_table(spec.comparisons or list(c.d.comparisons))
-    return c.table_pages(c.title_of(spec, c.w("comparison")), table)
+    ids = spec.comparisons or list(c.d.comparisons)
+    table, _fact_ids = c.comparison_table(ids)
+    return c.table_pages(c.title_of(spec, c.comparison_title(ids)), table)
 
 
 def check(spec: ComparisonSlide, dataset: Dataset) -> list[Problem]:

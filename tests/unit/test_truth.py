@@ -334,7 +334,7 @@ def test_a_part_shown_with_its_total_reads_of_which_and_stands_under_it(dataset)
         "briefing": [{"kind": "cover"}]}))
     zh, en = compose(dataset, layout, "zh"), compose(dataset, layout, "en")
     assert [r[0] for r in zh.slides[0].blocks[0].rows] == ["招引项目", "科技人才平台载体累计", "其中：国家级平台载体"]
-    assert en.slides[0].blocks[0].rows[2][0] == "of which: National-level platforms"
+    assert en.slides[0].blocks[0].rows[2][0] == "of which: national-level platforms"
     assert [f.label for f in zh.slides[1].blocks[0].figures] == ["科技人才平台载体累计", "其中：省级平台载体（累计）"]
 
 
