@@ -24,6 +24,9 @@ _CHART_UNITS_EN = {
 }
 
 
+# Numbers, "billion"/"million" and dates are written here by hand, not with Babel: Babel gives the same text
+# (tests/unit/test_compose.py compares 20,000 numbers and every day of eight years) but importing it and loading
+# the CLDR data costs 130-150 ms per build, against under 1 ms here (measured 2026-12-02).
 def _grouped(number: Decimal) -> str:
     """1234567.5 -> 1,234,567.5 without trailing zeros."""
     number = number.normalize()
