@@ -111,6 +111,7 @@ class Fact(Strict):
     qualifier: Qualifier | None = None
     measure: str | None = Field(None, description="what the figure counts or measures (a measure id)")
     status: Status
+    share_of: str | None = Field(None, description="a share's base: the fact whose figure is the whole (a % of it)")
     among: int | None = Field(None, ge=1, description="a rank's base: how many were ranked (第33名/126个: 126)")
     among_unit: str = Field("", description="the Chinese counting word of the base (个)")
     among_en: str = Field("", description="what was ranked, in English (provincial development zones)")

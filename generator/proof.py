@@ -133,6 +133,12 @@ class Proof:
                                                       "wording").format(fact_id=fact.id))
         if fact.among is not None:
             self.rank(index, fact)
+        if fact.share_of is not None and self.known_fact(("facts", index, "share_of"), fact.share_of):
+            base = self.dataset.facts[fact.share_of]
+            if fact.unit != "%" or not base.is_number or base.share_of is not None:
+                self.add(("facts", index, "share_of"), _("fact '{fact_id}': a share is a % of a number; '{base}' is "
+                                                         "not its base").format(fact_id=fact.id, base=base.id),
+                         _("name the fact that counts the whole, e.g. the number of villages"))
         if fact.value_to is not None and not _number_offsets(fact.quote, number_text(fact.value_to)):
             self.add(("facts", index, "value_to"), _("fact '{fact_id}': value_to does not occur in its quote").format(
                 fact_id=fact.id))

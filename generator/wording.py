@@ -20,6 +20,8 @@ _WHEN = {
 }
 _TO_DATE = {"cumulative": ("累计", "to date"), "pipeline": ("推进中", "in progress")}
 _LONG_TERM = {"goal": ("中长期目标", "multi-year goal")}
+#: a share's base after the share
+_BASE = ("（基数{base}）", " (of {base})")
 
 
 class Wording:
@@ -50,7 +52,12 @@ class Wording:
 
     def figure(self, fact: Fact) -> Figure:
         """The fact's figure with its label, and the period and status it holds for (see when)."""
-        return replace(figure(fact, self.lang, self.dataset.years, self.label(fact)), period=self.when(fact))
+        shown = replace(figure(fact, self.lang, self.dataset.years, self.label(fact)), period=self.when(fact))
+        if fact.share_of is not None:  # a share with its base: 93%（基数86个）, 93% (of 86 villages)
+            base = figure(self.dataset.facts[fact.share_of], self.lang, self.dataset.years).text
+            shown = replace(shown, suffix=shown.suffix + (_BASE[0] if self.lang == "zh" else _BASE[1]).format(
+                base=base))
+        return shown
 
     def period(self, fact: Fact) -> Period:
         return self.dataset.period_of(fact)

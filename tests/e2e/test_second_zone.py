@@ -62,6 +62,8 @@ def test_chinese_materials_show_the_period_the_rank_base_and_of_which(built, nam
     assert "截至2023年10月底" in text
     assert "第33名/126个" in text and "（2022年）" in text
     assert "其中：亿元以上项目" in text and "其中：高新技术企业" in text
+    if name.endswith(".pdf"):  # the summary's table: a share with its base
+        assert "14.1%（基数412家）" in text
 
 
 @pytest.mark.parametrize("name", ["layout.en.pptx", "layout.en.pdf"])
@@ -71,6 +73,8 @@ def test_english_materials_show_the_period_the_rank_base_and_of_which(built, nam
     assert "Jan–Oct2023actual" in text
     assert "33rdof126developmentzones" in text
     assert "ofwhich:projectsworthoverahundredmillionyuan" in text
+    if name.endswith(".pdf"):
+        assert "14.1%(of412companies)" in text
 
 
 def test_nothing_of_the_shipped_article_reaches_the_materials(built):
