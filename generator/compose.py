@@ -6,7 +6,7 @@ from dataclasses import is_dataclass, replace
 from typing import TypeVar, cast
 
 from .chartkinds import CHART_KINDS
-from .dataset import ZONE, Dataset, Event, Fact
+from .dataset import MAIN_SOURCE, ZONE, Dataset, Event, Fact
 from .document import (
     Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
@@ -121,8 +121,16 @@ class Composer:
                 continue
             seen.add(fact_id)
             fact = self.d.facts[fact_id]
-            result.append(Source(fact_id, fact.quote, self.label(fact)))
+            cite = self.citation(fact.source)
+            result.append(Source(fact_id, fact.quote, self.tagged(self.label(fact), cite) if cite else self.label(fact)))
         return tuple(result)
+
+    def citation(self, source: str) -> str:
+        """Where a quote is from when it is not the dataset's own article: 日照日报《…》, Rizhao Daily, “…”."""
+        if source == MAIN_SOURCE:
+            return ""
+        src = self.d.all_sources[source]
+        return f"{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else f"{src.publication_en}, “{src.title_en}”"
 
     def section_title(self, section_id: str) -> str:
         s = self.d.sections[section_id]
@@ -397,9 +405,11 @@ class Composer:
         return tuple(pages)
 
     def quote_attribution(self) -> str:
+        """来源：日照日报《激活高质量发展新动能》, and each later report the dataset holds."""
         src = self.d.model.source
-        return f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
+        main = f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
             f"{self.w('source')}: {src.publication_en}, “{src.title_en}”"
+        return self.list_sep.join([main] + [self.citation(later.id) for later in self.d.model.sources])
 
     def title_block(self) -> Title:
         return Title(self.meta.title, self.meta.subtitle, self.organisation, self.meta.date, self.quote_attribution())

@@ -32,7 +32,15 @@ ZONE = "zone"
 YEAR_KEYS = ("results_year", "plan_year")
 
 
+#: the id of the dataset's own article (its `source:`); a fact, event or entity names another source by its id
+MAIN_SOURCE = "article"
+
+
 class Source(Strict):
+    """A report the figures come from: the dataset's `source:` (its article), or one of its later `sources:`."""
+
+    id: str = Field(MAIN_SOURCE, pattern=r"^[a-z][a-z0-9_]*$", description="how facts name it; the dataset's own "
+                    "article is `article`")
     file: str
     title_zh: str
     title_en: str
@@ -120,6 +128,7 @@ class Fact(Strict):
     subject: str = Field(ZONE, description="whose figure it is: zone, or an event, entity or group id")
     section: str
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
     @field_validator("period", mode="before")
     @classmethod
@@ -178,6 +187,7 @@ class Event(Strict):
     section: str
     subject: str | None = Field(None, description="the group or entity the event is about; its figures are shown")
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
 
 class Entity(Strict):
@@ -189,6 +199,7 @@ class Entity(Strict):
     name_en: str
     section: str
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
 
 class Group(Strict):
@@ -202,6 +213,7 @@ class Group(Strict):
     members: tuple[str, ...] = Field((), description="entity ids of the members the article names")
     section: str
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
 
 class Whole(Strict):
@@ -228,6 +240,7 @@ class Industry(Strict):
     name_en: str
     roles: tuple[str, ...]
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
 
 class Market(Strict):
@@ -235,6 +248,7 @@ class Market(Strict):
     name_zh: str
     name_en: str
     quote: str
+    source: str = Field(MAIN_SOURCE, description="the id of the source the quote is from (default: the article)")
 
 
 class Comparison(Strict):
@@ -249,6 +263,7 @@ class Comparison(Strict):
 
 class DatasetModel(Strict):
     source: Source
+    sources: tuple[Source, ...] = Field((), description="later reports on the same zone the figures may come from")
     years: Years
     zone: Zone
     measures: tuple[Measure, ...] = ()
@@ -272,6 +287,16 @@ class Dataset:
     path: str
     model: DatasetModel
     article: str
+    others: tuple[tuple[str, str], ...] = ()  # (source id, text) of each later source
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """The text of every source by id: the article, and each later report."""
+        return {MAIN_SOURCE: self.article, **dict(self.others)}
+
+    @cached_property
+    def all_sources(self) -> dict[str, Source]:
+        return {MAIN_SOURCE: self.model.source, **{src.id: src for src in self.model.sources}}
 
     @cached_property
     def facts(self) -> dict[str, Fact]:
@@ -412,31 +437,32 @@ def load_dataset(path: Path) -> Dataset:
     model = build_model(loaded, DatasetModel, "dataset")
     article_path = path.parent / model.source.file
     article = read_text(article_path, "source article")
-    dataset = Dataset(loaded.path, model, article)
+    others = tuple((src.id, read_text(path.parent / src.file, "source article")) for src in model.sources)
+    dataset = Dataset(loaded.path, model, article, others)
     from .proof import validate_dataset
 
     validate_dataset(dataset, loaded, display_path(article_path))
     return dataset
 
 
-def article_body(dataset: Dataset) -> tuple[int, int]:
-    """Return the start and end offsets of the article body (between the source's two markers)."""
-    src = dataset.model.source
-    start = dataset.article.find(src.body_after)
-    end = dataset.article.find(src.body_before, max(start, 0))
+def article_body(dataset: Dataset, source: str = MAIN_SOURCE) -> tuple[int, int]:
+    """Return the start and end offsets of a source's body (between the source's two markers)."""
+    src, text = dataset.all_sources[source], dataset.texts[source]
+    start = text.find(src.body_after)
+    end = text.find(src.body_before, max(start, 0))
     if start < 0 or end < 0:
-        return 0, len(dataset.article)
+        return 0, len(text)
     return start + len(src.body_after), end
 
 
 _NUMERAL = re.compile(r"\d+(?:\.\d+)?")
 
 
-def body_numerals(dataset: Dataset) -> list[tuple[int, str]]:
+def body_numerals(dataset: Dataset, source: str = MAIN_SOURCE) -> list[tuple[int, str]]:
     """Return (offset, text) of every Arabic numeral of the body that is a figure: not part of a date (10月27日,
     the first month of 1—10月, a year followed by 年) nor of a name the dataset declares (G205国道)."""
-    start, end = article_body(dataset)
-    article = dataset.article
+    start, end = article_body(dataset, source)
+    article = dataset.texts[source]
     named = [range(at, at + len(name)) for name in dataset.names_with_digits
              for at in _occurrences(article[:end], name) if at >= start]
     found = []
@@ -470,12 +496,15 @@ def _number_offsets(quote: str, number: str) -> list[int]:
     return [m.start() for m in pattern.finditer(quote)]
 
 
-def covered_numerals(dataset: Dataset) -> dict[int, list[str]]:
-    """Return, per body offset of a numeral, the ids of the facts whose value and quote hold it."""
+def covered_numerals(dataset: Dataset, source: str = MAIN_SOURCE) -> dict[int, list[str]]:
+    """Return, per body offset of a numeral of a source, the ids of the facts of that source whose value and quote
+    hold it."""
     covered: dict[int, list[str]] = {}
     for fact in dataset.model.facts:
+        if fact.source != source:
+            continue
         numbers = [v for v in (fact.value, fact.value_to, fact.among) if isinstance(v, (int, float))]
-        for quote_at in _occurrences(dataset.article, fact.quote):
+        for quote_at in _occurrences(dataset.texts[source], fact.quote):
             for number in numbers:
                 for offset in _number_offsets(fact.quote, number_text(number)):
                     covered.setdefault(quote_at + offset, []).append(fact.id)

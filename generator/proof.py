@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 from .dataset import (
-    SCALED_UNITS, YEAR_KEYS, ZONE, Comparison, Dataset, Event, Fact, Group, Whole, _number_offsets, bare_numbers,
+    MAIN_SOURCE, SCALED_UNITS, YEAR_KEYS, ZONE, Comparison, Dataset, Event, Fact, Group, Whole, _number_offsets, bare_numbers,
     body_numerals, covered_numerals, number_text, placeholders, sentences,
 )
 from .errors import IssueCollector, SourceRef, did_you_mean
@@ -14,7 +15,7 @@ from .i18n import _
 from .loading import KeyPath, Loaded
 
 #: the kinds of record that have ids, in the dataset's order
-RECORDS = ("measures", "entity_kinds", "sections", "facts", "events", "entities", "groups", "wholes",
+RECORDS = ("sources", "measures", "entity_kinds", "sections", "facts", "events", "entities", "groups", "wholes",
            "industry_roles", "industries", "markets", "comparisons")
 #: the periods each status may hold for: a running total or a stock holds as of a date; a result, a target or a
 #: circumstance holds for a year, part of one or a span; only a goal may be for the long term
@@ -58,11 +59,25 @@ class Proof:
             self.add((kind, index, "section"), _("unknown section '{section}'").format(section=section),
                      did_you_mean(section, self.section_ids))
 
-    def quote(self, kind: str, index: int, item_id: str, quote: str) -> None:
-        if quote not in self.article:
+    def quote(self, kind: str, index: int, item_id: str, quote: str, source: str = MAIN_SOURCE) -> None:
+        """The quote is in its own source's text (the article, or the later report the record names)."""
+        if source not in self.dataset.texts:
+            self.add((kind, index, "source"), _("{kind_1} '{item_id}': unknown source '{source}'").format(
+                kind_1=kind[:-1], item_id=item_id, source=source),
+                did_you_mean(source, self.dataset.texts) or _("sources: {ids}").format(
+                    ids=", ".join(self.dataset.texts)))
+            return
+        if quote not in self.dataset.texts[source]:
+            shown = self.article_shown if source == MAIN_SOURCE else self.shown_of(source)
             self.add((kind, index, "quote"), _("{kind_1} '{item_id}': quote is not in the article {article_shown}").format(
-                kind_1=kind[:-1], item_id=item_id, article_shown=self.article_shown),
+                kind_1=kind[:-1], item_id=item_id, article_shown=shown),
                 _("copy the quote from the article exactly, punctuation included"))
+
+    def shown_of(self, source: str) -> str:
+        """How a message names a later source's file."""
+        from .loading import display_path
+
+        return display_path(Path(self.loaded.path).parent / self.dataset.all_sources[source].file)
 
     def known_fact(self, key_path: KeyPath, fact_id: str) -> bool:
         if fact_id not in self.dataset.facts:
@@ -78,6 +93,14 @@ class Proof:
             if getattr(src, key) not in self.article:
                 self.add(("source", key), _("marker '{getattr_src_key}' not found in {article_shown}").format(
                     getattr_src_key=getattr(src, key), article_shown=self.article_shown))
+        for index, later in enumerate(self.model.sources):
+            if later.id == MAIN_SOURCE:
+                self.add(("sources", index, "id"), _("the id '{id}' is the dataset's own article").format(id=later.id),
+                         _("give the later report an id of its own, e.g. report_2021"))
+            for key in ("body_after", "body_before"):
+                if getattr(later, key) not in self.dataset.texts.get(later.id, ""):
+                    self.add(("sources", index, key), _("marker '{getattr_src_key}' not found in {article_shown}").format(
+                        getattr_src_key=getattr(later, key), article_shown=self.shown_of(later.id)))
         if self.model.zone.mission_quote not in self.article:
             self.add(("zone", "mission_quote"), _("quote not found in {article_shown}").format(
                 article_shown=self.article_shown))
@@ -112,7 +135,7 @@ class Proof:
 
     def fact(self, index: int, fact: Fact) -> None:
         self.section("facts", index, fact.section)
-        self.quote("facts", index, fact.id, fact.quote)
+        self.quote("facts", index, fact.id, fact.quote, fact.source)
         if fact.subject not in self.subject_ids:
             self.add(("facts", index, "subject"), _("fact '{fact_id}': unknown subject '{fact_subject}'").format(
                 fact_id=fact.id, fact_subject=fact.subject),
@@ -190,7 +213,7 @@ class Proof:
 
     def event(self, index: int, event: Event) -> None:
         self.section("events", index, event.section)
-        self.quote("events", index, event.id, event.quote)
+        self.quote("events", index, event.id, event.quote, event.source)
         if event.subject is not None and self.dataset.subject_kinds.get(event.subject) not in ("entity", "group"):
             self.add(("events", index, "subject"), _("event '{event_id}': unknown subject '{event_subject}'").format(
                 event_id=event.id, event_subject=event.subject),
@@ -221,7 +244,7 @@ class Proof:
                          did_you_mean(kind, kinds) or _("add it to `entity_kinds`"))
         for index, entity in enumerate(self.model.entities):
             self.section("entities", index, entity.section)
-            self.quote("entities", index, entity.id, entity.quote)
+            self.quote("entities", index, entity.id, entity.quote, entity.source)
 
     def groups(self) -> None:
         members_seen: dict[str, str] = {}
@@ -230,7 +253,7 @@ class Proof:
 
     def group(self, index: int, group: Group, members_seen: dict[str, str]) -> None:
         self.section("groups", index, group.section)
-        self.quote("groups", index, group.id, group.quote)
+        self.quote("groups", index, group.id, group.quote, group.source)
         for position, member in enumerate(group.members):
             if member not in self.dataset.entities:
                 self.add(("groups", index, "members", position), _("unknown entity '{member}'").format(member=member),
@@ -245,7 +268,7 @@ class Proof:
     def industries(self) -> None:
         for kind in ("industries", "markets"):
             for index, item in enumerate(getattr(self.model, kind)):
-                self.quote(kind, index, item.id, item.quote)
+                self.quote(kind, index, item.id, item.quote, item.source)
         for index, industry in enumerate(self.model.industries):
             for position, role in enumerate(industry.roles):
                 if role not in self.dataset.roles:
@@ -349,12 +372,17 @@ class Proof:
 
     def coverage(self) -> None:
         """Every figure of the article's body is held by a fact (checked once everything else is right)."""
-        covered = covered_numerals(self.dataset)
-        for offset, numeral in body_numerals(self.dataset):
+        for source, text in self.dataset.texts.items():
+            self.coverage_of(source, text)
+
+    def coverage_of(self, source: str, text: str) -> None:
+        covered = covered_numerals(self.dataset, source)
+        shown = self.article_shown if source == MAIN_SOURCE else self.shown_of(source)
+        for offset, numeral in body_numerals(self.dataset, source):
             if offset not in covered:
-                line = self.article.count("\n", 0, offset) + 1
-                context = self.article[max(0, offset - 8) : offset + len(numeral) + 4].replace("\n", " ")
-                self.issues.add(SourceRef(self.article_shown, line),
+                line = text.count("\n", 0, offset) + 1
+                context = text[max(0, offset - 8) : offset + len(numeral) + 4].replace("\n", " ")
+                self.issues.add(SourceRef(shown, line),
                                 _("the article's figure {numeral} (…{context}…) is not held by any fact").format(
                                     numeral=numeral, context=context),
                                 _("add a fact to {path} whose value and quote hold it").format(path=self.loaded.path))

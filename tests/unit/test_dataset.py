@@ -319,3 +319,77 @@ def test_a_year_is_never_written_with_a_thousands_separator(dataset):
     fact = dataset.facts["projects_attracted"].model_copy(update={"value": 2021, "unit": "年", "unit_en": "years"})
     assert figure(fact, "en").text == "2021"
     assert figure(dataset.facts["school_places_added"], "en").text == "6,510 places"
+
+
+# ---------------------------------------------------------------------------------------------------- sources
+
+_LATER = """sources:
+  - id: midyear
+    file: midyear.txt
+    title_zh: 上半年工作情况（测试数据）
+    title_en: The first half-year (test data)
+    publication_zh: 测试简报
+    publication_en: Test bulletin
+    edition_zh: 测试
+    authors_zh: 测试
+    body_after: 【正文】
+    body_before: 【完】
+"""
+_LATER_FACT = """  - id: midyear_projects
+    label_zh: 上半年招引项目
+    label_en: Projects attracted in the first half-year
+    value: 61
+    unit: 个
+    unit_en: projects
+    measure: project_count
+    status: achieved
+    period: 2021年上半年
+    source: midyear
+    section: plan
+    quote: QUOTE
+"""
+
+
+def _with_later_source(data_copy, quote: str = "上半年招引项目61个") -> None:
+    (data_copy.parent / "midyear.txt").write_text("测试数据：虚构的半年报。\n【正文】\n上半年招引项目61个，其中外资项目9个。\n【完】\n",
+                                                  encoding="utf-8")
+    text = data_copy.read_text(encoding="utf-8").replace("\nyears:\n", "\n" + _LATER + "\nyears:\n", 1)
+    data_copy.write_text(text.replace("\nfacts:\n", "\nfacts:\n" + _LATER_FACT.replace("QUOTE", quote), 1),
+                         encoding="utf-8")
+
+
+def test_each_quote_is_proven_against_its_own_source(data_copy):
+    _with_later_source(data_copy)
+    message = _error_of(data_copy)
+    # the later report's other figure is held by no fact; the article's figures are all still held
+    assert "midyear.txt:3: the article's figure 9 (" in message and "article.txt" not in message
+    assert "61" not in message.split("midyear.txt:3: the article's figure 9")[0]
+
+
+def test_a_quote_from_the_wrong_source_is_reported(data_copy):
+    _with_later_source(data_copy, quote="新增学位6510个")  # in the article, not in the later report
+    message = _error_of(data_copy)
+    assert "fact 'midyear_projects': quote is not in the article" in message and "midyear.txt" in message
+
+
+def test_a_figure_of_a_later_source_cites_it(data_copy):
+    from generator.compose import Composer
+    from generator.layouts import Layout, LayoutModel
+
+    (data_copy.parent / "midyear.txt").write_text("测试数据：虚构的半年报。\n【正文】\n上半年招引项目61个。\n【完】\n",
+                                                  encoding="utf-8")
+    text = data_copy.read_text(encoding="utf-8").replace("\nyears:\n", "\n" + _LATER + "\nyears:\n", 1)
+    data_copy.write_text(text.replace("\nfacts:\n", "\nfacts:\n" + _LATER_FACT.replace("QUOTE", "上半年招引项目61个"), 1),
+                         encoding="utf-8")
+    dataset = load_dataset(data_copy)
+    layout = Layout("t.yaml", "t", LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": "2021-07-20",
+        "deck": [{"kind": "kpis", "facts": ["midyear_projects", "projects_attracted"]}],
+        "briefing": [{"kind": "appendix"}]}))
+    document = Composer(dataset, layout, "zh").compose()
+    sources = {s.fact_id: s.label for s in document.slides[0].sources}
+    assert sources == {"midyear_projects": "上半年招引项目（测试简报《上半年工作情况（测试数据）》）",
+                       "projects_attracted": "招引项目"}
+    rows = [row for block in document.pages[0].blocks if hasattr(block, "rows") for row in block.rows]
+    assert rows[0][3] == "上半年招引项目61个（测试简报《上半年工作情况（测试数据）》）"
+    assert "测试简报《上半年工作情况（测试数据）》" in document.pages[0].blocks[0].text
