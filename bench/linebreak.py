@@ -20,7 +20,8 @@ def main() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph
 
-    from generator.dataset import article_body, load_dataset
+    from generator.datafile import load_dataset
+    from generator.dataset import article_body
     from generator.fonts import find_face, truetype_for_pdf
     from generator.textfit import CLOSING, OPENING, UNIT_CHARS, normalise_punctuation, wrap
 

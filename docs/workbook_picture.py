@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 from PIL import Image
 
-from generator.dataset import load_dataset
+from generator.datafile import load_dataset
 from generator.spreadsheet.writing import export_dataset
 
 ROOT = Path(__file__).resolve().parent.parent

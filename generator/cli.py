@@ -190,8 +190,11 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     from .outputs import Outputs
     from .prepared import Inputs
 
+    from .nextyear import date_warnings
+
     layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
-    lines: list[str] = []
+    lines: list[str] = [_("warning: {message}").format(message=message)
+                        for message in date_warnings(path, layout.model.date, dataset)]
 
     def warn(message: str) -> None:
         line = _("warning: {message}").format(message=message)
@@ -463,8 +466,6 @@ def facts(words: tuple[str, ...], section: str | None, export_path: Path | None,
             section=section), hint=did_you_mean(section, dataset.sections)
                              or _("sections: {names}").format(names=", ".join(dataset.sections)))
     zh, en = Wording(dataset, "zh"), Wording(dataset, "en")
-    statuses = {"achieved": zh("{results_year}年"), "cumulative": "累计", "target": zh("{plan_year}年目标"),
-                "pipeline": "推进中", "goal": "中长期目标", "context": zh("{plan_year}年")}
     # what a status is called, in both languages: a user asks for 目标 or 实绩, not for `target` or `achieved`
     status_words = {"achieved": ("实绩", "完成", zh("{results_year}年"), "achieved", "result"),
                     "cumulative": ("累计", "cumulative", "total"),
@@ -478,12 +479,12 @@ def facts(words: tuple[str, ...], section: str | None, export_path: Path | None,
         part, measure = dataset.sections[fact.section], dataset.measures.get(fact.measure or "")
         texts = [fact.id, zh.label(fact), en.label(fact), zh.figure(fact).text, en.figure(fact).text, fact.unit,
                  fact.unit_en or "", fact.section, zh(part.title_zh), en(part.title_en), fact.status,
-                 *status_words.get(fact.status, ()),
+                 *status_words.get(fact.status, ()), zh.when(fact), en.when(fact),
                  *((measure.id, measure.label_zh, measure.label_en) if measure else ())]
         if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
             continue
         shown += 1
-        group = f"{statuses[fact.status]} · {fact.measure}" if fact.measure else f"{statuses[fact.status]} · words"
+        group = f"{zh.when(fact)} · {fact.measure}" if fact.measure else f"{zh.when(fact)} · words"
         click.echo(_("{fact_id:<42} {zh_figure_fact_text:<12} {zh_label_fact} — {en_label_fact}  [{group}]").format(
             fact_id=fact.id, zh_figure_fact_text=zh.figure(fact).text, zh_label_fact=zh.label(fact),
             en_label_fact=en.label(fact), group=group))
@@ -617,6 +618,28 @@ def new_layout(name: str, source: str) -> None:
     target.write_text(header + body.lstrip("\n"), encoding="utf-8")
     click.echo(_("{target}: created from {source_path_stem}; edit it, then run: briefing build {name}").format(
         target=target, source_path_stem=source_path.stem, name=name))
+
+
+@cli.command(name="new-year")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--article", "article", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="The new year's article (text), copied in as the dataset's source.")
+@data_option
+@click.option("--layouts", "layouts_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of the layouts to move on. Default: layouts/.")
+def new_year(folder: Path, article: Path | None, data_path: Path | None, layouts_dir: Path | None) -> None:
+    """Copy the dataset and layouts into FOLDER a year on (years, periods, event and meeting dates), with the new
+    ARTICLE, and list every place you must still change by hand."""
+    from .nextyear import move_on
+
+    layouts = layouts_dir or default_layouts_dir()
+    moved = move_on(data_path or default_data(), sorted(layouts.glob("*.yaml")), folder, article)
+    click.echo(_("{data}: the dataset a year on, with {count} layouts in {layouts}").format(
+        data=moved.data, count=len(moved.layouts), layouts=moved.data.parent.parent / "layouts"))
+    click.echo(_("Still to do by hand ({count}); then run: briefing check --data {data} --layouts {layouts}").format(
+        count=len(moved.to_do), data=moved.data, layouts=moved.data.parent.parent / "layouts"))
+    for number, line in enumerate(moved.to_do, 1):
+        click.echo(f"{number:>3}. {line}")
 
 
 @cli.command(hidden=True)

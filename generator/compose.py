@@ -6,11 +6,12 @@ from dataclasses import is_dataclass, replace
 from typing import TypeVar, cast
 
 from .chartkinds import CHART_KINDS
-from .dataset import ZONE, Dataset, Event, Fact
+from .dataset import MAIN_SOURCE, ZONE, Dataset, Event, Fact
 from .document import (
     Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, date_text
+from .periods import Period
 from .layouts import Layout
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
@@ -27,27 +28,22 @@ WORDS = {
     "indicator": ("指标", "Indicator"),
     "value": ("数值", "Value"),
     "period": ("时期", "Period"),
-    "actual": ("{results_year}年实绩", "{results_year} actual"),
-    "target": ("{plan_year}年目标", "{plan_year} target"),
     "name": ("名称", "Name"),
     "kind": ("类别", "Type"),
     "related": ("相关数据", "Figures"),
     "continued": ("（续）", " (continued)"),
     "source": ("来源", "Source"),
-    "achieved": ("{results_year}年", "{results_year}"),
-    "cumulative": ("累计", "to date"),
-    "pipeline": ("推进中", "in progress"),
-    "goal": ("中长期目标", "multi-year goal"),
-    "context": ("{plan_year}年", "{plan_year}"),
-    "project": ("项目", "project"),
-    "company": ("企业", "company"),
-    "organisation": ("组织", "organisation"),
-    "school": ("学校", "school"),
-    "hospital": ("医院", "hospital"),
-    "care": ("养老", "elderly care"),
-    "group_of": ("{kind}（合计）", "{kind}s (together)"),
+    "group_of": ("{kind}（合计）", "{kinds} (together)"),
+    "of_which": ("其中：{part}", "of which: {part}"),
 }
 
+
+#: a column of results: {when} is their period (2020年实绩, 2020 actual)
+ACTUAL = ("{when}实绩", "{when} actual")
+ACTUAL_PLAIN = ("实绩", "Actual")
+#: a table or chart of results beside targets whose periods are not the dataset's two years
+BOTH = ("{actual}与{target}", "{actual} and {target}")
+TARGET = ("目标", "Target")
 
 _T = TypeVar("_T")
 
@@ -79,6 +75,11 @@ class Composer:
         self.sep = "：" if lang == "zh" else ": "
         self.list_sep = "；" if lang == "zh" else "; "
         self.divider_number = 0  # the section dividers of the deck so far: each shows its number
+        model = dataset.model
+        #: the first words of the names the dataset declares: a label starting with one keeps its capital
+        self.proper_words = {item.name_en.split(" ")[0] for records in (model.entities, model.groups, model.industries,
+                                                                        model.markets) for item in records}
+        self.proper_words.add(zone.name_en.split(" ")[0])
 
     # ------------------------------------------------------------------ helpers
     def w(self, key: str) -> str:
@@ -99,7 +100,20 @@ class Composer:
         return self.say.figure(self.d.facts[fact_id])
 
     def status(self, fact: Fact) -> str:
-        return self.w(fact.status)
+        """When the figure holds and what it is: 2020年, 2022年1—10月, 2021年目标, 累计 (see Wording.when)."""
+        return self.say.when(fact)
+
+    def tagged(self, text: str, tag: str) -> str:
+        """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020)."""
+        return f"{text}（{tag}）" if self.lang == "zh" else f"{text} ({tag})"
+
+    def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
+        """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,
+        plain names, and true: each cell then shows its own period."""
+        whens = {self.status(f) for f in actual}, {self.status(f) for f in target}
+        if len(whens[0]) == 1 and len(whens[1]) == 1:
+            return self.word(ACTUAL).format(when=next(iter(whens[0]))), next(iter(whens[1])), False
+        return self.word(ACTUAL_PLAIN), self.word(TARGET), True
 
     def sources(self, fact_ids: Iterable[str]) -> tuple[Source, ...]:
         seen, result = set(), []
@@ -108,8 +122,16 @@ class Composer:
                 continue
             seen.add(fact_id)
             fact = self.d.facts[fact_id]
-            result.append(Source(fact_id, fact.quote, self.label(fact)))
+            cite = self.citation(fact.source)
+            result.append(Source(fact_id, fact.quote, self.tagged(self.label(fact), cite) if cite else self.label(fact)))
         return tuple(result)
+
+    def citation(self, source: str) -> str:
+        """Where a quote is from when it is not the dataset's own article: 日照日报《…》, Rizhao Daily, “…”."""
+        if source == MAIN_SOURCE:
+            return ""
+        src = self.d.all_sources[source]
+        return f"{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else f"{src.publication_en}, “{src.title_en}”"
 
     def section_title(self, section_id: str) -> str:
         s = self.d.sections[section_id]
@@ -154,16 +176,16 @@ class Composer:
 
     # ------------------------------------------------------------------ blocks
     def key_figures(self, fact_ids: Sequence[str]) -> KeyFigures:
-        """Figure cards; when the figures differ in status (a result beside a target or a running total), each
-        card's label says its own."""
-        facts = [self.d.facts[f] for f in fact_ids]
-        mixed = len({f.status for f in facts}) > 1
+        """Figure cards; each card's label ends with when its figure holds (2020年, 2022年1—10月, 2021年目标, 累计),
+        so that a partial year or a target never reads as the year's result."""
         figures = []
-        for fact in facts:
-            fig = self.fig(fact.id)
-            if mixed and self.status(fact) not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
-                tag = f"（{self.status(fact)}）" if self.lang == "zh" else f" ({self.status(fact)})"
-                fig = replace(fig, label=fig.label + tag)
+        ordered, parts = self.of_which(fact_ids)
+        for fact_id in ordered:
+            fig = self.fig(fact_id)
+            if fig.period not in fig.label:  # 科技人才平台载体累计, not …累计（累计）
+                fig = replace(fig, label=self.tagged(fig.label, fig.period))
+            if fact_id in parts:
+                fig = replace(fig, label=self.part_label(fig.label))
             figures.append(fig)
         return KeyFigures(tuple(figures))
 
@@ -174,13 +196,15 @@ class Composer:
             comparisons = [d.comparisons[c] for c in spec.comparisons or ()]
             categories = tuple(self.say.pick(c.label_zh, c.label_en) for c in comparisons)
             series = []
-            for key in ("actual", "target"):
-                facts = [d.facts[getattr(c, key)] for c in comparisons]
-                series.append(Series(self.w(key), tuple(chart_value(f, self.lang) for f in facts),
-                                     tuple(self.say.figure(f).text for f in facts)))
+            actual_facts = [d.facts[c.actual] for c in comparisons]
+            target_facts = [d.facts[c.target] for c in comparisons]
+            names = self.pair_columns(actual_facts, target_facts)
+            for name, facts in zip(names[:2], (actual_facts, target_facts)):
+                series.append(Series(name, tuple(chart_value(f, self.lang) for f in facts),
+                                     tuple(self.shown(f, names[2]) for f in facts)))
             if kind.over_time:
                 # a line runs over time: one line per measure, from the results year to the plan year
-                categories, series = (self.w("actual"), self.w("target")), [
+                categories, series = (names[0], names[1]), [
                     Series(cat, (a, t), (la, lt))
                     for cat, a, t, la, lt in zip(categories, series[0].values, series[1].values, series[0].labels,
                                                  series[1].labels)
@@ -189,7 +213,8 @@ class Composer:
             unit = chart_unit(first, self.lang)
             fact_ids = [f for c in comparisons for f in (c.actual, c.target)]
             measure = d.measures[first.measure] if first.measure else None
-            default = self.w("comparison") + (f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
+            default = self.comparison_title([c.id for c in comparisons]) + (
+                f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
             title = self.title_of(spec, default)
         else:
             facts = [d.facts[f] for f in spec.facts or ()]
@@ -199,6 +224,9 @@ class Composer:
             unit = chart_unit(facts[0], self.lang)
             fact_ids = [f.id for f in facts]
             title = self.title_of(spec, self.chart_title(facts[0], unit))
+            when = self.status(facts[0])  # a chart's figures share their period (checked): its title says it
+            if when not in title:
+                title = self.tagged(title, when)
         highlight = (fact_ids.index(spec.highlight)
                      if spec.highlight in fact_ids and kind.of == "facts" else None)
         if len(series) > 1 and kind.of == "comparisons" and not kind.over_time:
@@ -218,18 +246,62 @@ class Composer:
             return f"{self.status(fact)}{measure}" + (f"（{unit}）" if unit else "")
         return f"{measure}, {self.status(fact)}" + (f" ({unit})" if unit else "")
 
+    def comparison_title(self, ids: Sequence[str]) -> str:
+        """What a comparison shows: 2020年实绩与2021年目标; 2023年1—10月实绩与2024年目标 when the results are of
+        part of a year; 实绩与目标 when the rows differ in period."""
+        comparisons = [self.d.comparisons[cid] for cid in ids]
+        actual = [self.d.facts[c.actual] for c in comparisons]
+        target = [self.d.facts[c.target] for c in comparisons]
+        years = self.d.model.years
+        if all(self.d.period_of(f) == Period(kind="year", year=years.results) for f in actual) and \
+                all(self.d.period_of(f) == Period(kind="year", year=years.plan) for f in target):
+            return self.w("comparison")
+        names = self.pair_columns(actual, target)
+        return self.word(BOTH).format(actual=names[0], target=names[1])
+
+    def shown(self, fact: Fact, with_period: bool) -> str:
+        """The figure as text, with its period where the column does not say it."""
+        fig = self.say.figure(fact)
+        return self.tagged(fig.text, fig.period) if with_period else fig.text
+
     def comparison_table(self, ids: Sequence[str]) -> tuple[Table, list[str]]:
         rows, fact_ids, row_facts = [], [], []
-        for cid in ids:
-            c = self.d.comparisons[cid]
-            rows.append((self.say.pick(c.label_zh, c.label_en), self.fig(c.actual).text, self.fig(c.target).text))
+        comparisons = [self.d.comparisons[cid] for cid in ids]
+        actual, target, each = self.pair_columns([self.d.facts[c.actual] for c in comparisons],
+                                                 [self.d.facts[c.target] for c in comparisons])
+        for c in comparisons:
+            rows.append((self.say.pick(c.label_zh, c.label_en), self.shown(self.d.facts[c.actual], each),
+                         self.shown(self.d.facts[c.target], each)))
             fact_ids += [c.actual, c.target]
             row_facts.append((c.actual, c.target))
-        return Table((self.w("indicator"), self.w("actual"), self.w("target")), tuple(rows), "comparison", (1, 2),
+        return Table((self.w("indicator"), actual, target), tuple(rows), "comparison", (1, 2),
                      (2.2, 1, 1), row_facts=tuple(row_facts)), fact_ids
 
+    def of_which(self, fact_ids: Sequence[str]) -> tuple[list[str], set[str]]:
+        """The facts in order with each part of a whole moved under its total when the total is shown too, and the
+        parts so placed: they read "其中" / "of which", never as figures beside their whole."""
+        shown = set(fact_ids)
+        parts = {f for f in fact_ids if self.d.total_of.get(f) in shown}
+        ordered: list[str] = []
+        for fact_id in fact_ids:
+            if fact_id in parts:
+                continue
+            ordered.append(fact_id)
+            ordered += [p for p in fact_ids if p in parts and self.d.total_of[p] == fact_id]
+        return ordered, parts
+
+    def part_label(self, label: str) -> str:
+        """其中：国家级平台载体, of which: national-level platforms (a capital kept where the word is a name)."""
+        if self.lang == "en" and label[:1].isupper() and not label[1:2].isupper() and label.split(" ")[0] not in \
+                self.proper_words:
+            label = label[0].lower() + label[1:]
+        return self.w("of_which").replace("{part}", label)
+
     def fact_table(self, fact_ids: Sequence[str], role: str = "facts") -> Table:
-        rows = tuple((self.fig(f).label, self.fig(f).text, self.status(self.d.facts[f])) for f in fact_ids)
+        """Figures with their period; a part of a whole stands under its total, as "其中" / "of which"."""
+        fact_ids, parts = self.of_which(fact_ids)
+        rows = tuple((self.part_label(self.fig(f).label) if f in parts else self.fig(f).label, self.fig(f).text,
+                      self.status(self.d.facts[f])) for f in fact_ids)
         return Table((self.w("indicator"), self.w("value"), self.w("period")), rows, role, (1,),  # type: ignore[arg-type]
                      (2.6, 1.3, 0.9), row_facts=tuple((f,) for f in fact_ids))
 
@@ -255,6 +327,11 @@ class Composer:
             fact_ids += [f.id for f in self.event_facts(e)]
         return Timeline(tuple(items)), fact_ids
 
+    def is_the_result(self, fact: Fact) -> bool:
+        """A result of the whole results year: the figure a reader takes a bare number for."""
+        period = self.d.period_of(fact)
+        return fact.status == "achieved" and period.kind == "year" and period.year == self.d.model.years.results
+
     def projects_table(self, section_id: str | None) -> tuple[Table, list[str]]:
         """One row per named project or institution and per group the article counts together. A row shows only
         the figures whose subject it is: a group's figures stand on the group's row, whose name says which
@@ -274,12 +351,14 @@ class Composer:
             if section_id and section != section_id:
                 continue
             facts = d.facts_of(subject)
-            related = sep.join(self.say.figure(f).text + ("" if f.status == "achieved" else f"（{self.status(f)}）"
-                                                          if self.lang == "zh" else f" ({self.status(f)})")
-                               for f in facts) or "—"
-            kind_word = self.w(kind)
+            related = sep.join(self.say.figure(f).text if self.is_the_result(f) else
+                               self.tagged(self.say.figure(f).text, self.status(f)) for f in facts) or "—"
+            declared = d.entity_kinds[kind]
+            kind_word = self.say.pick(declared.label_zh, declared.label_en)
             if subject in d.groups:
-                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace("{kind}", kind_word))
+                kinds = declared.plural_en or declared.label_en + "s"
+                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace(
+                    "{kind}", kind_word).replace("{kinds}", kinds))
             rows.append((self.subject_name(subject), kind_word, related))
             fact_ids += [f.id for f in facts]
             row_facts.append(tuple(f.id for f in facts))
@@ -327,9 +406,11 @@ class Composer:
         return tuple(pages)
 
     def quote_attribution(self) -> str:
+        """来源：日照日报《激活高质量发展新动能》, and each later report the dataset holds."""
         src = self.d.model.source
-        return f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
+        main = f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
             f"{self.w('source')}: {src.publication_en}, “{src.title_en}”"
+        return self.list_sep.join([main] + [self.citation(later.id) for later in self.d.model.sources])
 
     def title_block(self) -> Title:
         return Title(self.meta.title, self.meta.subtitle, self.organisation, self.meta.date, self.quote_attribution())

@@ -18,6 +18,21 @@ def load_dataset(path: Path) -> Dataset:
         from .spreadsheet.proving import load_workbook_dataset
 
         return load_workbook_dataset(path)
-    from .dataset import load_dataset as load_text_dataset
+    return _load_text(path)
 
-    return load_text_dataset(path)
+
+def _load_text(path: Path) -> Dataset:
+    """The dataset of a YAML or JSON file, its articles read from beside it."""
+    from .dataset import Dataset, DatasetModel
+    from .loading import display_path, load_file, read_text
+    from .proof import validate_dataset
+    from .validation import build_model
+
+    loaded = load_file(path, "dataset")
+    model = build_model(loaded, DatasetModel, "dataset")
+    article_path = path.parent / model.source.file
+    article = read_text(article_path, "source article")
+    others = tuple((src.id, read_text(path.parent / src.file, "source article")) for src in model.sources)
+    dataset = Dataset(loaded.path, model, article, others)
+    validate_dataset(dataset, loaded, display_path(article_path))
+    return dataset

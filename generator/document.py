@@ -7,13 +7,15 @@ from typing import Literal, Union
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure ready to show: `prefix` + `value` + `suffix`, e.g. "约" "43" "亿元", "" "1300" "余名"."""
+    """A figure ready to show: `prefix` + `value` + `suffix`, e.g. "约" "43" "亿元", "" "1300" "余名". `period` says when
+    it holds and what it is (2020年, 2022年1—10月, 2021年目标, 累计); a card's label already ends with it."""
 
     value: str
     label: str
     prefix: str = ""
     suffix: str = ""
     fact_id: str = ""
+    period: str = ""
 
     @property
     def text(self) -> str:

@@ -467,6 +467,13 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
         problems.append((("facts",), _("the chart mixes figures of different status ({list})").format(
             list="; ".join(f"{status}: {', '.join(ids)}" for status, ids in by_status.items())),
             _("a chart shows results of one year, or targets, or running totals; not a mixture")))
+    by_period: dict[str, list[str]] = {}
+    for fact in numbers:
+        by_period.setdefault(dataset.period_of(fact).text("zh"), []).append(fact.id)
+    if len(by_status) == 1 and len(by_period) > 1:
+        problems.append((("facts",), _("the chart mixes figures of different periods ({list})").format(
+            list="; ".join(f"{period}: {', '.join(ids)}" for period, ids in by_period.items())),
+            _("a chart shows figures of one period; show these in a fact_table, where each has its period")))
     units = sorted({f.unit for f in numbers})
     if len(units) > 1 and len(by_measure) == 1:
         problems.append((("facts",), _("chart facts have different units ({units})").format(units=", ".join(units)),
@@ -478,6 +485,13 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
                                        "projects or groups ({single})").format(totals=", ".join(zone_level),
                                                                             single=", ".join(single)),
                          _("a total and its members are not alike")))
+    totals = {dataset.total_of[f.id]: f.id for f in numbers if dataset.total_of.get(f.id) in set(chart.facts)}
+    if totals and not kind.parts_of_a_whole:
+        problems.append((("facts",), _("the chart puts a total beside its own part ({pairs}): the part is "
+                                       "“of which”, not a figure of its own").format(
+            pairs="; ".join(f"{total} ⊃ {part}" for total, part in totals.items())),
+            _("chart the parts without their total, or show them in a fact_table, where a part stands under its "
+              "whole")))
     if kind.parts_of_a_whole:
         wholes = [w for w in dataset.model.wholes if w.complete and set(w.parts) == set(chart.facts)]
         if not wholes:
@@ -488,12 +502,41 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
     return problems
 
 
+#: text that holds digits without being a figure: a time (9:30), a day of a month (1月20日), and, in a contact
+#: field or after a phone label, a phone number (0633-8776655, +86 633 000 0000)
+_NOT_FIGURES = re.compile(r"\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日|\d{1,2}月份?(?=[底末])")
+_PHONE = re.compile(r"\+?\(?\d[\d \-()]{5,}\d(?:转\d{1,5})?")
+_PHONE_LABEL = re.compile(r"电话|手机|传真|热线|phone|tel\b|fax|hotline|mobile", re.IGNORECASE)
+#: keys whose text is contact details: a phone number there is no figure
+CONTACT_KEYS = {"contact_zh", "contact_en"}
+
+
+def typed_numbers(text: str, names: Sequence[str], contact: bool = False) -> list[str]:
+    """The numbers typed into a text that are figures: not inside a placeholder, a declared name, a time or a day
+    of a month, nor a phone number in a contact field or after a phone label."""
+    from .dataset import PLACEHOLDER, bare_numbers
+
+    text = PLACEHOLDER.sub(" ", text)
+    for name in names:
+        text = text.replace(name, " ")
+    text = _NOT_FIGURES.sub(" ", text)
+    if contact or _PHONE_LABEL.search(text):
+        text = _PHONE.sub(" ", text)
+    return bare_numbers(text)
+
+
 def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> None:
-    """Text of a layout names figures and years through placeholders: a typed year would be wrong next year."""
-    from .dataset import PLACEHOLDER, malformed_placeholders, placeholders
+    """Text of a layout names figures and years through placeholders: a typed figure would not follow its fact,
+    and a typed year would be wrong next year."""
+    from .dataset import malformed_placeholders, placeholders
 
     years = {str(year): key for key, year in dataset.years.items()}
     allowed = set(dataset.years) | set(dataset.facts)
+    names = dataset.names_with_digits
+    by_value: dict[str, list[str]] = {}
+    for fact in dataset.model.facts:
+        if fact.is_number:
+            by_value.setdefault(fact.value_text, []).append(fact.id)
 
     def walk(value: object, key_path: KeyPath) -> None:
         if isinstance(value, dict):
@@ -511,9 +554,17 @@ def _check_texts(loaded: Loaded, dataset: Dataset, issues: IssueCollector) -> No
                 if name not in allowed:
                     issues.add(loaded.ref(key_path), _("unknown placeholder {{{name}}}").format(name=name),
                                did_you_mean(name, allowed) or _("name a fact id, {{results_year}} or {{plan_year}}"))
-            for year, key in years.items():
-                if re.search(rf"(?<!\d){year}(?!\d)", PLACEHOLDER.sub("", value)):
-                    issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(year=year, text=value),
-                               _("write {{{key}}} so that the layout works with next year's dataset").format(key=key))
+            contact = any(key in CONTACT_KEYS for key in key_path if isinstance(key, str))
+            for number in typed_numbers(value, names, contact):
+                if number in years:
+                    issues.add(loaded.ref(key_path), _("the year {year} is typed into “{text}”").format(
+                        year=number, text=value),
+                        _("write {{{key}}} so that the layout works with next year's dataset").format(key=years[number]))
+                    continue
+                hint = (_("write {names} so that the figure comes from its fact").format(
+                    names=_(" or ").join(f"{{{i}}}" for i in by_value[number][:3])) if number in by_value else
+                    _("name the figure by its fact id in braces, e.g. {projects_attracted}"))
+                issues.add(loaded.ref(key_path), _("the number {number} is typed into the text “{text}”").format(
+                    number=number, text=value), hint)
 
     walk(loaded.data, ())

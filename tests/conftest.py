@@ -27,7 +27,7 @@ def _test_cache(monkeypatch):
 
 @pytest.fixture(scope="session")
 def dataset():
-    from generator.dataset import load_dataset
+    from generator.datafile import load_dataset
 
     return load_dataset(DATA)
 

@@ -16,16 +16,18 @@ if TYPE_CHECKING:
 class GlancePart(Titled):
     kind: Literal["at_a_glance"]
     facts: tuple[str, ...] = Field(min_length=1, max_length=60, description="the headline figures")
+    lead_zh: str | None = Field(None, description="the sentence above the figures (default: the zone's mission line "
+                                "of the dataset)")
+    lead_en: str | None = None
 
 
 TITLE = ("要点速览", "At a glance")
 
 
 def compose_part(c: Composer, spec: GlancePart) -> Page:
-    """A lead sentence with the zone's mission, and a table of the figures."""
+    """A lead sentence (the layout's, or the zone's mission line of the dataset), and a table of the figures."""
     zone = c.d.model.zone
-    mission = c.say.pick(zone.mission_zh, zone.mission_en)
-    lead = f"{zone.name_zh}致力打造{mission}。" if c.lang == "zh" else f"The {zone.name_en} aims to be {mission}."
+    lead = c.say.pick(spec.lead_zh, spec.lead_en) or c.say.pick(zone.mission_line_zh, zone.mission_line_en)
     return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(lead, "lead"), c.fact_table(spec.facts, "summary")),
                 sources=c.sources(spec.facts), bookmark="glance")
 

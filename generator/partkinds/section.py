@@ -45,7 +45,7 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
         fact_ids += ids
     if spec.comparisons:
         table, ids = c.comparison_table(spec.comparisons)
-        blocks.append(replace(table, caption=c.w("comparison")))
+        blocks.append(replace(table, caption=c.comparison_title(spec.comparisons)))
         fact_ids += ids
     if spec.timeline:
         block, ids = c.timeline(None)
@@ -64,11 +64,17 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
 
 
 def check(spec: SectionPart, dataset: Dataset) -> list[Problem]:
-    """A timeline needs the dataset's events."""
+    """A timeline or a projects table the entry asks for needs something to show."""
+    problems: list[Problem] = []
     if spec.timeline and not dataset.events:
-        return [(("timeline",), _("a section's timeline needs events, and the dataset has none"),
-                 _("write timeline: false or add dated events to the dataset"))]
-    return []
+        problems.append((("timeline",), _("the section asks for a timeline, and the dataset has no events"),
+                         _("remove `timeline: true` or add dated events to the dataset")))
+    records = list(dataset.model.entities) + list(dataset.model.groups)
+    if spec.projects and not any(item.section == spec.section for item in records):
+        problems.append((("projects",), _("the section asks for its projects, and the dataset names none in section "
+                                          "'{section}'").format(section=spec.section),
+                         _("remove `projects: true`")))
+    return problems
 
 
 KIND = PartKind(SectionPart, "a section: key points, figure boxes, charts, comparison table, timeline, projects, its "

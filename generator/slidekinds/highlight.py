@@ -20,7 +20,8 @@ def compose_slide(c: Composer, spec: HighlightSlide) -> list[Page]:
     """The figure under its section's title, with the article it comes from."""
     fact = c.d.facts[spec.fact]
     fig = c.fig(spec.fact)
-    return [Page(c.title_of(spec, c.section_title(fact.section)), (Highlight(fig.label, fig, c.quote_attribution()),),
+    label = fig.label if fig.period in fig.label else c.tagged(fig.label, fig.period)
+    return [Page(c.title_of(spec, c.section_title(fact.section)), (Highlight(label, fig, c.quote_attribution()),),
                  notes=c.figure_notes([spec.fact]), sources=c.sources([spec.fact]))]
 
 

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ..document import Page, Table
-from ..specs import Titled
+from ..i18n import _
+from ..specs import Problem, Titled
 from . import SlideKind
 
 if TYPE_CHECKING:
     from ..compose import Composer
+    from ..dataset import Dataset
 
 
 class IndustriesSlide(Titled):
@@ -43,5 +45,13 @@ def industries_table(c: Composer, roles: Sequence[str] | None = None) -> Table:
     return Table(tuple(c.word(column) for column in COLUMNS), tuple(rows), "facts", (), (1.4, 2.2))
 
 
+def check(spec: IndustriesSlide, dataset: Dataset) -> list[Problem]:
+    """The table needs industries (with one of the roles, when roles are named)."""
+    if any(not spec.roles or set(industry.roles) & set(spec.roles) for industry in dataset.model.industries):
+        return []
+    return [((), _("an industries slide has nothing to show: no industry of the dataset has these roles"),
+             _("remove the slide, or add `industries` to the dataset"))]
+
+
 KIND = SlideKind(IndustriesSlide, "the key industries and their roles (`roles` to show some)",
-                 "- kind: industries\n  roles: [emerging]", compose_slide)
+                 "- kind: industries\n  roles: [emerging]", compose_slide, check)

@@ -4,11 +4,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from ..document import BulletList, Page
-from ..specs import Titled
+from ..i18n import _
+from ..specs import Problem, Titled
 from . import SlideKind
 
 if TYPE_CHECKING:
     from ..compose import Composer
+    from ..dataset import Dataset
 
 
 class MarketsSlide(Titled):
@@ -24,4 +26,12 @@ def compose_slide(c: Composer, spec: MarketsSlide) -> list[Page]:
     return [Page(c.title_of(spec, c.word(TITLE)), (BulletList(names, "items"),), notes=names)]
 
 
-KIND = SlideKind(MarketsSlide, "where the zone looks for investors", "- kind: markets", compose_slide)
+def check(spec: MarketsSlide, dataset: Dataset) -> list[Problem]:
+    """The slide needs the dataset's markets."""
+    if dataset.model.markets:
+        return []
+    return [((), _("a markets slide has nothing to show: the dataset has no markets"),
+             _("remove the slide or add `markets` to the dataset"))]
+
+
+KIND = SlideKind(MarketsSlide, "where the zone looks for investors", "- kind: markets", compose_slide, check)

@@ -20,7 +20,8 @@ def load_workbook_dataset(path: Path) -> Dataset:
     listing every problem in one round: the workbook's cells, the model's and the dataset checks'."""
     from pydantic import ValidationError
 
-    from ..dataset import Dataset, DatasetModel, validate_dataset
+    from ..dataset import Dataset, DatasetModel
+    from ..proof import validate_dataset
     from ..loading import read_text
     from ..validation import build_model
 
@@ -45,10 +46,11 @@ def load_workbook_dataset(path: Path) -> Dataset:
         article_path = path.parent / model.source.file
         try:
             article = read_text(article_path, "source article")
+            others = tuple((src.id, read_text(path.parent / src.file, "source article")) for src in model.sources)
         except GeneratorError as exc:
             issues += exc.issues
         else:
-            dataset = Dataset(loaded.path, model, article)
+            dataset = Dataset(loaded.path, model, article, others)
             # a message naming a record the model refused follows from that record's own message
             named = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, dropped)) + r")(?![A-Za-z0-9_])") \
                 if dropped else None

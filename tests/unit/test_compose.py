@@ -124,3 +124,31 @@ def test_small_fixture_composes_without_renderers(dataset):
     assert [p.kind for p in document.slides] == ["title", "content", "content", "closing"]
     assert isinstance(document.pages[1].blocks[1], d.Table)
     assert document.pages[1].blocks[1].rows[1][1] == "1300余名"
+
+
+def test_numbers_scales_and_dates_are_written_as_babel_writes_them():
+    """The hand-written formatter (kept for speed) writes what Babel's English number, long compact and date
+    formats write."""
+    import random
+    from decimal import Decimal
+
+    from babel.dates import format_date
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    from generator import formatting
+
+    rng = random.Random(20261202)
+    values = [Decimal(str(round(rng.uniform(0, 10 ** rng.randint(0, 11)), rng.randint(0, 4)))) for _ in range(20_000)]
+    for value in values + [Decimal("25900000000"), Decimal("8751200"), Decimal("1000000"), Decimal("999999.5")]:
+        grouped = format_decimal(value.normalize(), locale="en", decimal_quantization=False)
+        assert formatting._grouped(value) == grouped, value
+        if value >= 10 ** 6:
+            number, _space, word = format_compact_decimal(value, locale="en", format_type="long",
+                                                          fraction_digits=15).partition(" ")
+            assert formatting._scaled(value) == (number, " " + word), value
+        else:
+            assert formatting._scaled(value) == (grouped, ""), value
+    for offset in range(0, 8 * 366):
+        day = dt.date(2018, 1, 1) + dt.timedelta(days=offset)
+        assert formatting.date_text(day, "en") == format_date(day, "d MMMM y", locale="en")
+        assert formatting.date_text(day, "zh") == format_date(day, "y年M月d日", locale="zh_CN")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.chartkinds import CHART_KINDS
 from generator.compose import compose
-from generator.dataset import load_dataset
+from generator.datafile import load_dataset
 from generator.errors import GeneratorError
 from generator.layouts import load_layout
 

@@ -10,7 +10,8 @@ import pytest
 
 from generator import document as d
 from generator.compose import compose
-from generator.dataset import Dataset, Whole, load_dataset, placeholders
+from generator.datafile import load_dataset
+from generator.dataset import Dataset, Whole, placeholders
 from generator.errors import GeneratorError
 from generator.layouts import Layout, LayoutModel, load_layout
 
@@ -229,3 +230,115 @@ def test_every_layout_builds_from_next_years_dataset_and_shows_only_its_years():
         assert years <= known, (name, lang, years - known)
         shown |= years
     assert shown == {"2021", "2022"}
+
+
+def _with_period(dataset, fact_id: str, period: str) -> Dataset:
+    from generator.periods import Period
+
+    facts = tuple(f.model_copy(update={"period": Period.parse(period)}) if f.id == fact_id else f
+                  for f in dataset.model.facts)
+    return Dataset(dataset.path, dataset.model.model_copy(update={"facts": facts}), dataset.article)
+
+
+def test_a_chart_of_figures_of_different_periods_is_refused(dataset):
+    partial = _with_period(dataset, "high_tech_investment_growth", "2020年1—10月")
+    message = _layout_errors(partial, _chart("bar", [
+        "high_tech_investment_growth", "technical_upgrade_investment_growth"]))
+    assert "different periods (2020年1—10月: high_tech_investment_growth; 2020年: technical_upgrade" in message
+
+
+def test_every_figure_card_and_table_row_shows_its_period(dataset):
+    partial = _with_period(dataset, "school_places_added", "2020年1—10月")
+    layout = Layout("t.yaml", "t", LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
+        "deck": [{"kind": "kpis", "facts": ["school_places_added", "projects_attracted", "talent_platforms_total",
+                                            "foreign_investment_target"]},
+                 {"kind": "fact_table", "facts": ["school_places_added"]}],
+        "briefing": [{"kind": "cover"}]}))
+    zh, en = compose(partial, layout, "zh"), compose(partial, layout, "en")
+    assert [f.label for f in zh.slides[0].blocks[0].figures] == [
+        "新增学位（2020年1—10月）", "招引项目（2020年）", "科技人才平台载体累计", "实际使用外资（2021年目标）"]
+    assert [f.label for f in en.slides[0].blocks[0].figures][:2] == [
+        "School places added (Jan–Oct 2020)", "Projects attracted (2020)"]
+    assert zh.slides[1].blocks[0].rows[0][2] == "2020年1—10月"
+    assert "新增学位（2020年1—10月）：6510个" in zh.slides[0].notes
+
+
+_STRINGS = "\n".join([
+    "description: a layout whose every shown string is mutated in turn (test data)",
+    "title_zh: 测试会议", "title_en: Test meeting", "subtitle_zh: 副标题", "subtitle_en: Subtitle",
+    "meeting_zh: 会议", "meeting_en: Meeting", "organisation_zh: 管委会", "organisation_en: Committee",
+    "date: 2021-01-20", "deck:", "  - kind: title",
+    "  - kind: kpis", "    title_zh: 指标", "    title_en: Figures", "    facts: [projects_attracted, graduates]",
+    "  - kind: chart", "    chart: bar", "    title_zh: 增长", "    title_en: Growth",
+    "    facts: [high_tech_investment_growth, technical_upgrade_investment_growth]",
+    "  - kind: text", "    title_zh: 议程", "    title_en: Programme", "    text_zh: [开幕]", "    text_en: [Opening]",
+    "  - kind: closing", "    subtitle_zh: 结束语", "    subtitle_en: Closing line", "    contact_zh: 联系人",
+    "    contact_en: Contact", "briefing:", "  - kind: cover",
+    "  - kind: text", "    title_zh: 说明", "    title_en: Notes", "    text_zh: [正文]", "    text_en: [Body]", ""])
+
+
+@pytest.mark.parametrize("old, new", [
+    ("title_zh: 测试会议", "title_zh: 新增学位6510个"), ("title_en: Test meeting", "title_en: 6,510 new places"),
+    ("subtitle_zh: 副标题", "subtitle_zh: 副标题127个"), ("subtitle_en: Subtitle", "subtitle_en: 127 branches"),
+    ("meeting_zh: 会议", "meeting_zh: 第3次会议"), ("organisation_en: Committee", "organisation_en: Committee of 12"),
+    ("title_zh: 指标", "title_zh: 107个项目"), ("title_en: Growth", "title_en: Growth of 30%"),
+    ("text_zh: [开幕]", "text_zh: [全区设立127个网格党支部]"), ("text_en: [Opening]", "text_en: [127 grid branches]"),
+    ("subtitle_zh: 结束语", "subtitle_zh: 再创259亿元佳绩"), ("contact_en: Contact", "contact_en: 15 staff"),
+    ("text_zh: [正文]", "text_zh: [新增学位6510个]"), ("title_en: Notes", "title_en: 5 notes"),
+])
+def test_a_number_typed_into_any_layout_string_is_an_error_with_its_line(tmp_path, dataset, old, new):
+    path = tmp_path / "strings.yaml"
+    path.write_text(_STRINGS, encoding="utf-8")
+    load_layout(path, dataset)  # as written, every string is valid
+    text = _STRINGS.replace(old, new, 1)
+    assert text != _STRINGS
+    path.write_text(text, encoding="utf-8")
+    line = _STRINGS[: _STRINGS.index(old)].count("\n") + 1
+    with pytest.raises(GeneratorError) as info:
+        load_layout(path, dataset)
+    assert f"strings.yaml:{line}:" in str(info.value) and "is typed into the text" in str(info.value)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("contact_zh: 联系人", "contact_zh: 联系电话 0633-8776655"),
+    ("text_zh: [开幕]", "text_zh: ['9:30 开幕，1月20日', 咨询电话：0633-8776655]"),
+    ("subtitle_en: Subtitle", "subtitle_en: The 14th Five-Year Plan"),
+    ("title_zh: 指标", "title_zh: '{results_year}年指标'"),
+])
+def test_times_days_phone_numbers_and_declared_names_are_not_figures(tmp_path, dataset, old, new):
+    path = tmp_path / "strings.yaml"
+    path.write_text(_STRINGS.replace(old, new, 1), encoding="utf-8")
+    load_layout(path, dataset)
+
+
+@pytest.mark.parametrize("entry, empty, message", [
+    ({"kind": "comparison"}, {"comparisons": ()}, "a comparison slide has nothing to show"),
+    ({"kind": "markets"}, {"markets": ()}, "a markets slide has nothing to show"),
+    ({"kind": "projects"}, {"entities": (), "groups": ()}, "a projects slide has nothing to show"),
+    ({"kind": "industries"}, {"industries": ()}, "an industries slide has nothing to show"),
+    ({"kind": "timeline"}, {"events": ()}, "a timeline slide needs events"),
+])
+def test_a_slide_with_nothing_to_show_is_an_error_naming_the_entry(dataset, entry, empty, message):
+    assert _layout_errors(dataset, [entry]) == ""
+    emptied = Dataset(dataset.path, dataset.model.model_copy(update=empty), dataset.article)
+    errors = _layout_errors(emptied, [entry])
+    assert message in errors and "_chart_layout.yaml:" in errors
+
+
+def test_a_part_shown_with_its_total_reads_of_which_and_stands_under_it(dataset):
+    layout = Layout("t.yaml", "t", LayoutModel.model_validate({
+        "description": "t", "title_zh": "t", "title_en": "t", "date": dt.date(2021, 1, 20),
+        "deck": [{"kind": "fact_table", "facts": ["talent_platforms_national", "projects_attracted",
+                                                  "talent_platforms_total"]},
+                 {"kind": "kpis", "facts": ["talent_platforms_provincial", "talent_platforms_total"]}],
+        "briefing": [{"kind": "cover"}]}))
+    zh, en = compose(dataset, layout, "zh"), compose(dataset, layout, "en")
+    assert [r[0] for r in zh.slides[0].blocks[0].rows] == ["招引项目", "科技人才平台载体累计", "其中：国家级平台载体"]
+    assert en.slides[0].blocks[0].rows[2][0] == "of which: national-level platforms"
+    assert [f.label for f in zh.slides[1].blocks[0].figures] == ["科技人才平台载体累计", "其中：省级平台载体（累计）"]
+
+
+def test_a_chart_of_a_total_beside_its_part_is_refused(dataset):
+    message = _layout_errors(dataset, _chart("column", ["talent_platforms_total", "talent_platforms_national"]))
+    assert "puts a total beside its own part (talent_platforms_total ⊃ talent_platforms_national)" in message
