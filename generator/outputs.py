@@ -9,7 +9,8 @@ fool it). Two runs into one folder never see each other's files.
 
 The renames are made with Ctrl-C and SIGTERM deferred: a signal that comes during them puts the previous outputs
 back before it is acted on, so that "no output was changed" is true; after the last rename the run is committed
-and a signal can only stop what remains (printing)."""
+and a signal can only stop what remains (printing). A run killed during them (SIGKILL, a crash) leaves a journal
+in its folder, from which the next run in the folder puts the previous outputs back before sweeping it."""
 from __future__ import annotations
 
 import os
@@ -29,6 +30,7 @@ from .i18n import _
 PRIVATE = ".briefing-tmp"  #: the folder of our temporary files, inside an output folder
 _RUN = "run-"  #: the prefix of one run's folder inside PRIVATE
 _LOCK = "lock"  #: the file inside a run's folder whose lock is held for as long as the run lives
+_JOURNAL = "committing"  #: the temporary files a run is renaming into place, while it does
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,33 @@ def sweep(out_folder: Path) -> None:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 continue  # its run is alive
+            _roll_back(entry, out_folder)
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def _roll_back(run: Path, out_folder: Path) -> None:
+    """Put back the previous outputs of a run killed while renaming (SIGKILL, a crash), from its journal: a
+    temporary file that is gone was renamed into place, and its place's previous file is the backup beside it
+    (none: there was no previous file)."""
+    try:
+        names = (run / _JOURNAL).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return  # not committing when it died: no output was touched
+    for name in reversed(names):
+        number, dash, out_name = name.partition("-")
+        if not (dash and number.isdigit()) or out_name in ("", ".", "..") or "/" in out_name or os.sep in out_name:
+            continue
+        temp = run / name
+        if temp.exists():
+            continue  # not renamed yet
+        backup, out_path = run / (name + ".previous"), out_folder / out_name
+        try:
+            if backup.exists():
+                os.replace(backup, out_path)
+            else:
+                out_path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 class Outputs:
@@ -152,6 +180,7 @@ class Outputs:
         current = None
         with _signals_deferred() as received:
             try:
+                journals = self._journals()  # a run killed meanwhile is rolled back by the next one
                 for temp, out_path, _summary in self.pending:
                     current = out_path
                     backup = None
@@ -179,11 +208,25 @@ class Outputs:
                 _put_back(done)
                 self.discard()
                 return []
+            for journal in journals:
+                journal.unlink()
             self.committed = True
         outputs = [Output(out_path, summary) for _temp, out_path, summary in self.pending]
         self.pending = []
         self.discard()
         return outputs
+
+    def _journals(self) -> list[Path]:
+        """Write, in each run folder, the names of the temporary files about to be renamed; return the files."""
+        names: dict[Path, list[str]] = {}
+        for temp, _out, _summary in self.pending:
+            names.setdefault(temp.parent, []).append(temp.name)
+        journals = []
+        for folder, listed in names.items():
+            journal = folder / _JOURNAL
+            journal.write_text("\n".join(listed) + "\n", encoding="utf-8")
+            journals.append(journal)
+        return journals
 
     def discard(self) -> None:
         """Remove every temporary file of this run, and its private folders."""

@@ -296,3 +296,21 @@ def test_a_signal_after_the_last_rename_says_that_every_output_was_written(tmp_p
     assert run.stderr.strip().splitlines()[-1] == "interrupted; every output was written"
     assert all((project / "dist" / name).read_bytes() != old for name, old in PREVIOUS.items())
     assert sorted(p.name for p in (project / "dist").iterdir()) == sorted(PREVIOUS)
+
+
+@pytest.mark.parametrize("rename", range(4))
+def test_a_run_killed_at_any_rename_is_rolled_back_by_the_next_one(tmp_path, rename):
+    from generator.outputs import sweep
+
+    project = _project(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, str(rename), str(int(signal.SIGKILL)),
+                          str(project / "dist")], cwd=project, env=env, capture_output=True, text=True, timeout=240)
+    assert run.returncode == -signal.SIGKILL
+    sweep(project / "dist")  # what the next run in the folder does first
+    _unchanged_but_temporaries(project)
+    assert list((project / "dist" / ".briefing-tmp").iterdir()) == []
+    again = _start(project)
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert sorted(p.name for p in (project / "dist").iterdir()) == sorted(PREVIOUS)
