@@ -223,7 +223,7 @@ def test_only_loading_imports_the_parsers():
 
 
 
-def test_only_the_pptx_renderer_imports_pptx_and_only_the_pdf_renderer_reportlab():
+def test_only_the_pptx_renderer_imports_pptx_the_pdf_renderer_reportlab_and_the_docx_renderer_docx():
     for path in PACKAGE.rglob("*.py"):
         roots = {n.split(".")[0] for n in _imports(path)}
         inside = path.relative_to(PACKAGE).parts
@@ -233,6 +233,8 @@ def test_only_the_pptx_renderer_imports_pptx_and_only_the_pdf_renderer_reportlab
             assert inside[:2] == ("render", "pptx"), path
         if "reportlab" in roots or "svglib" in roots:
             assert inside[:2] == ("render", "pdf"), path
+        if "docx" in roots:
+            assert inside[:2] == ("render", "docx"), path
 
 
 def test_every_module_has_a_docstring():
