@@ -28,6 +28,7 @@ bench: $(STAMP) system-font system-render-tools
 	$(PY) bench/run.py
 	$(PY) bench/preview.py
 	$(PY) bench/peers.py
+	$(PY) bench/costly_inputs.py
 
 # Extract the interface's messages (and click's) with Babel into the Chinese catalogues and compile them to the .mo
 # files the program reads; then translate the empty entries of the .po files and run it again.

@@ -212,3 +212,13 @@ def test_after_the_readmes_set_up_its_next_commands_work_as_written_in_a_new_she
         assert (tmp_path / "out" / "lianghui.pptx").is_file()
     assert subprocess.run(["bash", "--norc", "-c", "briefing --version"], capture_output=True,
                           env={"PATH": "/usr/local/bin:/usr/bin:/bin"}).returncode == 127  # not found without it
+
+
+def test_the_interface_language_changes_no_output_byte(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SOURCE_DATE_EPOCH="1611100800")
+    for ui in ("zh", "en"):
+        subprocess.run([sys.executable, "-m", "generator", "--ui", ui, "build", "one-pager", "--format", "pptx",
+                        "--format", "pdf", "--out", str(tmp_path / ui)], cwd=ROOT, env=env, check=True,
+                       capture_output=True, timeout=600)
+    for name in ("one-pager.pptx", "one-pager.pdf"):
+        assert (tmp_path / "zh" / name).read_bytes() == (tmp_path / "en" / name).read_bytes(), name
