@@ -273,8 +273,10 @@ class Composer:
             if section_id and section != section_id:
                 continue
             facts = d.facts_of(subject)
+            # the status tag stays on the figure's line (no-break spaces, as the formatter joins a figure's words)
             related = sep.join(self.say.figure(f).text + ("" if f.status == "achieved" else f"（{self.status(f)}）"
-                                                          if self.lang == "zh" else f" ({self.status(f)})")
+                                                          if self.lang == "zh" else
+                                                          f"\u00a0({self.status(f)})".replace(" ", "\u00a0"))
                                for f in facts) or "—"
             kind_word = self.w(kind)
             if subject in d.groups:

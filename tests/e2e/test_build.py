@@ -243,7 +243,7 @@ def test_the_meetings_own_words_and_a_two_page_budget(tmp_path):
     slides = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
               for slide in Presentation(str(tmp_path / "own-words.pptx")).slides]
     assert "Programme" in slides[1] and "9:20 The zone: 107 projects attracted, planned investment RMB 25.9 billion" \
-        in slides[1].replace("\v", " ").replace("\n", " ")
+        in slides[1].replace("\v", " ").replace("\n", " ").replace("\u00a0", " ")
     assert "Your questions, please." in slides[2]
     assert "Contact: Investment Bureau, tel. +86 633 000 0000" in slides[3]
 
