@@ -37,8 +37,9 @@ _ADDRESS = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|(?:https?://
 #: a telephone number: +86 633 000 0000, 0633-8779512
 _PHONE = r"\+\d{1,3}(?:[ \-]\d{2,4}){2,4}|\(?0\d{2,3}\)?[ \-]\d{7,8}"
 _TOKEN = re.compile(rf"{_ADDRESS}|{_PHONE}|[A-Za-z0-9][A-Za-z0-9.,'’\-/+&²×]*|[^\S{GLUE}]+|.", re.S)
-#: the part of a glued figure that stays whole as long as it fits a line: currency, number and the word after it
-_CORE = re.compile(rf"(?:(?:RMB|USD)[{GLUE}])?\d[\w,.\-+%²]*(?:[{GLUE}][\w\-²]+)?")
+#: the part of a glued figure that stays whole as long as it fits a line: currency, number and the word after it;
+#: where that is too wide, the number and the word after it
+_CORE = re.compile(rf"(?:(?:RMB|USD)[{GLUE}])?(?P<number>\d[\w,.\-+%²]*(?:[{GLUE}][\w\-²]+)?)")
 #: where an address or a glued figure wider than a line may break: after these
 _SEPARATORS = set("/.@-_?&=" + GLUE + " ")
 
@@ -268,7 +269,9 @@ def _longest_prefix(text: str, start: int, end: int, width: float, measure: Call
     if at_separators:  # its no-break spaces outside the number and its unit word first, then any other separator
         core = _CORE.search(text, start, end)
         inside = range(core.start() + 1, core.end()) if core else range(0)
-        for separators, avoid in ((GLUE + " ", inside), (GLUE + " ", range(0)), (_SEPARATORS, range(0))):
+        number = range(core.start("number") + 1, core.end()) if core else range(0)
+        for separators, avoid in ((GLUE + " ", inside), (GLUE + " ", number), (GLUE + " ", range(0)),
+                                  (_SEPARATORS, range(0))):
             for at_separator in range(cut, start, -1):
                 if at_separator not in avoid and (text[at_separator - 1] in separators or (
                         at_separator == start + 1 and text[start] in _PREFIX_CHARS)):

@@ -56,7 +56,8 @@ def test_addresses_break_only_at_their_own_separators():
     assert wrap("https://www.rizhao.gov.cn/zone/a.html", 140, _width) == ["https://www.", "rizhao.gov.cn/", "zone/a.html"]
     # a glued English figure wider than the line breaks at its no-break spaces, never inside a word
     assert wrap("RMB\u00a0100-billion-level", 170, _width) == ["RMB", "100-billion-level"]
-    # before its currency rather than inside "RMB 4.3 billion"
+    # before its currency rather than inside "RMB 4.3 billion"; where that is too wide, after the currency
+    assert wrap("RMB\u00a08.7512\u00a0million", 150, _width) == ["RMB", "8.7512\u00a0million"]
     assert wrap("about\u00a0RMB\u00a04.3\u00a0billion", 190, _width) == ["about", "RMB\u00a04.3\u00a0billion"]
     assert wrap("at\u00a0least\u00a02\u00a0times\u00a0the\u00a02020", 140, _width) == [
         "at\u00a0least", "2\u00a0times\u00a0the", "2020"]

@@ -280,14 +280,21 @@ def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: floa
         width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
         lines = 1 if width <= width_in * 72 else (2 if words and width <= 2 * width_in * 72 * 0.9 else 0)
         if not lines and two_lines:
+            # on two lines, but the number keeps its scale (RMB 1 billion; 1,300+ graduates may break if need be)
+            unit = [word for word in fig.suffix.replace("\u00a0", " ").split()[:1] if word in _SCALES]
+            core = bold.width(fig.value, size) + (bold.width(" " + unit[0], small) if unit else 0)
             lines = len(s.paragraph(_figure_runs(fig, size, ""), width_in * 72).lines)
-            lines = lines if lines <= 2 else 0
+            lines = lines if lines <= 2 and core * WIDTH_SLACK <= width_in * 72 else 0
         if lines and lines * size * 1.2 <= height_in * 72:
             return size
     raise GeneratorError(_("{s_where}, figure '{fig_label}': “{fig_text}” does not fit its card even at "
                             "{sizes_deck_kpi_value_min_pt:g} pt").format(
         s_where=s.where, fig_label=fig.label, fig_text=fig.text,
         sizes_deck_kpi_value_min_pt=sizes.deck_kpi_value_min_pt), hint=_("show fewer figures on this slide"))
+
+
+#: words of an English figure's unit that say its size: never on another line than the number
+_SCALES = frozenset({"billion", "million", "thousand", "m²", "km"})
 
 
 def _figure_runs(fig: d.Figure, size: float, colour: str) -> list[Run]:
