@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ...document import Document
+from ...document import Contents, Document
 from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
@@ -220,10 +220,16 @@ def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) 
 
 def _story(document: Document, styles: Styles, options: RenderOptions) -> list[Flowable]:
     story: list[Flowable] = []
+    theme = styles.theme
+    frame_height = A4[1] - (theme.page_margin_top_mm + theme.page_margin_bottom_mm) * mm
     for index, page in enumerate(document.pages):
         if index and page.kind != "title" and page.level <= 1 and document.page_per_part:
-            if story and not isinstance(story[-1], PageBreak):
-                story.append(PageBreak())
+            if story and not isinstance(story[-1], (PageBreak, CondPageBreak)):
+                # a part starts on a new page, unless less than a third of this one is used; the contents, whose
+                # length the page numbers decide, always have their page (else a layout pass more)
+                before = document.pages[index - 1]
+                contents = any(isinstance(block, Contents) for block in before.blocks)
+                story.append(PageBreak() if contents else CondPageBreak(frame_height * 2 / 3 + 1))
         story.extend(page_flowables(page, index, styles, document, options))
     return story
 
