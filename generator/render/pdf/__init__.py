@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...document import Contents, Document
@@ -123,7 +123,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
 
     def decorate(odd: bool) -> Callable[[Canvas, _BriefingDoc], None]:
         def on_page(canvas: Canvas, doc_: _BriefingDoc) -> None:
-            _running_header(canvas, document, theme, styles, odd, inner, outer, top)
+            if not (_compact_cover(document) and canvas.getPageNumber() == 1):  # the title once on a page
+                _running_header(canvas, document, theme, styles, odd, inner, outer, top)
             _footer(canvas, document, theme, styles, odd, inner, outer, bottom, doc_.total_pages)
         return on_page
 
@@ -231,7 +232,15 @@ def _story(document: Document, styles: Styles, options: RenderOptions) -> list[F
                 contents = any(isinstance(block, Contents) for block in before.blocks)
                 story.append(PageBreak() if contents else CondPageBreak(frame_height * 2 / 3 + 1))
         story.extend(page_flowables(page, index, styles, document, options))
+        if index == 0 and _compact_cover(document):
+            story.append(Spacer(0, 6 * mm))  # the title block stands apart from the first part's heading
     return story
+
+
+def _compact_cover(document: Document) -> bool:
+    """Whether the briefing opens with a title block on its first page instead of a cover page."""
+    return bool(document.pages) and document.pages[0].kind == "content" and \
+        document.pages[0].title == document.meta.title and not document.pages[0].continued
 
 
 def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float,
