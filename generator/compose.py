@@ -105,7 +105,8 @@ class Composer:
 
     def tagged(self, text: str, tag: str) -> str:
         """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020)."""
-        return f"{text}（{tag}）" if self.lang == "zh" else f"{text} ({tag})"
+        # the tag stays on the line of what it tags (no-break spaces, as the formatter joins a figure's words)
+        return f"{text}（{tag}）" if self.lang == "zh" else f"{text}\u00a0({tag})".replace(" ", "\u00a0")
 
     def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
         """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from .dataset import Fact, number_text
 from .document import Figure
 
+NO_BREAK_SPACE = "\u00a0"
 _MONEY = {"亿元": ("RMB", Decimal(100_000_000)), "万元": ("RMB", Decimal(10_000)), "亿美元": ("USD", Decimal(100_000_000))}
 _AREA = {"万平方米": Decimal(10_000)}
 _EN_QUALIFIER = {"more_than": "over ", "nearly": "nearly ", "about": "about ", "at_least": "at least "}
@@ -52,13 +53,20 @@ def figure(fact: Fact, lang: str, years: dict[str, int] | None = None, label: st
         label = fact.label_zh if lang == "zh" else fact.label_en
     if not fact.is_number:
         value = fact.value_text if lang == "zh" else (fact.value_en or fact.value_text)
-        return Figure(value=_with_years(value, years), label=label, fact_id=fact.id)
+        return Figure(value=_kept(_with_years(value, years)), label=label, fact_id=fact.id)
     if fact.among is not None:
         return _rank(fact, label, lang)
     if lang == "zh":
         return _figure_zh(fact, label)
     result = _figure_en(fact, label)
-    return Figure(result.value, result.label, result.prefix, _with_years(result.suffix, years), result.fact_id)
+    return Figure(_kept(result.value), result.label, _kept(result.prefix), _kept(_with_years(result.suffix, years)),
+                  result.fact_id)
+
+
+def _kept(text: str) -> str:
+    """The text with its spaces made no-break: a figure's words (at least RMB 100,000) stay on one line in every
+    painter, and in PowerPoint, WPS, LibreOffice and Word, which honour U+00A0 as the line breaker does."""
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 def _with_years(text: str, years: dict[str, int] | None) -> str:
@@ -72,7 +80,7 @@ def _rank(fact: Fact, label: str, lang: str) -> Figure:
     if lang == "zh":
         return Figure(value=fact.value_text, label=label, prefix="第",
                       suffix=f"{fact.unit or '名'}/{fact.among}{fact.among_unit}", fact_id=fact.id)
-    return Figure(value=ordinal(fact.number), label=label, suffix=f" of {fact.among} {fact.among_en}",
+    return Figure(value=ordinal(fact.number), label=label, suffix=_kept(f" of {fact.among}") + f" {fact.among_en}",
                   fact_id=fact.id)
 
 

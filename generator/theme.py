@@ -111,6 +111,36 @@ THEMES: dict[str, Theme] = {
 }
 
 
+def luminance(colour: str) -> float:
+    """The relative luminance of #RRGGBB (WCAG 2)."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(first: str, second: str) -> float:
+    """The contrast ratio of two colours, 1 to 21 (WCAG 2)."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def needed_contrast(size_pt: float, bold: bool = False) -> float:
+    """WCAG AA: 3:1 for large text (18 pt, or 14 pt bold), 4.5:1 for smaller text."""
+    return 3.0 if size_pt >= 18 or (bold and size_pt >= 14) else 4.5
+
+
+def legible(colour: str, fill: str, size_pt: float, bold: bool = False, dark: str = "#000000",
+            light: str = "#FFFFFF") -> str:
+    """colour where it meets WCAG AA on fill at this size, else the dark or the light text colour, whichever
+    contrasts more (a theme's or a template's light colour on a light fill, a pale colour on a dark one)."""
+    if contrast(colour, fill) >= needed_contrast(size_pt, bold):
+        return colour
+    return light if contrast(light, fill) >= contrast(dark, fill) else dark
+
+
 def theme_fields(section: str) -> list[str]:
     """Return the names a layout may override in one part of a theme ('colors', 'fonts' or 'sizes')."""
     cls = {"colors": Colors, "fonts": Fonts, "sizes": Sizes}[section]

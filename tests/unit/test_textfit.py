@@ -23,6 +23,46 @@ def test_a_number_keeps_its_unit_and_punctuation_stays_with_the_text_before():
     assert tokens("1300余名毕业生") == ["1300余名", "毕", "业", "生"]
 
 
+def test_a_figure_stays_whole_with_its_qualifier_unit_and_status_tag():
+    assert tokens("总投资约43亿元。") == ["总", "投", "资", "约43亿元。"]
+    assert tokens("外资2亿美元以上，") == ["外", "资", "2亿美元以上，"]
+    assert tokens("4个（推进中）、") == ["4个（推进中）、"]
+    # the formatter joins an English figure's words with no-break spaces
+    assert tokens("of at\u00a0least\u00a0RMB\u00a0100,000 each") == ["of", " ", "at\u00a0least\u00a0RMB\u00a0100,000",
+                                                                      " ", "each"]
+    for width in range(40, 200, 10):
+        for text in ("集中投产项目总投资：约43亿元", "推动总投资675亿元的232个在谈项目签约落地，实际使用外资2亿美元以上",
+                     "重点项目11个（推进中），储备项目4个（推进中）"):
+            lines = wrap(text, width, _width)
+            for figure in ("约43亿元", "2亿美元以上", "4个（推进中）", "11个（推进中）", "675亿元"):
+                if figure in text and _width(figure) + 10 <= width:  # with the comma after it
+                    assert any(figure in line for line in lines), (width, figure, lines)
+
+
+def test_short_terms_in_brackets_or_quotes_are_not_split():
+    assert tokens("组织（累计）") == ["组", "织", "（累计）"]
+    assert tokens("（中长期目标）") == ["（中长期目标）"]
+    assert tokens("“一把手”工程") == ["“一把手”", "工", "程"]
+    assert wrap("落实“一把手”工程", 50, _width) == ["落实", "“一把手”", "工程"]
+
+
+def test_addresses_break_only_at_their_own_separators():
+    assert tokens("mail office@rizhao.gov.cn now") == ["mail", " ", "office@rizhao.gov.cn", " ", "now"]
+    assert tokens("tel. +86 633 000 0000") == ["tel.", " ", "+86 633 000 0000"]
+    assert tokens("电话：0633-8779512") == ["电", "话：", "0633-8779512"]
+    assert wrap("tel. +86 633 000 0000", 140, _width) == ["tel.", "+86 633 000", "0000"]
+    assert tokens("see https://www.rizhao.gov.cn/a.html") == ["see", " ", "https://www.rizhao.gov.cn/a.html"]
+    assert wrap("邮箱：office@rizhao.gov.cn", 140, _width) == ["邮箱：", "office@rizhao.", "gov.cn"]
+    assert wrap("https://www.rizhao.gov.cn/zone/a.html", 140, _width) == ["https://www.", "rizhao.gov.cn/", "zone/a.html"]
+    # a glued English figure wider than the line breaks at its no-break spaces, never inside a word
+    assert wrap("RMB\u00a0100-billion-level", 170, _width) == ["RMB", "100-billion-level"]
+    # before its currency rather than inside "RMB 4.3 billion"; where that is too wide, after the currency
+    assert wrap("RMB\u00a08.7512\u00a0million", 150, _width) == ["RMB", "8.7512\u00a0million"]
+    assert wrap("about\u00a0RMB\u00a04.3\u00a0billion", 190, _width) == ["about", "RMB\u00a04.3\u00a0billion"]
+    assert wrap("at\u00a0least\u00a02\u00a0times\u00a0the\u00a02020", 140, _width) == [
+        "at\u00a0least", "2\u00a0times\u00a0the", "2020"]
+
+
 def test_lines_never_start_with_closing_punctuation_nor_split_a_number_from_its_unit():
     paragraphs = [p for p in ARTICLE.read_text(encoding="utf-8").splitlines() if p.strip()]
     for width in range(80, 400, 30):
@@ -43,9 +83,11 @@ def test_runs_of_several_sizes_are_measured_each_at_its_own():
     def big(text: str) -> float:
         return 20.0 * len(text)
 
-    # "约" and "亿元" small, "43" large: 10 + 40 + 20 = 70 fits 70, not 60
+    # "约" and "亿元" small, "43" large: 10 + 40 + 20 = 70 fits 70, not 60, where the figure is wider than the line
+    # and breaks only after its qualifier
     assert _lines(wrap_runs(["约", "43", "亿元"], 70, [_width, big, _width])) == ["约43亿元"]
     assert _lines(wrap_runs(["约", "43", "亿元"], 60, [_width, big, _width])) == ["约", "43亿元"]
+    assert _lines(wrap_runs(["总投资约", "43", "亿元"], 90, [_width, big, _width])) == ["总投资", "约43亿元"]
     # "RMB 25.9" is 30 + 10 + 80 = 120 wide; with " billion" 200
     pieces = wrap_runs(["RMB ", "25.9", " billion"], 130, [_width, big, _width])
     assert pieces == [[(0, "RMB "), (1, "25.9")], [(2, "billion")]]
@@ -53,7 +95,8 @@ def test_runs_of_several_sizes_are_measured_each_at_its_own():
 
 def test_no_character_is_left_alone_on_the_last_line():
     text = "11个重点项目集中开工"
-    assert wrap(text, 100, _width) == ["11个重点项目集中开", "工"]
+    assert wrap(text, 100, _width, no_lone_last=False) == ["11个重点项目集中开", "工"]
+    assert wrap(text, 100, _width) == ["11个重点项目集中", "开工"]
     assert _lines(wrap_runs([text], 100, [_width], no_lone_last=True)) == ["11个重点项目集中", "开工"]
     # with closing punctuation after it, too; and a line that would not fit is left as it is
     assert _lines(wrap_runs(["越疆人工智能机器人生产基地开工。"], 150, [_width], no_lone_last=True)) == [

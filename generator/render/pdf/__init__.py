@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ...document import Document
+from ...document import Contents, Document
 from ...theme import Theme
 from ...errors import GeneratorError
 from ...fonts import FontFace, truetype_for_pdf_all
@@ -126,7 +126,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
 
     def decorate(odd: bool) -> Callable[[Canvas, _BriefingDoc], None]:
         def on_page(canvas: Canvas, doc_: _BriefingDoc) -> None:
-            _running_header(canvas, document, theme, styles, odd, inner, outer, top)
+            if not (_compact_cover(document) and canvas.getPageNumber() == 1):  # the title once on a page
+                _running_header(canvas, document, theme, styles, odd, inner, outer, top)
             _footer(canvas, document, theme, styles, odd, inner, outer, bottom, doc_.total_pages)
         return on_page
 
@@ -222,12 +223,26 @@ def _over_budget(document: Document, starts: list[tuple[str, int]], pages: int) 
 
 def _story(document: Document, styles: Styles, options: RenderOptions) -> list[Flowable]:
     story: list[Flowable] = []
+    theme = styles.theme
+    frame_height = A4[1] - (theme.page_margin_top_mm + theme.page_margin_bottom_mm) * mm
     for index, page in enumerate(document.pages):
         if index and page.kind != "title" and page.level <= 1 and document.page_per_part:
-            if story and not isinstance(story[-1], PageBreak):
-                story.append(PageBreak())
+            if story and not isinstance(story[-1], (PageBreak, CondPageBreak)):
+                # a part starts on a new page, unless less than a third of this one is used; the contents, whose
+                # length the page numbers decide, always have their page (else a layout pass more)
+                before = document.pages[index - 1]
+                contents = any(isinstance(block, Contents) for block in before.blocks)
+                story.append(PageBreak() if contents else CondPageBreak(frame_height * 2 / 3 + 1))
         story.extend(page_flowables(page, index, styles, document, options))
+        if index == 0 and _compact_cover(document):
+            story.append(Spacer(0, 6 * mm))  # the title block stands apart from the first part's heading
     return story
+
+
+def _compact_cover(document: Document) -> bool:
+    """Whether the briefing opens with a title block on its first page instead of a cover page."""
+    return bool(document.pages) and document.pages[0].kind == "content" and \
+        document.pages[0].title == document.meta.title and not document.pages[0].continued
 
 
 def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float,

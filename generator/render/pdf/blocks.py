@@ -4,13 +4,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.lib.styles import ParagraphStyle
 
 from ... import document as d
 from ...document import Document, Page
+from ...textfit import tokens
 from ...theme import Theme
 from .text import TextBlock, TextStyle, colour
 
@@ -316,7 +319,7 @@ class _KeptRows(Table):
 
 def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
     s, c = ctx.styles, ctx.theme.colors
-    weights = block.widths or tuple(1.0 for _ in block.columns)
+    weights = _room_for_units(ctx, block, block.widths or tuple(1.0 for _ in block.columns))
     total = sum(weights)
     widths = [f"{100 * w / total:.3f}%" for w in weights]
     head = [TextBlock(text, s.with_(s.cell_head, align="right" if i in block.numeric_columns else "left"))
@@ -339,6 +342,26 @@ def _table_flowables(ctx: _Ctx, block: d.Table) -> list[Flowable]:
     if block.caption:
         return _keep_with_next(_heading2(ctx, block.caption), table) + [Spacer(0, 2 * mm)]
     return [Spacer(0, 2 * mm), table, Spacer(0, 2 * mm)]
+
+
+def _room_for_units(ctx: _Ctx, block: d.Table, weights: tuple[float, ...]) -> tuple[float, ...]:
+    """The columns' relative widths, widened where a column's widest unit that must not be broken (a figure with
+    its qualifier and unit: about RMB 4.3 billion) would not fit, at the expense of the widest other column."""
+    theme, s = ctx.theme, ctx.styles
+    frame_pt = A4[0] - (theme.page_margin_inner_mm + theme.page_margin_outer_mm) * mm
+    padding_pt = 10 + 1  # the cells' left and right padding, and a point to spare
+    needed = [max((stringWidth(unit.strip(), s.cell.font, s.cell.size) for row in block.rows
+                   for unit in tokens(row[index])), default=0) + padding_pt for index in range(len(weights))]
+    share = [frame_pt * w / sum(weights) for w in weights]
+    widened = False
+    for index, want in enumerate(needed):
+        lack = want - share[index]
+        donor = max(range(len(share)), key=lambda i: share[i] - needed[i])
+        if lack > 0 and donor != index and share[donor] - lack >= needed[donor]:
+            share[index] += lack
+            share[donor] -= lack
+            widened = True
+    return tuple(share) if widened else weights
 
 
 def _highlight_flowables(ctx: _Ctx, block: d.Highlight) -> list[Flowable]:

@@ -36,7 +36,8 @@ def colour(hex_colour: str) -> Color:
 
 class TextBlock(Flowable):
     """A paragraph of plain text set line by line. Lines are broken by generator.textfit (no line starts with
-    closing punctuation, numbers stay with units); full lines are justified by spacing the characters."""
+    closing punctuation, a figure stays whole with its qualifier, unit and status tag, no character alone on a last
+    line); full Chinese lines are justified by spacing the characters, English ones are set ragged-right."""
 
     _wrapped_at: float | None = None  # the width the lines were broken for
     _last_is_full = False  # the head of a split paragraph: its last line is justified like the others
@@ -107,12 +108,11 @@ class TextBlock(Flowable):
             elif style.align == "right":
                 x += width - line_width
             elif style.align == "justify" and not is_last and len(line) > 1:
+                # Chinese lines are justified by spacing their characters; lines of Latin words stay ragged-right
+                # (spacing their words apart left gaps of up to 0.6 em in English paragraphs)
                 extra = width - line_width
-                spaces = line.count(" ")
                 latin = sum(1 for c in line if c.isascii())
-                if spaces and latin > len(line) * 0.6:
-                    text.setWordSpace(min(extra / spaces, style.size * 0.6))
-                elif extra < style.size * 2:
+                if not (" " in line and latin > len(line) * 0.6) and extra < style.size * 2:
                     text.setCharSpace(extra / (len(line) - 1))
             text.setTextOrigin(x, y)
             text.textOut(line)

@@ -17,7 +17,7 @@ from ...i18n import _
 from ..slides import DeckLayout
 from .draw import Painter
 from .speed import remembered_lookups
-from .template import open_presentation
+from .template import localise_prompts, open_presentation
 from ..slides.shapes import Run
 from .text import DeckFonts, emu, write_paragraphs
 
@@ -51,6 +51,7 @@ def _paint(document: Document, deck: DeckLayout, options: RenderOptions, out_pat
     else:
         prs = Presentation()
         prs.slide_width, prs.slide_height = emu(deck.width_in), emu(deck.height_in)
+        localise_prompts(prs, lang)
         fonts = DeckFonts(deck.theme.fonts.deck_east_asian, deck.theme.fonts.deck_latin, lang)
         layout_for = dict.fromkeys(("title", "content", "divider", "closing"), prs.slide_layouts[6])
     _number_parts_in_constant_time(prs.part.package)

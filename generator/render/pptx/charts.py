@@ -86,15 +86,15 @@ def _point_labels(plot: _BasePlot, shape: sh.ChartShape, fonts: DeckFonts, color
 
 
 def style_axes(chart: Chart, block: ChartBlock, colors: Colors, size: float) -> None:
-    """A legend on top when there are several series; gridlines but no value axis; the category axis ruled."""
+    """A legend on top when there are several series; neither a value axis nor gridlines (each value is labelled,
+    and gridlines without a scale say nothing); the category axis ruled."""
     chart.has_legend = len(block.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(size)
     value_axis = chart.value_axis
-    value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = rgb(colors.rule)
+    value_axis.has_major_gridlines = False
     value_axis.minimum_scale = 0  # bars and lines measured from zero: an axis cut above it would misstate them
     value_axis.visible = False
     value_axis.tick_labels.font.size = Pt(size)

@@ -12,6 +12,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 
 from ...document import PageKind
 from ...i18n import _
@@ -186,3 +187,29 @@ def _colours(prs: PresentationT) -> dict[str, str]:
 
     names = ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5")
     return {name: found for name in names if (found := colour(name))}
+
+
+#: the prompts of python-pptx's own master and layouts as a Chinese PowerPoint writes them
+_PROMPTS_ZH = {
+    "Click to edit Master title style": "单击此处编辑母版标题样式",
+    "Click to edit Master subtitle style": "单击此处编辑母版副标题样式",
+    "Click to edit Master text styles": "单击此处编辑母版文本样式",
+    "Second level": "第二级",
+    "Third level": "第三级",
+    "Fourth level": "第四级",
+    "Fifth level": "第五级",
+}
+
+
+def localise_prompts(prs: PresentationT, lang: str) -> None:
+    """Write the placeholder prompts of the built-in master and its layouts in the deck's language (zh-CN: as a
+    Chinese PowerPoint shows them); a template's own prompts are the template's business."""
+    if lang != "zh-CN":
+        return
+    for owner in [prs.slide_master, *prs.slide_layouts]:
+        for text in owner.element.iter(qn("a:t")):
+            if text.text in _PROMPTS_ZH:
+                text.text = _PROMPTS_ZH[text.text]
+                properties = text.getparent().find(qn("a:rPr"))
+                if properties is not None:
+                    properties.set("lang", lang)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ... import document as d
 from ...document import Document, Page
+from ...errors import GeneratorError
 from ...fonts import FontFace, MixedMetrics, metrics_for
 from ...theme import Theme
 from .blocks import HANDLERS, Overflow, SlideLayout
@@ -59,46 +61,68 @@ def layout_deck(document: Document, theme: Theme, metrics: DeckMetrics, template
     while pages:
         page = pages.pop(0)
         number = len(drawings) + 1
-        body = frame.body if page.kind == "content" else Box(0, 0, width, height)
-        slide = SlideLayout(theme, metrics, document, page, number, frame, body)
         try:
-            if page.kind == "content":
-                _chrome(slide)
-            for block in page.blocks:
-                HANDLERS[type(block)](slide, block)
+            slide = _slide(theme, metrics, document, page, number, frame)
         except Overflow as overflow:
-            # a small slide: what does not fit continues on the next slide
-            pages[:0] = _split(page, overflow, document.meta.continued)
+            # a small slide: what does not fit continues on the next slides, shared out evenly
+            def lays_out(part: Page, number: int = number) -> bool:
+                try:
+                    _slide(theme, metrics, document, part, number, frame)
+                except (Overflow, GeneratorError):  # the error, if any, is raised where the part is laid out
+                    return False
+                return True
+
+            pages[:0] = _split(page, overflow, document.meta.continued, lays_out)
             continue
         drawings.append(SlideDrawing(number, page, tuple(slide.shapes), _notes(page, document)))
     return DeckLayout(width, height, tuple(drawings), theme, template, faces)
+
+
+def _slide(theme: Theme, metrics: DeckMetrics, document: Document, page: Page, number: int,
+           frame: Frame) -> SlideLayout:
+    """The page laid out as one slide; raises Overflow when a block's items do not all fit."""
+    body = frame.body if page.kind == "content" else Box(0, 0, frame.width, frame.height)
+    slide = SlideLayout(theme, metrics, document, page, number, frame, body)
+    if page.kind == "content":
+        _chrome(slide)
+    for block in page.blocks:
+        HANDLERS[type(block)](slide, block)
+    return slide
 
 
 #: the field holding the items of each block that can continue on another slide
 _ITEMS = {d.BulletList: "items", d.Table: "rows", d.KeyFigures: "figures"}
 
 
-def _split(page: Page, overflow: Overflow, continued: str) -> list[Page]:
-    """The page as two: a share of the block's items that fit, then the rest on a page whose title says it
-    continues. Items are shared out evenly between the slides needed; notes that follow the items one to one
-    go with them."""
+def _split(page: Page, overflow: Overflow, continued: str, lays_out: Callable[[Page], bool]) -> list[Page]:
+    """The page as several: its block's items shared out evenly between as few slides as hold them all (each
+    part tried with lays_out), the first with the page's title, the others with a title that says they continue;
+    notes that follow the items one to one go with them. Without an even share that fits (items of very
+    different lengths), the items that fit, then the rest."""
     block = overflow.block
     field = _ITEMS[type(block)]
     items = getattr(block, field)
-    parts = -(-len(items) // overflow.fits)
-    count = -(-len(items) // parts)  # as many on each slide, not a full slide and a last one or two
     index = page.blocks.index(block)
-
-    def part(chosen: tuple[object, ...], title: str, notes: tuple[str, ...], continues: bool) -> Page:
-        # the items' field is named at run time (_ITEMS), which mypy's check of replace() cannot follow
-        changed = replace(block, **{field: chosen})  # type: ignore[arg-type]
-        blocks = page.blocks[:index] + (changed,) + page.blocks[index + 1:]
-        return replace(page, title=title, blocks=blocks, notes=notes, continued=continues)
-
     follows = len(page.notes) == len(items)
     title = page.title if page.continued or not continued else page.title + continued
-    return [part(items[:count], page.title, page.notes[:count] if follows else page.notes, page.continued),
-            part(items[count:], title, page.notes[count:] if follows else page.notes, True)]
+
+    def part(start: int, stop: int) -> Page:
+        changed = replace(block, **{field: items[start:stop]})  # the items' field is named at run time (_ITEMS)
+        blocks = page.blocks[:index] + (changed,) + page.blocks[index + 1:]
+        return replace(page, title=page.title if start == 0 else title, blocks=blocks,
+                       notes=page.notes[start:stop] if follows else page.notes,
+                       continued=page.continued if start == 0 else True)
+
+    for parts in range(-(-len(items) // overflow.fits), len(items) + 1):
+        # as many on each slide (the first ones one more), not full slides and a last one or two
+        share, extra = divmod(len(items), parts)
+        bounds = [0]
+        for number in range(parts):
+            bounds.append(bounds[-1] + share + (1 if number < extra else 0))
+        pages = [part(start, stop) for start, stop in zip(bounds, bounds[1:])]
+        if all(lays_out(candidate) for candidate in pages):
+            return pages
+    return [part(0, overflow.fits), part(overflow.fits, len(items))]
 
 
 def _quoted(quote: str) -> str:

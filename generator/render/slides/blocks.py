@@ -11,7 +11,7 @@ from ...document import Document, Page
 from ...errors import GeneratorError
 from ...fonts import MixedMetrics
 from ...textfit import Measure, wrap_runs
-from ...theme import Theme
+from ...theme import Theme, legible
 from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
 from .shapes import Box, Cell, Frame, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
 from ...i18n import _
@@ -52,10 +52,30 @@ class SlideLayout:
         self.shapes.append(shape)
         return shape
 
-    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, **kwargs: Any) -> TextShape:
-        """A text box whose paragraphs are broken into lines for its width (less the bullets' indent)."""
+    def text_shape(self, box: Box, paragraphs: list[list[Run]], name: str, fill: str | None = None,
+                   **kwargs: Any) -> TextShape:
+        """A text box whose paragraphs are broken into lines for its width (less the bullets' indent), each run in
+        a colour legible on the fill behind the box (given, or the shape drawn under the box's middle)."""
         width_pt = (box.w - kwargs.get("indent_in", 0)) * 72
+        behind = fill or self.fill_behind(box)
+        paragraphs = [[self.legible(run, behind) for run in runs] for runs in paragraphs]
         return TextShape(box, tuple(self.paragraph(runs, width_pt) for runs in paragraphs), name, **kwargs)
+
+    def fill_behind(self, box: Box) -> str:
+        """The fill of the last rectangle drawn so far under the middle of box, or the slide's background."""
+        x, y = box.x + box.w / 2, box.y + box.h / 2
+        for shape in reversed(self.shapes):
+            if isinstance(shape, Rect) and shape.box.x <= x <= shape.box.x + shape.box.w and \
+                    shape.box.y <= y <= shape.box.y + shape.box.h:
+                return shape.fill
+        return self.theme.colors.background
+
+    def legible(self, run: Run, fill: str) -> Run:
+        """The run in its colour where that meets WCAG AA on fill (4.5:1, 3:1 for large text), else in the theme's
+        dark or light text colour."""
+        colors = self.theme.colors
+        colour = legible(run.colour, fill, run.size_pt, run.bold, colors.text, colors.on_primary)
+        return run if colour == run.colour else replace(run, colour=colour)
 
     def paragraph(self, runs: list[Run], width_pt: float) -> TextParagraph:
         """The runs broken into lines no wider than width_pt as measured with the deck's fonts (and the same slack
@@ -180,7 +200,7 @@ def _agenda(s: SlideLayout, block: d.Agenda) -> None:
         number = block.start + index
         badge = Box(body.x, y + row * 0.12, 0.75, row * 0.76)
         label = s.text_shape(badge, [[Run(f"{number:02d}", 20, True, colors.on_primary)]], f"number {number}",
-                             anchor="middle", align="center")
+                             fill=colors.primary, anchor="middle", align="center")
         s.rect(badge, colors.primary, f"number {number}", "rounded", label)
         s.text(Box(body.x + 1.1, y, body.w - 1.1, row), [[Run(item, size, False, colors.text)]],
                f"agenda item {number}", anchor="middle")
@@ -244,14 +264,21 @@ def _figure_size(s: SlideLayout, fig: d.Figure, width_in: float, height_in: floa
         width = (bold.width(fig.prefix, small) + bold.width(fig.value, size) + bold.width(fig.suffix, small)) * WIDTH_SLACK
         lines = 1 if width <= width_in * 72 else (2 if words and width <= 2 * width_in * 72 * 0.9 else 0)
         if not lines and two_lines:
+            # on two lines, but the number keeps its scale (RMB 1 billion; 1,300+ graduates may break if need be)
+            unit = [word for word in fig.suffix.replace("\u00a0", " ").split()[:1] if word in _SCALES]
+            core = bold.width(fig.value, size) + (bold.width(" " + unit[0], small) if unit else 0)
             lines = len(s.paragraph(_figure_runs(fig, size, ""), width_in * 72).lines)
-            lines = lines if lines <= 2 else 0
+            lines = lines if lines <= 2 and core * WIDTH_SLACK <= width_in * 72 else 0
         if lines and lines * size * 1.2 <= height_in * 72:
             return size
     raise GeneratorError(_("{s_where}, figure '{fig_label}': “{fig_text}” does not fit its card even at "
                             "{sizes_deck_kpi_value_min_pt:g} pt").format(
         s_where=s.where, fig_label=fig.label, fig_text=fig.text,
         sizes_deck_kpi_value_min_pt=sizes.deck_kpi_value_min_pt), hint=_("show fewer figures on this slide"))
+
+
+#: words of an English figure's unit that say its size: never on another line than the number
+_SCALES = frozenset({"billion", "million", "thousand", "m²", "km"})
 
 
 def _figure_runs(fig: d.Figure, size: float, colour: str) -> list[Run]:
@@ -321,11 +348,15 @@ def _chart(s: SlideLayout, block: d.Chart) -> None:
 def _timeline(s: SlideLayout, block: d.Timeline) -> None:
     colors, body = s.theme.colors, s.body
     count = len(block.events)
-    line_y = body.y + body.h * 0.36
     col = body.w / count
-    date_size = min(s.fit_line(e.date, Box(0, 0, col - 0.3, 0.5), 20, 14, True, "date", 1) for e in block.events)
-    text_size = min(s.fit_lines([e.label, e.detail], Box(0, 0, col - 0.3, body.h * 0.58), 20, 14, 0.3,
+    date_size = min(s.fit_line(e.date, Box(0, 0, col - 0.3, 0.5), 22, 14, True, "date", 1) for e in block.events)
+    text_size = min(s.fit_lines([e.label, e.detail], Box(0, 0, col - 0.3, body.h * 0.58), 22, 14, 0.3,
                                 f"event '{e.label}'") for e in block.events)
+    # the dates, the axis and the longest event's text as one block, centred in the body's height
+    text_h = max((line_count(e.label, col - 0.3, text_size, s.metrics.bold) * text_size
+                  + line_count(e.detail, col - 0.3, text_size - 2, s.metrics.regular) * (text_size - 2)) * 1.2 / 72
+                 + text_size * 0.3 / 72 for e in block.events)
+    line_y = body.y + max((body.h - (0.85 + 0.35 + text_h)) / 2, 0) + 0.85
     with s.group("timeline", "；".join(f"{e.date} {e.label}" for e in block.events)):
         s.rect(Box(body.x, line_y - 0.03, body.w, 0.06), colors.rule, "time axis")
         for index, event in enumerate(block.events):
@@ -334,7 +365,7 @@ def _timeline(s: SlideLayout, block: d.Timeline) -> None:
             s.rect(Box(x + 0.15, line_y - dot / 2, dot, dot), colors.accent, "milestone", "oval")
             s.text(Box(x + 0.1, line_y - 0.85, col - 0.3, 0.6), [[Run(event.date, date_size, True, colors.primary)]],
                    "date", anchor="bottom")
-            s.text(Box(x + 0.1, line_y + 0.35, col - 0.3, body.h * 0.6),
+            s.text(Box(x + 0.1, line_y + 0.35, col - 0.3, min(body.h * 0.6, body.y + body.h - line_y - 0.35)),
                    [[Run(event.label, text_size, True, colors.text)],
                     [Run(event.detail, text_size - 2, False, colors.muted)]], "event", space_after_pt=text_size * 0.3)
 
@@ -386,7 +417,7 @@ def _table(s: SlideLayout, block: d.Table) -> None:
     size, heights = rows_for(block.rows)
 
     def cell(index: int, text: str, bold: bool, colour: str, fill: str) -> Cell:
-        paragraph = s.paragraph([Run(text, size, bold, colour)], (widths[index] - 2 * pad) * 72)
+        paragraph = s.paragraph([s.legible(Run(text, size, bold, colour), fill)], (widths[index] - 2 * pad) * 72)
         return Cell(paragraph, fill, "right" if index in block.numeric_columns else "left")
 
     cells = [tuple(cell(i, text, True, colors.on_primary, colors.primary) for i, text in enumerate(block.columns))]
