@@ -41,6 +41,8 @@ LAYOUT_KEYS: dict[str, tuple[str, str]] = {
                                  "max_table_rows_per_slide: 8"),
     "new_page_per_part": (N_("start each briefing part on a new page"), "new_page_per_part: false"),
     "briefing_pages": (N_("the most pages the briefing may take"), "briefing_pages: 2"),
+    "docx_style": (N_("the editable briefing's look: official (the national format) or designed (the theme's)"),
+                   "docx_style: designed"),
     "deck": (N_("the slides, in order (`briefing kinds` shows each kind)"), "deck: [{kind: title}, {kind: closing}]"),
     "briefing": (N_("the briefing's parts, in order"), "briefing: [{kind: cover}, {kind: contents}]"),
 }
@@ -75,6 +77,9 @@ ENTRY_KEYS: dict[str, tuple[str, str]] = {
                 "text_zh: [会议议程, \"{projects_attracted}项目集中签约\"]"),
     "text_en": (N_("the meeting's own words (English)"), "text_en: [Agenda]"),
     "compact": (N_("a title block on the first page instead of a cover page"), "compact: true"),
+    "lead_zh": (N_("the sentence above the figures (Chinese; default: the zone's mission line of the dataset)"),
+                "lead_zh: 主要指标一览"),
+    "lead_en": (N_("the sentence above the figures (English)"), "lead_en: The main figures"),
 }
 
 #: keys of theme_overrides
@@ -83,6 +88,29 @@ THEME_KEYS: dict[str, tuple[str, str]] = {
     "fonts": (N_("font families or files"), "fonts: {regular_file: C:/Windows/Fonts/msyh.ttc}"),
     "sizes": (N_("text sizes in points"), "sizes: {deck_title_pt: 36}"),
 }
+
+
+#: the keys inside colors, fonts and sizes of theme_overrides, by the schema's name of their group: what each is, and
+#: an example line (the key's own name is put in)
+THEME_GROUPS: dict[str, tuple[str, str]] = {
+    "ColorOverrides": (N_("a colour of the theme, as \"#RRGGBB\" in quotes"), '{name}: "#1F4E79"'),
+    "FontOverrides": (N_("a font of the theme: a family name, a font file or a list of families"),
+                      "{name}: Microsoft YaHei"),
+    "SizeOverridesModel": (N_("a size of the theme, in points (line spacing: a factor)"), "{name}: 12"),
+}
+
+
+def _theme_example(group: str, name: str) -> str:
+    """An example line for a key of a theme override group that is valid for that key."""
+    if name == "series":
+        return 'series: ["#1F4E79", "#7FB2D9"]'
+    if name.endswith("_families"):
+        return f"{name}: [Noto Sans CJK SC, Microsoft YaHei]"
+    if name.endswith("_file"):
+        return f"{name}: C:/Windows/Fonts/msyh.ttc"
+    if name == "pdf_leading":
+        return "pdf_leading: 1.5"
+    return THEME_GROUPS[group][1].format(name=name)
 
 
 @dataclass(frozen=True)
@@ -114,6 +142,12 @@ def layout_keys() -> dict[str, list[KeyDoc]]:
         if definition_name == "ThemeOverrides":
             for name, prop in definition["properties"].items():
                 found["theme_overrides"].append(_doc(name, prop, THEME_KEYS, []))
+            continue
+        if definition_name in THEME_GROUPS:
+            what = THEME_GROUPS[definition_name][0]
+            for name, prop in definition["properties"].items():
+                table = {name: (what, _theme_example(definition_name, name))}
+                found["theme_overrides"].append(_doc(name, prop, table, []))
             continue
         kind = definition["properties"].get("kind", {}).get("const") or "charts"
         for name, prop in definition["properties"].items():

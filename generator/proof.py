@@ -210,7 +210,7 @@ class Proof:
         if not fact.among_unit or not fact.among_en:
             self.add(("facts", index, "among"), _("fact '{fact_id}': a rank among {among} needs among_unit and "
                                                   "among_en").format(fact_id=fact.id, among=among),
-                     _("e.g. among_unit: 个, among_en: provincial development zones"))
+                     _("e.g. among_unit: 个, among_en: \"provincial development zones\""))
 
     def event(self, index: int, event: Event) -> None:
         self.section("events", index, event.section)

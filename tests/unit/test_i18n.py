@@ -132,7 +132,8 @@ def _code_names() -> set[str]:
     # programs, systems and file formats; a shell command shown to be typed
     names |= {"PowerPoint", "LibreOffice", "Windows", "macOS", "Debian", "Ubuntu", "TrueType", "OpenType", "WPS",
               "Arial", "Ctrl-C", "git", "log", "format", "ct", "apt-get", "install", "a", "b", "pptx", "pdf", "png",
-              "jpg", "ttf", "otf", "ttc", "KiB", "Tab", "uXXXX"}
+              "jpg", "ttf", "otf", "ttc", "KiB", "MiB", "Tab", "uXXXX", "Excel", "Word", "xlsx", "xls", "yaml",
+              "dist", "export"}
     return names
 
 
