@@ -63,7 +63,7 @@ def main() -> None:
                   if function == "_find_and_load" and "importlib._bootstrap" in path)
     lines = ["# Where the warm default build's time goes", "",
              f"Measured by `bench/profile.py` on {time.strftime('%Y-%m-%d')} ({os.cpu_count()} cores, Python "
-             f"{sys.version.split()[0]}): `briefing build` of the default meeting (24 slides, 18 pages), caches "
+             f"{sys.version.split()[0]}): `briefing build` of the default meeting (24 slides, 19 pages), caches "
              "filled.", "",
              "| process | wall s (median of 5) |", "|---|---:|",
              f"| deck and briefing rendered in parallel (the default) | {parallel:.2f} |",

@@ -432,14 +432,15 @@ def number_text(value: int | float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-#: a figure or year named in a sentence: {projects_attracted}, {plan_year}
-PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]*)\}")
+#: a figure or year named in a sentence: {projects_attracted}, {plan_year}; {signed_projects:period} is when the
+#: figure holds (2022年1—10月, Jan–Oct 2022)
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]*)(:period)?\}")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def placeholders(text: str) -> list[str]:
     """The names of the placeholders in text, in order."""
-    return PLACEHOLDER.findall(text)
+    return [match.group(1) for match in PLACEHOLDER.finditer(text)]
 
 
 _BRACED = re.compile(r"\{[^{}]*\}?")

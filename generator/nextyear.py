@@ -131,6 +131,10 @@ def move_on(data_path: Path, layout_paths: list[Path], target: Path, article: Pa
     else:
         shutil.copyfile(data_path.parent / model.source.file, new_article)
         to_do.append(_("{path}: this is last year's article; put the new one here").format(path=new_article))
+    for later in model.sources:  # a later report of last year's dataset: kept, to be replaced or removed
+        shutil.copyfile(data_path.parent / later.file, data_dir / later.file)
+        to_do.append(_("{path}: a report of last year's dataset; replace it or remove it from `sources`").format(
+            path=data_dir / later.file))
     schema = layout_paths[0].parent / "layout.schema.json" if layout_paths else None
     if schema is not None and schema.is_file():
         shutil.copyfile(schema, layouts_dir / schema.name)

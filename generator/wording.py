@@ -41,6 +41,8 @@ class Wording:
         if name in self.dataset.years:
             return str(self.dataset.years[name])
         fact = self.dataset.facts.get(name)
+        if fact and match.group(2):  # {fact_id:period}: when the figure holds
+            return self.dataset.period_of(fact).text(self.lang)
         return figure(fact, self.lang, self.dataset.years).text if fact else match.group(0)
 
     def pick(self, zh: str | None, en: str | None) -> str:

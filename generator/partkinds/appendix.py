@@ -30,8 +30,9 @@ def compose_part(c: Composer, spec: AppendixPart) -> Page:
         if spec.sections and fact.section not in spec.sections:
             continue
         cite = c.citation(fact.source)  # a figure of a later report says which
-        rows.append((str(number), c.label(fact), c.say.figure(fact).text, c.tagged(fact.quote, cite) if cite else
-                     fact.quote))
+        figure = c.say.figure(fact)
+        rows.append((str(number), c.label(fact), c.tagged(figure.text, figure.period),
+                     c.tagged(fact.quote, cite) if cite else fact.quote))
     table = Table((c.word(ID), c.w("indicator"), c.w("value"), c.word(QUOTE)), tuple(rows), "appendix", (0,),
                   (0.4, 1.9, 1.2, 2.6))
     return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(c.quote_attribution(), "source"), table),

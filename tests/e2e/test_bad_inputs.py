@@ -225,12 +225,26 @@ def test_a_two_thousand_character_word_is_fitted_or_refused_quickly(tmp_path):
 
 @pytest.mark.render
 def test_markup_in_a_title_prints_as_text_and_long_running_lines_stay_beside_the_page_number(tmp_path):
+    import random
+    import string
+    import tempfile
+
+    # a folder whose name holds no digit: a typed number in a title is an error of its own
+    folder = Path(tempfile.gettempdir()) / ("briefing-markup-" + "".join(random.choices(string.ascii_lowercase, k=12)))
+    folder.mkdir()
+    try:
+        _markup_in_a_title(tmp_path, folder)
+    finally:
+        shutil.rmtree(folder)
+
+
+def _markup_in_a_title(tmp_path: Path, folder: Path) -> None:
     import subprocess
 
-    secret = tmp_path / "secret.png"
+    secret = folder / "secret.png"
     secret.write_bytes(_png(8, 8))
     layout = tmp_path / "meeting.yaml"
-    title = f'R&D <img src="{secret}"/> <a href="javascript:alert(1)">link</a>'
+    title = f'R&D <img src="{secret}"/> <a href="javascript:alert(document.cookie)">link</a>'
     text = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
     text = text.replace("title_en: Test meeting", f"title_en: '{title}'")
     text = text.replace("  - kind: at_a_glance\n", f"  - kind: contents\n  - kind: at_a_glance\n    title_en: '{title}'\n")

@@ -59,6 +59,7 @@ def test_chinese_materials_show_the_period_the_rank_base_and_of_which(built, nam
     text = built[name].replace(" ", "")
     assert "新签约项目（2023年1—10月）" in text or "新签约项目2023年1—10月" in text
     assert "2023年1—10月实绩" in text
+    assert "2023年1—10月，新签约项目29个" in text  # a key point names the figure's period by {signed_projects:period}
     assert "截至2023年10月底" in text
     assert "第33名/126个" in text and "（2022年）" in text
     assert "其中：亿元以上项目" in text and "其中：高新技术企业" in text
@@ -71,6 +72,7 @@ def test_english_materials_show_the_period_the_rank_base_and_of_which(built, nam
     text = built[name].replace(" ", "")
     assert "Newlysignedprojects(Jan–Oct2023)" in text
     assert "Jan–Oct2023actual" in text
+    assert "Jan–Oct2023:29projectsnewlysigned" in text
     assert "33rdof126developmentzones" in text
     assert "ofwhich:projectsworthoverahundredmillionyuan" in text
     if name.endswith(".pdf"):

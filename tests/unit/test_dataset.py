@@ -394,3 +394,17 @@ def test_a_figure_of_a_later_source_cites_it(data_copy):
     rows = [row for block in document.pages[0].blocks if hasattr(block, "rows") for row in block.rows]
     assert rows[0][3] == "上半年招引项目61个（测试简报《上半年工作情况（测试数据）》）"
     assert "测试简报《上半年工作情况（测试数据）》" in document.pages[0].blocks[0].text
+
+
+def test_new_year_moves_a_dataset_with_a_later_source_and_lists_it(data_copy, tmp_path):
+    from generator.nextyear import move_on, move_dataset_text
+
+    _with_later_source(data_copy)
+    moved = move_on(data_copy, [], tmp_path / "next", None)
+    assert (tmp_path / "next" / "data" / "midyear.txt").is_file()
+    assert any("midyear.txt: a report of last year's dataset" in line for line in moved.to_do)
+    assert any("article.txt: this is last year's article" in line for line in moved.to_do)
+    text = move_dataset_text("  results: 2020\n  plan: 2021\n    period: 2021年上半年\n    period: 十四五\n"
+                             "    quote: 2020年10月27日,2035年\n  date: 2020-02-29\n", 2020, 2021)
+    assert text == ("  results: 2021\n  plan: 2022\n    period: 2022-01..06\n    period: 十四五\n"
+                    "    quote: 2021年10月27日,2035年\n  date: 2021-02-28\n")

@@ -342,3 +342,16 @@ def test_a_part_shown_with_its_total_reads_of_which_and_stands_under_it(dataset)
 def test_a_chart_of_a_total_beside_its_part_is_refused(dataset):
     message = _layout_errors(dataset, _chart("column", ["talent_platforms_total", "talent_platforms_national"]))
     assert "puts a total beside its own part (talent_platforms_total ⊃ talent_platforms_national)" in message
+
+
+def test_a_section_part_asking_for_a_timeline_or_projects_it_cannot_show_is_an_error(dataset):
+    from generator.partkinds.section import SectionPart, check
+
+    entry = SectionPart(kind="section", section="party_building", timeline=True, projects=True)
+    assert check(entry, dataset) == []
+    emptied = Dataset(dataset.path, dataset.model.model_copy(update={"events": (), "entities": (), "groups": ()}),
+                      dataset.article)
+    problems = check(entry, emptied)
+    assert [tail for tail, _message, _hint in problems] == [("timeline",), ("projects",)]
+    assert problems[0][1] == "the section asks for a timeline, and the dataset has no events"
+    assert "names none in section 'party_building'" in problems[1][1]
