@@ -192,11 +192,12 @@ def _title(s: SlideLayout, block: d.Title) -> None:
 
 def _agenda(s: SlideLayout, block: d.Agenda) -> None:
     colors, body = s.theme.colors, s.body
-    row = min(0.95, body.h / max(len(block.items), 1))
-    size = min(s.fit_line(item, Box(0, 0, body.w - 1.1, row * 0.9), 24, 18, False, "agenda", max_lines=1)
+    row = min(1.1, body.h / max(len(block.items), 1))
+    size = min(s.fit_line(item, Box(0, 0, body.w - 1.1, row * 0.9), 28, 18, False, "agenda", max_lines=1)
                for item in block.items)
+    top = body.y + (body.h - row * len(block.items)) / 2  # the items centred in the body's height
     for index, item in enumerate(block.items):
-        y = body.y + index * row
+        y = top + index * row
         number = block.start + index
         badge = Box(body.x, y + row * 0.12, 0.75, row * 0.76)
         label = s.text_shape(badge, [[Run(f"{number:02d}", 20, True, colors.on_primary)]], f"number {number}",
