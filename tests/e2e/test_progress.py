@@ -39,7 +39,9 @@ def _on_a_terminal(args: list[str], cache: Path | None = None) -> tuple[int, str
 
 
 def _outputs(out: Path) -> list[str]:
-    return [f"{out / name}{suffix}" for name in ALL for suffix in (".pptx", ".pdf", ".deck.pdf", ".handout.pdf")]
+    from generator.render import RENDERERS
+
+    return [f"{out / name}{renderer.suffix}" for name in ALL for renderer in RENDERERS.values()]
 
 
 def test_a_long_build_on_a_terminal_shows_a_progress_line_above_which_the_outputs_are_listed(tmp_path):
@@ -51,7 +53,7 @@ def test_a_long_build_on_a_terminal_shows_a_progress_line_above_which_the_output
     frames = CONTROL.sub("", shown).replace("\r\n", "\n").split("\r")
     progress = [frame for frame in frames if frame.startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"))]
     assert progress, shown  # the build took several seconds: the line was shown
-    assert re.search(r"building [a-z-]+: pptx, pdf, deck-pdf, handout .* [0-3]/4 0:00:\d\d", progress[0])
+    assert re.search(r"building [a-z-]+: pptx, pdf, deck-pdf, handout, docx .* [0-3]/4 0:00:\d\d", progress[0])
     listed = [line.split("  ")[0] for line in CONTROL.sub("", shown).replace("\r", "\n").splitlines()
               if line.startswith(str(tmp_path))]
     assert listed == _outputs(tmp_path)  # every output once, whole, in order
