@@ -31,7 +31,7 @@ def test_everything_lays_each_deck_out_once_before_the_briefing_worker_forks(tmp
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{name}{suffix}" for name in ("one-pager", "party-building")
-        for suffix in (".pptx", ".pdf", ".deck.pdf", ".handout.pdf"))
+        for suffix in (".pptx", ".pdf", ".deck.pdf", ".handout.pdf", ".docx"))
     calls = trace.read_text(encoding="utf-8").splitlines()
     # one layout per meeting, made in this process: the forked worker painting the deck as PDF and the
     # handout did not lay the deck out again

@@ -134,7 +134,7 @@ def test_builder_keeps_the_last_good_images_when_a_save_breaks_the_layout(worksp
     builder = PreviewBuilder(layout, workspace / "facts.yaml", None, work)
     good = builder.rebuild()
     assert good.ok and not good.errors
-    assert (len(good.slides), len(good.pages)) == (24, 19)
+    assert (len(good.slides), len(good.pages)) == (24, 17)
     assert all(builder.image(image.key).startswith(JPEG_MAGIC) for image in good.slides + good.pages)
     assert (good.slides[0].width_px, good.slides[0].height_px) == (800, 450)  # 16:9
     assert good.pages[0].width_px == 600 and 847 <= good.pages[0].height_px <= 849  # A4: 297 / 210 × 600
@@ -168,8 +168,8 @@ def test_preview_serves_page_images_and_events_then_stops_on_ctrl_c(workspace, s
     preview = start_preview(str(workspace / "lianghui.yaml"), "--data", str(workspace / "facts.yaml"), "--port", "0")
     port = int(preview.url.rsplit(":", 1)[1].strip("/"))
     state = preview.wait_for_version(1)
-    assert state["ok"] and (len(state["slides"]), len(state["pages"])) == (24, 19)
-    preview.wait_for_line(r"built in [\d.]+ s: 24 slides, 19 briefing pages")
+    assert state["ok"] and (len(state["slides"]), len(state["pages"])) == (24, 17)
+    preview.wait_for_line(r"built in [\d.]+ s: 24 slides, 17 briefing pages")
 
     status, kind, body = preview.get("/")
     assert status == 200 and kind.startswith("text/html") and b'new EventSource("/events")' in body
@@ -262,7 +262,7 @@ def test_the_page_in_chromium_follows_saves_and_shows_every_slide_and_page(works
                 return page.eval_on_selector_all(f"#{section} img", "images => images.map(i => i.src)")
 
             slides, pages = sources("slides"), sources("pages")
-            assert (len(slides), len(pages)) == (24, 19)
+            assert (len(slides), len(pages)) == (24, 17)
             assert page.locator("img").count() == len(slides) + len(pages)
             assert page.eval_on_selector_all("img", "images => images.every(i => i.complete && i.naturalWidth > 0)")
             assert page.locator("#problems li").count() == 0

@@ -41,7 +41,9 @@ def _on_a_terminal(args: list[str], after_s: str) -> tuple[int, str]:
 
 
 def _outputs(out: Path) -> list[str]:
-    return [f"{out / name}{suffix}" for name in ALL for suffix in (".pptx", ".pdf", ".deck.pdf", ".handout.pdf")]
+    from generator.render import RENDERERS
+
+    return [f"{out / name}{renderer.suffix}" for name in ALL for renderer in RENDERERS.values()]
 
 
 def test_a_long_build_on_a_terminal_shows_a_progress_line_above_which_the_outputs_are_listed(tmp_path):
@@ -53,7 +55,7 @@ def test_a_long_build_on_a_terminal_shows_a_progress_line_above_which_the_output
     progress = [frame for frame in frames if frame.startswith(("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"))]
     assert progress, shown  # the line was shown at once
     # each meeting is drawn when its build starts: lianghui first, none of the four done
-    assert any(re.search(r"building lianghui: pptx, pdf, deck-pdf, handout .* 0/4 \d:\d\d:\d\d", frame)
+    assert any(re.search(r"building lianghui: pptx, pdf, deck-pdf, handout, docx .* 0/4 \d:\d\d:\d\d", frame)
                for frame in progress), progress
     listed = [line.split("  ")[0] for line in CONTROL.sub("", shown).replace("\r", "\n").splitlines()
               if line.startswith(str(tmp_path))]
