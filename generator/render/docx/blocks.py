@@ -60,7 +60,8 @@ def pieces(text: str) -> tuple[tuple[str, bool], ...]:
     out: list[tuple[str, bool]] = []
     for token in _units(text):
         figure = any(c.isdigit() for c in token) and not token.isspace()
-        piece = JOINER.join(token) if figure else token
+        # a Chinese figure's characters are joined; an English one is held by its no-break spaces already
+        piece = JOINER.join(token) if figure and _CHINESE.search(token) else token
         if out and not figure and not out[-1][1]:  # each figure a run of its own: lines may break between two
             out[-1] = (out[-1][0] + piece, figure)
         else:
@@ -85,7 +86,8 @@ def runs(text: str, whole: bool = False) -> str:
     """The WordprocessingML runs of a text: no formatting of their own; figures in the figure character style.
     whole: the text is one figure (a key figure: 2亿美元以上, 翻一番), joined from end to end."""
     out = []
-    for piece, figure in (((JOINER.join(_ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)), True),) if whole
+    held = _ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)
+    for piece, figure in (((JOINER.join(held) if _CHINESE.search(held) else held, True),) if whole
                           else pieces(text)):
         style = _properties(piece, figure)
         for index, line in enumerate(piece.split("\n")):
