@@ -17,6 +17,8 @@ from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
 from .specs import ChartSpec, OwnWords, Titled
 from .textfit import normalise_punctuation
+
+NO_BREAK_SPACE = "\u00a0"
 from .wording import Wording
 
 #: fixed wording of both languages that several kinds of slide or part use (a kind's own words are in its module);
@@ -106,7 +108,7 @@ class Composer:
     def tagged(self, text: str, tag: str) -> str:
         """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020)."""
         # the tag stays on the line of what it tags (no-break spaces, as the formatter joins a figure's words)
-        return f"{text}（{tag}）" if self.lang == "zh" else f"{text}\u00a0({tag})".replace(" ", "\u00a0")
+        return f"{text}（{tag}）" if self.lang == "zh" else f"{text}\u00a0({tag.replace(' ', NO_BREAK_SPACE)})"
 
     def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
         """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,

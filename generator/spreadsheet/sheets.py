@@ -26,7 +26,8 @@ CHINESE = {
     "body_after": "正文起始标记", "body_before": "正文结束标记", "results": "成绩年份", "plan": "计划年份",
     "short": "简称", "organisation": "机构", "mission": "使命", "mission_quote": "使命引文",
     "field": "字段", "description": "说明", "period": "时期", "rank": "排名", "of": "范围", "part_of": "所属",
-    "sources": "出处", "source": "出处", "derived": "推算",
+    "sources": "出处", "source": "出处", "derived": "推算", "among": "排名基数", "among_unit": "基数单位",
+    "share_of": "占比基数", "mission_line": "定位语", "plural": "复数",
 }
 _LANGUAGES = {"zh": "中文", "en": "英文"}
 #: the most rows and columns a sheet may have (the dataset has about 100 facts of 14 fields)
@@ -117,11 +118,21 @@ def columns_of(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[Col
     found = []
     for name, field in model.model_fields.items():
         inner, _nullable = _without_none(field.annotation)
-        if _is_model(inner):
+        if _is_model(inner) and _written_as_text(model, name):  # a period: one cell of its text (2022年1—10月)
+            found.append(Column(prefix + (name,), "scalar", frozenset({str}), (), field.is_required(),
+                                field.description or ""))
+        elif _is_model(inner):
             found += columns_of(inner, prefix + (name,))
         else:
             found.append(_column(prefix + (name,), field.annotation, field.is_required(), field.description or ""))
     return found
+
+
+def _written_as_text(model: type[BaseModel], name: str) -> bool:
+    """Whether the model writes the field's sub-model as text of its own (a field serializer), which its validator
+    reads back: then the field is one column, not a column per field of the sub-model."""
+    serializers = model.__pydantic_decorators__.field_serializers.values()
+    return any(name in serializer.info.fields for serializer in serializers)
 
 
 def _column(key: tuple[str, ...], annotation: Any, required: bool, description: str) -> Column:

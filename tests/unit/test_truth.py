@@ -258,7 +258,7 @@ def test_every_figure_card_and_table_row_shows_its_period(dataset):
     zh, en = compose(partial, layout, "zh"), compose(partial, layout, "en")
     assert [f.label for f in zh.slides[0].blocks[0].figures] == [
         "新增学位（2020年1—10月）", "招引项目（2020年）", "科技人才平台载体累计", "实际使用外资（2021年目标）"]
-    assert [f.label for f in en.slides[0].blocks[0].figures][:2] == [
+    assert [f.label.replace("\u00a0", " ") for f in en.slides[0].blocks[0].figures][:2] == [
         "School places added (Jan–Oct 2020)", "Projects attracted (2020)"]
     assert zh.slides[1].blocks[0].rows[0][2] == "2020年1—10月"
     assert "新增学位（2020年1—10月）：6510个" in zh.slides[0].notes
