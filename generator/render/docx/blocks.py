@@ -61,7 +61,7 @@ def pieces(text: str) -> tuple[tuple[str, bool], ...]:
     for token in _units(text):
         figure = any(c.isdigit() for c in token) and not token.isspace()
         # a Chinese figure's characters are joined; an English one is held by its no-break spaces already
-        piece = JOINER.join(token) if figure and _CHINESE.search(token) else token
+        piece = JOINER.join(token) if figure and _WIDE.search(token) else token
         if out and not figure and not out[-1][1]:  # each figure a run of its own: lines may break between two
             out[-1] = (out[-1][0] + piece, figure)
         else:
@@ -72,6 +72,8 @@ def pieces(text: str) -> tuple[tuple[str, bool], ...]:
 #: characters whose font Word chooses by the language (quotes, dashes), and the Chinese characters around them
 _AMBIGUOUS = re.compile("[“”‘’—…·]")
 _CHINESE = re.compile("[\u3400-\u9fff]")
+#: Chinese characters and full-width punctuation (、，（）): a figure holding one is joined by word joiners
+_WIDE = re.compile("[\u2e80-\uffef]")
 
 
 def _properties(piece: str, figure: bool) -> str:
@@ -87,7 +89,7 @@ def runs(text: str, whole: bool = False) -> str:
     whole: the text is one figure (a key figure: 2亿美元以上, 翻一番), joined from end to end."""
     out = []
     held = _ENGLISH_FIGURE.sub(NO_BREAK_SPACE, text)
-    for piece, figure in (((JOINER.join(held) if _CHINESE.search(held) else held, True),) if whole
+    for piece, figure in (((JOINER.join(held) if _WIDE.search(held) else held, True),) if whole
                           else pieces(text)):
         style = _properties(piece, figure)
         for index, line in enumerate(piece.split("\n")):
@@ -139,7 +141,9 @@ class Ctx:
             self.para("", "Normal")
         columns = max(len(row) for row in rows)
         weights = list(widths) or [1.0] * columns
-        sizes = [round(self.width_mm * TWIPS_PER_MM * weight / sum(weights)) for weight in weights]
+        sizes = _widened([round(self.width_mm * TWIPS_PER_MM * weight / sum(weights)) for weight in weights],
+                         [max((_unit_twips(text) for row in rows if index < len(row) for text, _style in row[index]),
+                              default=0) for index in range(columns)])
         out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(sizes)}" w:type="dxa"/>'
                '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
                'w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
@@ -156,6 +160,40 @@ class Ctx:
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.body.append("".join(out))
+
+
+#: the size of table text (表格, 12 pt in every look) and a cell's left and right margins, in twips
+_TABLE_PT = 12
+_CELL_MARGINS_TWIPS = 2 * 108 + 40
+
+
+def _unit_twips(text: str) -> int:
+    """The width of the widest unbreakable figure of a cell's text (a figure with its unit, qualifier and tag, as
+    the line breaker keeps it), estimated from the table's size: a Chinese or full-width character an em, a Latin
+    one 0.62 em, with a tenth more (the offices' and LibreOffice's substitute fonts differ in their widths)."""
+    widest = 0.0
+    for unit in tokens(text):
+        if not any(c.isdigit() for c in unit):
+            continue
+        ems = 1.1 * sum(1.0 if ord(c) > 0x2E7F else 0.62 for c in unit if c != JOINER)
+        widest = max(widest, ems)
+    return round(widest * _TABLE_PT * 20) + _CELL_MARGINS_TWIPS if widest else 0
+
+
+def _widened(sizes: list[int], needed: list[int]) -> list[int]:
+    """Column sizes with each column at least as wide as its widest figure needs, taken from the widest column that
+    can spare it (the same rule as the briefing's tables), so that Word and LibreOffice need not break a figure."""
+    sizes = list(sizes)
+    for index, need in enumerate(needed):
+        while sizes[index] < need:
+            spare = [other for other in range(len(sizes)) if other != index and sizes[other] > needed[other]]
+            if not spare:
+                break
+            donor = max(spare, key=lambda other: sizes[other] - needed[other])
+            moved = min(need - sizes[index], sizes[donor] - needed[donor])
+            sizes[index] += moved
+            sizes[donor] -= moved
+    return sizes
 
 
 def _grid(ctx: Ctx, columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = (),
