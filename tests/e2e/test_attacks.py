@@ -489,7 +489,7 @@ def test_a_section_timeline_without_events_is_a_message(tmp_path):
         "briefing:\n", "briefing:\n  - kind: section\n    section: investment_talent\n    timeline: true\n"),
         encoding="utf-8")
     assert_refused(briefing(tmp_path, "check", "meeting.yaml", "--data", "facts.yaml"),
-                   "meeting.yaml:", "a section's timeline needs events")
+                   "meeting.yaml:", "the section asks for a timeline, and the dataset has no events")
 
 
 def test_braces_that_are_no_placeholder_are_refused_not_printed(tmp_path):
