@@ -105,10 +105,13 @@ class Composer:
         """When the figure holds and what it is: 2020年, 2022年1—10月, 2021年目标, 累计 (see Wording.when)."""
         return self.say.when(fact)
 
-    def tagged(self, text: str, tag: str) -> str:
-        """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020)."""
-        # the tag stays on the line of what it tags (no-break spaces, as the formatter joins a figure's words)
-        return f"{text}（{tag}）" if self.lang == "zh" else f"{text}\u00a0({tag.replace(' ', NO_BREAK_SPACE)})"
+    def tagged(self, text: str, tag: str, joined: bool = False) -> str:
+        """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020). The tag's words stay together
+        (no-break spaces, as the formatter joins a figure's words); joined: the tag stays on the line of what it
+        tags too (a figure's status in a table cell: 4 (in progress))."""
+        if self.lang == "zh":
+            return f"{text}（{tag}）"
+        return f"{text}{NO_BREAK_SPACE if joined else ' '}({tag.replace(' ', NO_BREAK_SPACE)})"
 
     def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
         """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,
@@ -355,7 +358,7 @@ class Composer:
                 continue
             facts = d.facts_of(subject)
             related = sep.join(self.say.figure(f).text if self.is_the_result(f) else
-                               self.tagged(self.say.figure(f).text, self.status(f)) for f in facts) or "—"
+                               self.tagged(self.say.figure(f).text, self.status(f), joined=True) for f in facts) or "—"
             declared = d.entity_kinds[kind]
             kind_word = self.say.pick(declared.label_zh, declared.label_en)
             if subject in d.groups:

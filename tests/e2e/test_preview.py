@@ -277,7 +277,7 @@ def test_the_page_in_chromium_follows_saves_and_shows_every_slide_and_page(works
             page.wait_for_function("window.previewShown.version >= 3", timeout=60_000)
             assert page.locator("#problems .errors li").all_inner_texts() == [
                 f"错误 error: {layout}:{line}:5: unknown kind 'timelines' (did you mean 'timeline'?)"]
-            assert sources("slides") == after and page.locator("img").count() == 24 + 19  # the last good pictures
+            assert sources("slides") == after and page.locator("img").count() == 24 + 17  # the last good pictures
 
             replace_once(layout, "  - kind: timelines\n", "  - kind: timeline\n")
             page.wait_for_function("window.previewShown.version >= 4 && window.previewShown.ok", timeout=60_000)
