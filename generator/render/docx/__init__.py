@@ -75,20 +75,9 @@ def _clear_body(word: WordDocument) -> None:
 
 
 def _properties(word: WordDocument, document: Document, options: RenderOptions) -> None:
-    meta = document.meta
-    props = word.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.organisation
-    props.last_modified_by = meta.organisation
-    props.keywords = "; ".join(meta.keywords)
-    props.language = "zh-CN" if meta.language == "zh" else "en-US"
-    props.comments = meta.source_line
-    props.category = meta.meeting
-    props.revision = 1
-    props.created = options.created
-    props.modified = options.created
-    props.last_printed = options.created
+    from ..properties import fill_core_properties
+
+    fill_core_properties(word.core_properties, document.meta, options.created)
 
 
 __all__ = ["render_docx", "HANDLERS"]

@@ -136,20 +136,9 @@ def _notes(notes_slide: NotesSlide, notes: tuple[str, ...], fonts: DeckFonts) ->
 
 
 def _properties(prs: PresentationT, document: Document, created: dt.datetime) -> None:
-    meta = document.meta
-    props = prs.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.organisation
-    props.last_modified_by = meta.organisation
-    props.keywords = "; ".join(meta.keywords)
-    props.language = "zh-CN" if meta.language == "zh" else "en-US"
-    props.comments = meta.source_line
-    props.category = meta.meeting
-    props.revision = 1
-    props.created = created
-    props.modified = created
-    props.last_printed = created
+    from ..properties import fill_core_properties
+
+    fill_core_properties(prs.core_properties, document.meta, created)
 
 
 def _normalise_zip(path: Path, created: dt.datetime) -> None:
