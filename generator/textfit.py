@@ -36,7 +36,7 @@ _BRACKETS = {"（": "）", "(": ")", "“": "”", "《": "》", "「": "」", "
 _ADDRESS = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+|(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%\-]+"
 #: a telephone number: +86 633 000 0000, 0633-8779512
 _PHONE = r"\+\d{1,3}(?:[ \-]\d{2,4}){2,4}|\(?0\d{2,3}\)?[ \-]\d{7,8}"
-_TOKEN = re.compile(rf"{_ADDRESS}|{_PHONE}|[A-Za-z0-9][A-Za-z0-9.,'’\-/+&²×]*|[^\S{GLUE}]+|.", re.S)
+_TOKEN = re.compile(rf"{_ADDRESS}|{_PHONE}|[A-Za-z0-9][A-Za-z0-9.,'’\-/+&²×–]*|[^\S{GLUE}]+|.", re.S)
 #: the part of a glued figure that stays whole as long as it fits a line: currency, number and the word after it;
 #: where that is too wide, the number and the word after it
 _CORE = re.compile(rf"(?:(?:RMB|USD)[{GLUE}])?(?P<number>\d[\w,.\-+%²]*(?:[{GLUE}][\w\-²]+)?)")
