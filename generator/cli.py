@@ -63,7 +63,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 COUNTED = {"facts": N_("{count} facts"), "measures": N_("{count} measures"), "sections": N_("{count} sections"),
            "events": N_("{count} events"), "projects and institutions": N_("{count} projects and institutions"),
            "groups": N_("{count} groups"), "industries": N_("{count} industries"),
-           "comparisons": N_("{count} comparisons")}
+           "comparisons": N_("{count} comparisons"), "derived figures": N_("{count} derived figures")}
 
 
 def default_data() -> Path:
@@ -473,7 +473,7 @@ def facts(words: tuple[str, ...], section: str | None, export_path: Path | None,
                     "pipeline": ("推进中", "pipeline", "under way"),
                     "goal": ("中长期目标", "goal"), "context": ("背景", "context")}
     shown = 0
-    for fact in dataset.model.facts:
+    for fact in dataset.facts.values():  # the sources' facts, then the derived figures
         if section and fact.section != section:
             continue
         part, measure = dataset.sections[fact.section], dataset.measures.get(fact.measure or "")
@@ -484,13 +484,14 @@ def facts(words: tuple[str, ...], section: str | None, export_path: Path | None,
         if words and not all(any(w.lower() in t.lower() for t in texts) for w in words):
             continue
         shown += 1
-        group = f"{zh.when(fact)} · {fact.measure}" if fact.measure else f"{zh.when(fact)} · words"
+        group = f"{zh.when(fact)} · {fact.measure}" if fact.measure else f"{zh.when(fact)} · " + (
+            "computed" if fact.is_number else "words")
         click.echo(_("{fact_id:<42} {zh_figure_fact_text:<12} {zh_label_fact} — {en_label_fact}  [{group}]").format(
             fact_id=fact.id, zh_figure_fact_text=zh.figure(fact).text, zh_label_fact=zh.label(fact),
             en_label_fact=en.label(fact), group=group))
     click.echo(_("{shown} of {len_dataset_model_facts} facts. Facts with the same [status · measure] may share a "
                   "chart; [… · words] cannot be charted.").format(
-        shown=shown, len_dataset_model_facts=len(dataset.model.facts)))
+        shown=shown, len_dataset_model_facts=len(dataset.facts)))
 
 
 def _export(dataset: Dataset, data_path: Path, export_path: Path) -> None:

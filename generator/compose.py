@@ -6,16 +6,16 @@ from dataclasses import is_dataclass, replace
 from typing import TypeVar, cast
 
 from .chartkinds import CHART_KINDS
-from .dataset import MAIN_SOURCE, ZONE, Dataset, Event, Fact
+from .dataset import MAIN_SOURCE, ZONE, Dataset, DerivedFact, Event, Fact
 from .document import (
     Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
-from .formatting import chart_unit, chart_value, date_text
+from .formatting import chart_unit, chart_value, computed_mark, date_text
 from .periods import Period
 from .layouts import Layout
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
-from .specs import ChartSpec, OwnWords, Titled
+from .specs import ChartSpec, OwnWords, TargetsChoice, Titled
 from .textfit import normalise_punctuation
 
 NO_BREAK_SPACE = "\u00a0"
@@ -46,6 +46,14 @@ ACTUAL_PLAIN = ("实绩", "Actual")
 #: a table or chart of results beside targets whose periods are not the dataset's two years
 BOTH = ("{actual}与{target}", "{actual} and {target}")
 TARGET = ("目标", "Target")
+#: how a derived figure was computed, in notes and the appendix
+FORMULA = ("计算：{sum}", "Computed: {sum}")
+#: the columns of targets beside their results, and what a target without a result shows
+PROGRESS = ("完成情况", "Progress")
+NO_RESULT = ("暂无实绩数据", "no result reported yet")
+TARGETS_TITLE = ("{period}目标完成情况", "Progress on the {period} targets")
+#: a chart of one measure over periods
+TREND = ("{measure}各期实绩", "{measure}, results by period")
 
 _T = TypeVar("_T")
 
@@ -128,9 +136,30 @@ class Composer:
                 continue
             seen.add(fact_id)
             fact = self.d.facts[fact_id]
+            if isinstance(fact, DerivedFact):  # no words of a source: its formula, and that it is computed
+                result.append(Source(fact_id, self.formula_text(fact), self.label(fact) + computed_mark(self.lang)))
+                continue
             cite = self.citation(fact.source)
             result.append(Source(fact_id, fact.quote, self.tagged(self.label(fact), cite) if cite else self.label(fact)))
         return tuple(result)
+
+    def formula_text(self, fact: DerivedFact) -> str:
+        """How a derived figure was computed, with the figures it comes from and their periods: 计算：1.42亿美元
+        （2021年上半年）÷ 2亿美元（2021年目标）× 100% = 71%."""
+        parts = [self.shown(self.d.facts[f], True) for f in fact.of]
+        if fact.formula == "ratio":
+            sum_ = f"{parts[0]} ÷ {parts[1]} × 100%"
+        elif fact.formula == "growth":
+            sum_ = (f"（{parts[0]} ÷ {parts[1]} − 1）× 100%" if self.lang == "zh" else
+                    f"({parts[0]} ÷ {parts[1]} − 1) × 100%")
+        elif fact.formula == "gap":
+            sum_ = f"{parts[1]} − {parts[0]}" if fact.is_number else f"{parts[0]} ≥ {parts[1]}"
+        else:
+            sum_ = " + ".join(parts)
+        if not fact.is_number:  # a target reached: the comparison says it all
+            return self.word(FORMULA).format(sum=sum_)
+        result = self.say.figure(fact).text.removesuffix(computed_mark(self.lang))
+        return self.word(FORMULA).format(sum=f"{sum_} = {result}")
 
     def citation(self, source: str) -> str:
         """Where a quote is from when it is not the dataset's own article: 日照日报《…》, Rizhao Daily, “…”."""
@@ -222,6 +251,17 @@ class Composer:
             default = self.comparison_title([c.id for c in comparisons]) + (
                 f" · {self.say.pick(measure.label_zh, measure.label_en)}" if measure else "")
             title = self.title_of(spec, default)
+        elif kind.over_periods:  # one measure over time: each point is named by its period, in time order
+            facts = sorted((d.facts[f] for f in spec.facts or ()), key=lambda f: d.period_of(f).end)
+            categories = tuple(d.period_of(f).text(self.lang) for f in facts)
+            measure = d.measures[facts[0].measure] if facts[0].measure else None
+            name = self.say.pick(measure.label_zh, measure.label_en) if measure else self.label(facts[0])
+            series = [Series(name, tuple(chart_value(f, self.lang) for f in facts),
+                             tuple(self.say.figure(f).text for f in facts))]
+            unit = chart_unit(facts[0], self.lang)
+            fact_ids = [f.id for f in facts]
+            title = self.title_of(spec, self.word(TREND).format(measure=name) + (
+                (f"（{unit}）" if self.lang == "zh" else f" ({unit})") if unit else ""))
         else:
             facts = [d.facts[f] for f in spec.facts or ()]
             categories = tuple(self.label(f) for f in facts)
@@ -282,6 +322,39 @@ class Composer:
             row_facts.append((c.actual, c.target))
         return Table((self.w("indicator"), actual, target), tuple(rows), "comparison", (1, 2),
                      (2.2, 1, 1), row_facts=tuple(row_facts)), fact_ids
+
+    def targets_title(self, spec: TargetsChoice) -> str:
+        """2021年目标完成情况, Progress on the 2021 targets (the period the entry names, or the plan year)."""
+        period = Period.parse(spec.period) if spec.period else Period(kind="year", year=self.d.model.years.plan)
+        return self.word(TARGETS_TITLE).format(period=period.text(self.lang))
+
+    def targets_table(self, targets: Sequence[Fact]) -> tuple[Table, tuple[str, ...], list[str]]:
+        """Each target beside the result reported for it (paired by measure, subject and period, see
+        generator/targets.py), with its declared completion; "no result reported yet" where there is none. Returns
+        the table, a note per row (with each computed figure's formula) and the facts shown."""
+        from .targets import completion_for, result_for
+
+        whens = {self.status(t) for t in targets}
+        one_when = len(whens) == 1
+        rows, notes, fact_ids, row_facts = [], [], [], []
+        for target in targets:
+            result = result_for(self.d, target)
+            done = completion_for(self.d, result, target) if result else None
+            ids = [f.id for f in (target, result, done) if f is not None]
+            target_text = self.say.figure(target).text if one_when else self.shown(target, True)
+            result_text = self.shown(result, True) if result else self.word(NO_RESULT)
+            done_text = self.say.figure(done).text if done else "—"
+            rows.append((self.label(target), target_text, result_text, done_text))
+            note = [f"{self.word(TARGET)} {self.shown(target, True)}", f"{self.word(ACTUAL_PLAIN)} {result_text}"]
+            if done:
+                note.append(self.formula_text(done))
+            notes.append(self.label(target) + self.sep + self.list_sep.join(note))
+            fact_ids += ids
+            row_facts.append(tuple(ids))
+        columns = (self.w("indicator"), next(iter(whens)) if one_when else self.word(TARGET),
+                   self.word(ACTUAL_PLAIN), self.word(PROGRESS))
+        return Table(columns, tuple(rows), "targets", (1, 2, 3), (1.8, 1.2, 1.4, 1.3),
+                     row_facts=tuple(row_facts)), tuple(notes), fact_ids
 
     def of_which(self, fact_ids: Sequence[str]) -> tuple[list[str], set[str]]:
         """The facts in order with each part of a whole moved under its total when the total is shown too, and the
@@ -371,16 +444,18 @@ class Composer:
         return Table((self.w("name"), self.w("kind"), self.w("related")), tuple(rows), "facts", (), (2.4, 0.8, 1.6),
                      row_facts=tuple(row_facts)), fact_ids
 
-    def table_pages(self, title: str, table: Table) -> list[Page]:
-        """A table on as many slides as it needs, each with the notes and sources of its own rows."""
+    def table_pages(self, title: str, table: Table, row_notes: Sequence[str] = ()) -> list[Page]:
+        """A table on as many slides as it needs, each with the notes (`row_notes`, one per row, when given) and
+        sources of its own rows."""
         pages = []
         size = self.m.max_table_rows_per_slide
         for i, rows in enumerate(_chunks(range(len(table.rows)), size)):
             part = replace(table, rows=tuple(table.rows[r] for r in rows),
                            row_facts=tuple(table.row_facts[r] for r in rows) if table.row_facts else ())
-            notes = tuple(self.sep.join((cells[0], cells[-1])) if table.role != "comparison" else
-                          f"{cells[0]}{self.sep}{table.columns[1]} {cells[1]}{self.list_sep}{table.columns[2]} {cells[2]}"
-                          for cells in part.rows)
+            notes = tuple(row_notes[r] for r in rows) if row_notes else tuple(
+                self.sep.join((cells[0], cells[-1])) if table.role != "comparison" else
+                f"{cells[0]}{self.sep}{table.columns[1]} {cells[1]}{self.list_sep}{table.columns[2]} {cells[2]}"
+                for cells in part.rows)
             ids = [f for row in part.row_facts for f in row]
             pages.append(Page(self.continued(title, i), (part,), notes=notes, sources=self.sources(ids),
                               continued=bool(i)))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal, Self
 
 from pydantic import Field, field_serializer, field_validator, model_validator
@@ -272,6 +273,38 @@ class Comparison(Strict):
     target: str
 
 
+#: how a derived figure is computed from the facts it names (`of`): ratio: the first as a % of the second (a result
+#: against its target: the completion rate); gap: what the first (a result) still lacks of the second (a target
+#: written as a floor, 2亿美元以上): reached, or short by so much; sum: the facts added up; growth: the change of the
+#: first over the second, the same measure a period earlier, in %
+Formula = Literal["ratio", "gap", "sum", "growth"]
+#: formulas whose figure is a %
+PERCENT_FORMULAS = ("ratio", "growth")
+
+
+class Derived(Strict):
+    """A figure the program computes from named facts: the source gives it nowhere, so it is declared here, checked
+    for units and periods, and shown everywhere as computed, with its formula in the notes and the appendix."""
+
+    id: str = Id
+    label_zh: str
+    label_en: str
+    formula: Formula = Field(description="ratio (the first as a % of the second: a completion rate), gap (a result "
+                             "against a target written as a floor: reached, or short by so much), sum, growth (the "
+                             "first over the second, a period earlier, in %)")
+    of: tuple[str, ...] = Field(min_length=2, max_length=20, description="the fact ids it is computed from: the "
+                                "result first, then its target or base (ratio, gap, growth name two)")
+    section: str
+
+
+class DerivedFact(Fact):
+    """A computed figure, made from a `Derived` declaration and its facts; `quote` is empty (it has no words of a
+    source) and every painter marks it as computed."""
+
+    formula: Formula
+    of: tuple[str, ...]
+
+
 #: the most records of one kind (facts, events…): a year's report has about a hundred facts; the caps keep a
 #: mistake from making every later step slow
 MAX_RECORDS = 1000
@@ -294,6 +327,8 @@ class DatasetModel(Strict):
     industries: tuple[Industry, ...] = Field((), max_length=60)
     markets: tuple[Market, ...] = Field((), max_length=200)
     comparisons: tuple[Comparison, ...] = Field((), max_length=MAX_RECORDS)
+    derived: tuple[Derived, ...] = Field((), max_length=MAX_RECORDS, description="figures the program computes from "
+                                         "named facts (a completion rate, a gap to a target, a sum)")
 
 
 @dataclass(frozen=True)
@@ -316,7 +351,21 @@ class Dataset:
 
     @cached_property
     def facts(self) -> dict[str, Fact]:
-        return {fact.id: fact for fact in self.model.facts}
+        """Every figure by id: the sources' facts, then the derived figures that can be computed."""
+        return {**{fact.id: fact for fact in self.model.facts}, **self.derived}
+
+    @cached_property
+    def derived(self) -> dict[str, DerivedFact]:
+        """The declared derived figures whose facts are numbers (the proof reports the others), computed."""
+        given = {fact.id: fact for fact in self.model.facts}
+        found: dict[str, DerivedFact] = {}
+        for item in self.model.derived:
+            facts = [given.get(fact_id) for fact_id in item.of]
+            if all(f is not None and f.is_number for f in facts):
+                made = derive(item, [f for f in facts if f is not None], self.period_of)
+                if made is not None:
+                    found[item.id] = made
+        return found
 
     @cached_property
     def sections(self) -> dict[str, Section]:
@@ -412,6 +461,7 @@ class Dataset:
     @property
     def counts(self) -> dict[str, int]:
         m = self.model
+        derived = {"derived figures": len(m.derived)} if m.derived else {}
         return {
             "facts": len(m.facts),
             "measures": len(m.measures),
@@ -421,7 +471,36 @@ class Dataset:
             "groups": len(m.groups),
             "industries": len(m.industries),
             "comparisons": len(m.comparisons),
-        }
+        } | derived
+
+
+def derive(item: Derived, facts: list[Fact], period_of: Callable[[Fact], Period]) -> DerivedFact | None:
+    """The derived figure computed from its facts (numbers), in decimal arithmetic (1.42 + 0.3 is 1.72, not
+    1.7199999999999998); a % to one decimal place. None when it cannot be computed (a zero base)."""
+    numbers = [Decimal(number_text(f.number)) for f in facts]
+    first = facts[0]
+    value: Decimal | str
+    unit, unit_en, measure = first.unit, first.unit_en, first.measure
+    value_en = None
+    if item.formula == "sum":
+        value = sum(numbers, Decimal(0))
+    elif item.formula == "gap":  # how far from a target is no figure of the target's measure: no chart takes it
+        short = numbers[1] - numbers[0]
+        value, value_en = (short, None) if short > 0 else ("达到", "reached")
+        measure = None
+    else:
+        if numbers[1] == 0:
+            return None
+        ratio = numbers[0] / numbers[1] * 100 if item.formula == "ratio" else (numbers[0] / numbers[1] - 1) * 100
+        value = ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        unit, unit_en, measure = "%", None, None
+    shown: int | float | str = value if isinstance(value, str) else (
+        int(value) if value == value.to_integral_value() else float(value))
+    return DerivedFact.model_construct(
+        id=item.id, label_zh=item.label_zh, label_en=item.label_en, value=shown, value_to=None, value_en=value_en,
+        unit=unit, unit_en=unit_en, qualifier=None, measure=measure, status=first.status, share_of=None, among=None,
+        among_unit="", among_en="", period=period_of(first), subject=first.subject, section=item.section, quote="",
+        source=MAIN_SOURCE, formula=item.formula, of=item.of)
 
 
 def number_text(value: int | float) -> str:
@@ -538,7 +617,8 @@ def sentences(model: DatasetModel) -> Iterator[tuple[KeyPath, str, bool]]:
     named = {"facts": ("label_zh", "label_en"), "events": ("label_zh", "label_en"), "measures": ("label_zh", "label_en"),
              "entities": ("name_zh", "name_en"), "groups": ("name_zh", "name_en"), "wholes": ("label_zh", "label_en"),
              "industry_roles": ("label_zh", "label_en"), "entity_kinds": ("label_zh", "label_en"), "industries": ("name_zh", "name_en"),
-             "markets": ("name_zh", "name_en"), "comparisons": ("label_zh", "label_en")}
+             "markets": ("name_zh", "name_en"), "comparisons": ("label_zh", "label_en"),
+             "derived": ("label_zh", "label_en")}
     for kind, keys in named.items():
         for index, item in enumerate(getattr(model, kind)):
             for key in keys:

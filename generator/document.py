@@ -123,11 +123,12 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with a header row; `role` says what kind ("comparison", "facts", "appendix", "summary")."""
+    """A table with a header row; `role` says what kind ("comparison", "targets", "facts", "appendix",
+    "summary")."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    role: Literal["comparison", "facts", "appendix", "summary"]
+    role: Literal["comparison", "targets", "facts", "appendix", "summary"]
     numeric_columns: tuple[int, ...] = ()
     widths: tuple[float, ...] = ()  # relative column widths
     caption: str = ""  # a heading shown above the table where the page title does not say it

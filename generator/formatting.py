@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
-from .dataset import Fact, number_text
+from .dataset import DerivedFact, Fact, number_text
 from .document import Figure
 
 NO_BREAK_SPACE = "\u00a0"
@@ -51,6 +52,8 @@ def figure(fact: Fact, lang: str, years: dict[str, int] | None = None, label: st
     replaces the fact's label (already worded by the caller)."""
     if label is None:
         label = fact.label_zh if lang == "zh" else fact.label_en
+    if isinstance(fact, DerivedFact):
+        return _computed(fact, lang, years, label)
     if not fact.is_number:
         value = fact.value_text if lang == "zh" else (fact.value_en or fact.value_text)
         return Figure(value=_kept(_with_years(value, years)), label=label, fact_id=fact.id)
@@ -61,6 +64,26 @@ def figure(fact: Fact, lang: str, years: dict[str, int] | None = None, label: st
     result = _figure_en(fact, label)
     return Figure(_kept(result.value), result.label, _kept(result.prefix), _kept(_with_years(result.suffix, years)),
                   result.fact_id)
+
+
+#: what follows every figure the program computed, in every painter: it is no figure of a source
+COMPUTED = ("（计算）", " (computed)")
+#: what a gap to a target says before its figure
+_SHORT_BY = ("尚差", "short by ")
+
+
+def computed_mark(lang: str) -> str:
+    """What follows a computed figure: （计算）, (computed)."""
+    return _kept(COMPUTED[0 if lang == "zh" else 1])
+
+
+def _computed(fact: DerivedFact, lang: str, years: dict[str, int] | None, label: str) -> Figure:
+    """A derived figure, marked as computed: 71%（计算）, 尚差0.58亿美元（计算）, 达到（计算）."""
+    plain = Fact.model_construct(**{name: getattr(fact, name) for name in Fact.model_fields})
+    shown = figure(plain, lang, years, label)
+    if fact.formula == "gap" and fact.is_number:
+        shown = replace(shown, prefix=_SHORT_BY[0 if lang == "zh" else 1] + shown.prefix)
+    return replace(shown, suffix=shown.suffix + computed_mark(lang))
 
 
 def _kept(text: str) -> str:

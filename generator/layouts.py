@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Self, TypeV
 from pydantic import Field, ValidationInfo, create_model, field_validator, model_validator
 
 from .chartkinds import CHART_KINDS
-from .dataset import Dataset
+from .dataset import Dataset, Fact
+from .periods import Period
 from .errors import GeneratorError, Issue, IssueCollector, SourceRef, did_you_mean
 from .i18n import N_, _
 from .loading import KeyPath, Loaded, load_file, resolve_layout_path  # noqa: F401 - re-exported
@@ -443,6 +444,8 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
         return problems
     if not chart.facts or len(chart.facts) < 2:
         return [((), _("a '{kind}' chart needs 'facts': at least 2 fact ids").format(kind=chart.chart), "")]
+    if kind.over_periods:
+        return _trend_problems(chart, dataset)
     known_facts = [facts[f] for f in chart.facts if f in facts]
     numbers = [f for f in known_facts if f.is_number]
     for position, fact_id in enumerate(chart.facts):
@@ -452,6 +455,7 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
                 fact=fact.id), _("show it in a kpis slide")))
     if not numbers:
         return problems
+    problems += _unmeasured(chart, numbers)
     by_measure: dict[str, list[str]] = {}
     for fact in numbers:
         by_measure.setdefault(str(fact.measure), []).append(fact.id)
@@ -499,6 +503,56 @@ def chart_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, st
                                            "of one complete whole in the dataset"),
                              _("use a column or bar chart, or a table; or declare the whole under `wholes` in the "
                                "dataset if the article gives one")))
+    return problems
+
+
+def _unmeasured(chart: ChartSpec, numbers: Sequence[Fact]) -> list[tuple[KeyPath, str, str]]:
+    """A chart's axis says what its figures measure: a computed percentage (a completion rate, a growth) measures
+    nothing of the dataset's `measures` and is shown as a card or in a table."""
+    return [(("facts", (chart.facts or ()).index(fact.id)), _("'{fact}' is a computed percentage, not a figure of "
+                                                              "one measure, and cannot be charted").format(fact=fact.id),
+             _("show it in a kpis slide or a targets table")) for fact in numbers if fact.measure is None]
+
+
+def _trend_problems(chart: ChartSpec, dataset: Dataset) -> list[tuple[KeyPath, str, str]]:
+    """A line over time is true when its points are one measure of one subject and status, each of its own period,
+    and the periods are alike: a first half or ten months drawn among whole years would read as a whole year."""
+    problems: list[tuple[KeyPath, str, str]] = []
+    known = [dataset.facts[f] for f in chart.facts or () if f in dataset.facts]
+    for position, fact in enumerate(known):
+        if not fact.is_number:
+            problems.append((("facts", position), _("fact '{fact}' is not a number and cannot be charted").format(
+                fact=fact.id), _("show it in a kpis slide")))
+    numbers = [f for f in known if f.is_number]
+    if not numbers:
+        return problems
+    problems += _unmeasured(chart, numbers)
+    several = {"measure": N_("a trend shows one measure, and these figures have several ({list})"),
+               "subject": N_("a trend shows the figures of one subject, and these have several ({list})"),
+               "status": N_("a trend shows figures of one status, and these have several ({list})"),
+               "unit": N_("a trend shows one unit, and these figures have several ({list})")}
+    for what, message in several.items():
+        if len({str(getattr(f, what)) for f in numbers}) > 1:
+            problems.append((("facts",), _(message).format(list=", ".join(f"{f.id}: {getattr(f, what)}"
+                                                                            for f in numbers)),
+                             _("chart one measure of one subject, results beside results")))
+    periods = [(f, dataset.period_of(f)) for f in numbers]
+    first_fact, first = periods[0]
+    for fact, period in periods[1:]:
+        if not period.same_length(first):
+            problems.append((("facts",), _("the trend draws “{period}” ({fact}) beside “{other}” ({other_fact}): a "
+                                           "part of a year among whole years would read as a whole year").format(
+                period=period.text("zh"), fact=fact.id, other=first.text("zh"), other_fact=first_fact.id),
+                _("chart periods of one length (2020年 and 2021年, or 2020年上半年 and 2021年上半年); set a part "
+                  "of a year against its target in a targets slide")))
+            break
+    by_period: dict[Period, list[str]] = {}
+    for fact, period in periods:
+        by_period.setdefault(period, []).append(fact.id)
+    for period, ids in by_period.items():
+        if len(ids) > 1:
+            problems.append((("facts",), _("the trend has several figures of “{period}” ({ids})").format(
+                period=period.text("zh"), ids=", ".join(ids)), _("keep one figure per period")))
     return problems
 
 

@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dataset import Dataset, DatasetModel
+from .dataset import MAIN_SOURCE, Dataset, DatasetModel
 from .errors import GeneratorError, Issue, SourceRef
 from .i18n import _
 from .loading import display_path, load_file, read_text
@@ -52,9 +52,12 @@ def date_warnings(layout_path: Path, date: dt.date, dataset: Dataset) -> list[st
     if date <= end:
         return [_("{where}: the meeting's date {date} lies before the end of the results it reports ({end}): is it "
                   "last year's date?").format(where=ref, date=date.isoformat(), end=end.isoformat())]
-    if not years.results <= date.year <= years.plan:
+    # a later report's results are met on up to a year after them (2021's results in January 2022)
+    last = max([years.plan] + [dataset.period_of(f).years[1] + 1 for f in dataset.model.facts
+                               if f.source != MAIN_SOURCE and dataset.period_of(f).years[1]])
+    if not years.results <= date.year <= last:
         return [_("{where}: the meeting's date {date} lies outside the dataset's years {first}–{last}").format(
-            where=ref, date=date.isoformat(), first=years.results, last=years.plan)]
+            where=ref, date=date.isoformat(), first=years.results, last=last)]
     return []
 
 

@@ -146,6 +146,46 @@ class Period(BaseModel):
     def is_part_of_year(self) -> bool:
         return self.kind == "months"
 
+    @property
+    def months(self) -> tuple[int, int]:
+        """The first and last month of the year the period covers (1, 12 for a whole year; 1, the month for an "as
+        of" date; 0, 0 for a span, to date and the long term)."""
+        if self.kind == "year":
+            return 1, 12
+        if self.kind == "months":
+            return self.first_month, self.last_month
+        return (1, self.last_month) if self.kind == "as_of" else (0, 0)
+
+    @property
+    def end(self) -> tuple[int, int, int]:
+        """When the period ends, for ordering figures in time: (year, month, day); to date and the long term last."""
+        if self.kind in ("to_date", "long_term"):
+            return 9999, 12, 31
+        month = 12 if self.kind in ("year", "span") else self.last_month
+        return self.year, month, self.day or 31
+
+    def within(self, other: Period) -> bool:
+        """Whether a figure of this period counts towards one of `other`: the same period, or part of it (2021年
+        上半年 and 截至2021年6月底 within 2021年; 2021年 within 2021—2025年)."""
+        if self == other:
+            return True
+        if other.kind == "span":
+            first, last = self.years
+            return bool(first) and other.first_year <= first and last <= other.year
+        if other.kind in ("year", "months") and self.kind in ("year", "months", "as_of") and self.year == other.year:
+            first, last = self.months
+            return other.months[0] <= first and last <= other.months[1]
+        return False
+
+    def same_length(self, other: Period) -> bool:
+        """Whether two periods are alike in length and place in the year (two whole years, two first halves), so
+        that their figures may stand on one line of a chart."""
+        if self.kind != other.kind:
+            return False
+        if self.kind == "span":
+            return self.year - self.first_year == other.year - other.first_year
+        return self.months == other.months and self.day == other.day
+
 
 def _parse(text: str) -> Period | None:
     if text in ("截至目前", "目前", "todate", "to-date", "至今", "累计"):

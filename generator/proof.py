@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .dataset import (
     malformed_placeholders,
-    MAIN_SOURCE, SCALED_UNITS, YEAR_KEYS, ZONE, Comparison, Dataset, Event, Fact, Group, Whole, _number_offsets, bare_numbers,
+    MAIN_SOURCE, SCALED_UNITS, YEAR_KEYS, ZONE, Comparison, Dataset, Derived, Event, Fact, Group, Whole, _number_offsets,
+    bare_numbers,
     body_numerals, covered_numerals, number_text, placeholders, sentences,
 )
 from .errors import IssueCollector, SourceRef, did_you_mean
@@ -17,7 +18,7 @@ from .loading import KeyPath, Loaded
 
 #: the kinds of record that have ids, in the dataset's order
 RECORDS = ("sources", "measures", "entity_kinds", "sections", "facts", "events", "entities", "groups", "wholes",
-           "industry_roles", "industries", "markets", "comparisons")
+           "industry_roles", "industries", "markets", "comparisons", "derived")
 #: the periods each status may hold for: a running total or a stock holds as of a date; a result, a target or a
 #: circumstance holds for a year, part of one or a span; only a goal may be for the long term
 PERIODS_OF_STATUS = {
@@ -117,6 +118,10 @@ class Proof:
                 else:
                     seen[item.id] = index
         fact_ids = {fact.id for fact in self.model.facts}
+        for index, item in enumerate(self.model.derived):
+            if item.id in fact_ids:
+                self.add(("derived", index, "id"), _("the derived figure '{id}' has the id of a fact").format(
+                    id=item.id), _("give each figure its own id, e.g. {id}_completion").format(id=item.id))
         clashes = fact_ids & (self.subject_ids | set(self.dataset.comparisons)) | ({ZONE} & fact_ids)
         for index, fact in enumerate(self.model.facts):
             if fact.id in clashes:
@@ -340,6 +345,99 @@ class Proof:
                 comparison_id=comparison.id, actual_measure=actual.measure, target_measure=target.measure),
                 _("pair a target with the result of the same measure"))
 
+    def derived(self, index: int, item: Derived) -> None:
+        """A derived figure is computed from figures of the sources that are alike: one measure and unit, exact
+        numbers; a result against a target of its period (or of a period the result is part of); a sum of one
+        period; a growth over a period of the same length a year or more before."""
+        self.section("derived", index, item.section)
+        wanted = {"ratio": 2, "gap": 2, "growth": 2}.get(item.formula)
+        if wanted and len(item.of) != wanted:
+            self.add(("derived", index, "of"), _("derived '{id}': a {formula} is computed from {count} facts, not "
+                                                 "{given}").format(id=item.id, formula=item.formula, count=wanted,
+                                                                   given=len(item.of)),
+                     _("name the result first, then its target or base: of: [result_id, target_id]"))
+            return
+        given = {fact.id: fact for fact in self.model.facts}
+        facts: list[Fact] = []
+        for position, fact_id in enumerate(item.of):
+            fact = given.get(fact_id)
+            if fact is None:
+                self.add(("derived", index, "of", position), _("unknown fact '{fact_id}'").format(fact_id=fact_id),
+                         did_you_mean(fact_id, given) or _("a derived figure is computed from facts of `facts`"))
+            elif not fact.is_number or fact.among is not None or fact.value_to is not None:
+                self.add(("derived", index, "of", position), _("derived '{id}': '{fact_id}' is not one number (a "
+                                                               "text, a rank or a range)").format(id=item.id,
+                                                                                                  fact_id=fact_id),
+                         _("compute only from facts whose value is a single number"))
+            else:
+                facts.append(fact)
+        if len(facts) < len(item.of):
+            return
+        self.alike(index, item, facts)
+        if item.formula in ("ratio", "gap"):
+            self.against_target(index, item, facts[0], facts[1])
+        elif item.formula == "sum":
+            periods = {self.dataset.period_of(f).text("zh") for f in facts}
+            if len(periods) > 1 or len({f.status for f in facts}) > 1:
+                self.add(("derived", index, "of"), _("derived '{id}' adds up figures of different periods or status "
+                                                     "({periods})").format(id=item.id, periods="、".join(sorted(periods))),
+                         _("a sum adds figures of one period and one status"))
+        else:
+            later, earlier = (self.dataset.period_of(f) for f in facts)
+            if not later.same_length(earlier) or later.end <= earlier.end or facts[0].status != facts[1].status:
+                self.add(("derived", index, "of"), _("derived '{id}': a growth compares a period with one of the same "
+                                                     "length before it, and “{later}” against “{earlier}” is not that"
+                                                     ).format(id=item.id, later=later.text("zh"),
+                                                              earlier=earlier.text("zh")),
+                         _("name the later figure first, then the same measure a year earlier: 2021年上半年 against "
+                           "2020年上半年, 2021年 against 2020年"))
+        exact = facts if item.formula != "gap" else facts[1:]
+        for fact in exact:
+            if fact.qualifier is not None and not (item.formula in ("ratio", "gap") and fact is facts[1]
+                                                   and fact.qualifier in ("at_least", "more_than")):
+                self.add(("derived", index, "of"), _("derived '{id}': '{fact_id}' is approximate ({qualifier}), so "
+                                                     "nothing exact can be computed from it").format(
+                    id=item.id, fact_id=fact.id, qualifier=fact.qualifier),
+                    _("show the figures side by side without a computed figure"))
+
+    def alike(self, index: int, item: Derived, facts: list[Fact]) -> None:
+        """The facts of a derived figure measure one thing in one unit."""
+        measures = {str(f.measure) for f in facts}
+        units = {f.unit for f in facts}
+        if len(measures) > 1 or len(units) > 1:
+            self.add(("derived", index, "of"), _("derived '{id}' pairs figures of different measures or units "
+                                                 "({list})").format(id=item.id, list=", ".join(
+                                                     f"{f.id}: {f.measure} {f.unit}" for f in facts)),
+                     _("compute only from figures of one measure and unit"))
+
+    def against_target(self, index: int, item: Derived, result: Fact, target: Fact) -> None:
+        """A completion (ratio) or gap sets a result against a target of its period or of a period it is part of;
+        a target written as a floor (以上, 余) has no completion rate, only reached or short by."""
+        if result.status not in ("achieved", "cumulative") or target.status != "target":
+            self.add(("derived", index, "of"), _("derived '{id}': a {formula} sets a result (achieved or cumulative) "
+                                                 "against a target; '{result}' is {result_status}, '{target}' is "
+                                                 "{target_status}").format(
+                id=item.id, formula=item.formula, result=result.id, result_status=result.status, target=target.id,
+                target_status=target.status), _("name the result first, then its target: of: [result_id, target_id]"))
+            return
+        period, of_target = self.dataset.period_of(result), self.dataset.period_of(target)
+        if not period.within(of_target):
+            self.add(("derived", index, "of"), _("derived '{id}' sets a result of “{period}” against a target of "
+                                                 "“{target_period}”").format(id=item.id, period=period.text("zh"),
+                                                                             target_period=of_target.text("zh")),
+                     _("a result counts towards a target of its own period, or of a period it is part of"))
+        if item.formula == "ratio" and target.qualifier in ("at_least", "more_than"):
+            self.add(("derived", index, "formula"), _("derived '{id}': the target '{target}' is a floor ({qualifier}): "
+                                                      "a percentage of a floor is no completion rate").format(
+                id=item.id, target=target.id, qualifier=target.qualifier),
+                _("write formula: gap: it shows reached (达到) or how far the result is short of the floor (尚差)"))
+        if item.formula == "gap" and result.qualifier is not None and not (
+                result.qualifier in ("more_than", "at_least") and result.number >= target.number):
+            self.add(("derived", index, "of"), _("derived '{id}': the result '{result}' is approximate ({qualifier}), "
+                                                 "so how far it is short cannot be computed").format(
+                id=item.id, result=result.id, qualifier=result.qualifier),
+                _("show the result beside its target without a computed figure"))
+
     def sentences(self) -> None:
         """Sentences show figures only through {fact_id} placeholders and years through {results_year} and
         {plan_year}: a number typed into a sentence would not follow the fact when it changes."""
@@ -417,6 +515,8 @@ def prove(dataset: Dataset, loaded: Loaded, article_shown: str, coverage_always:
         proof.whole(index, whole)
     for index, comparison in enumerate(model.comparisons):
         proof.comparison(index, comparison)
+    for index, item in enumerate(model.derived):
+        proof.derived(index, item)
     proof.sentences()
     if coverage_always or not proof.issues.issues:
         proof.coverage()

@@ -15,7 +15,7 @@ from .validation import Strict
 
 if TYPE_CHECKING:
     from .compose import Composer
-    from .dataset import Dataset
+    from .dataset import Dataset, Fact
     from .loading import KeyPath
 
     ChartKind = str
@@ -59,6 +59,44 @@ class OwnWords(Titled):
         if not self.text_zh and not self.text_en:
             raise ValueError(N_("needs text_zh or text_en: the lines to show"))
         return self
+
+
+class TargetsChoice(Titled):
+    """Which targets a targets slide or part shows: those named, or every target of a period."""
+
+    facts: tuple[str, ...] | None = Field(None, max_length=40, description="target fact ids; default: every target "
+                                          "of `period`")
+    sections: tuple[str, ...] | None = Field(None, max_length=20, description="only the targets of these sections")
+    period: str | None = Field(None, description="the targets of this period (2021年, 2022年上半年); default: the "
+                               "plan year")
+
+    def chosen(self, dataset: Dataset) -> list[Fact]:
+        from .periods import Period
+        from .targets import targets
+
+        return targets(dataset, self.facts, self.sections, Period.parse(self.period) if self.period else None)
+
+    def problems(self, dataset: Dataset) -> list[Problem]:
+        """Named facts must be targets; the period must be one; there must be a target to show."""
+        from .i18n import _
+        from .periods import Period
+
+        found: list[Problem] = []
+        for position, fact_id in enumerate(self.facts or ()):
+            fact = dataset.facts.get(fact_id)
+            if fact is not None and fact.status != "target":
+                found.append((("facts", position), _("'{fact}' is not a target (its status is {status})").format(
+                    fact=fact_id, status=fact.status), _("name facts of status target")))
+        if self.period:
+            try:
+                Period.parse(self.period)
+            except ValueError as error:
+                return found + [(("period",), str(error), "")]
+        if not found and not self.facts and not self.chosen(dataset):
+            found.append(((), _("there is no target to show: the dataset has no target of {period}").format(
+                period=(Period.parse(self.period) if self.period else Period(kind="year", year=dataset.model.years.plan)
+                        ).text("zh")), _("name targets under `facts`, or choose another `period`")))
+        return found
 
 
 class ChartSpec(Titled):

@@ -20,9 +20,10 @@ class ChartKind:
     parts_of_a_whole: bool = False  # its facts must be the parts of one complete whole of the dataset
     over_time: bool = False  # comparisons as one line per measure from the results year to the plan year
     values_in_legend: bool = False  # each value is shown in the legend beside its category, not on its mark
+    over_periods: bool = False  # one measure of one subject over periods of one length, each point named by its period
 
 
-_ORDER = ("column", "bar", "grouped", "doughnut", "line")  # the order of the kinds in messages and the schema
+_ORDER = ("column", "bar", "grouped", "doughnut", "line", "trend")  # the order of the kinds in messages and the schema
 
 #: every chart kind by name
 CHART_KINDS: dict[str, ChartKind] = discover(__name__, __path__, ChartKind, lambda kind: kind.name, _ORDER)

@@ -17,7 +17,7 @@ class PartKind(EntryKind[S, Page]):
     layout flows over as many A4 pages as it needs."""
 
 
-_ORDER = ("cover", "contents", "at_a_glance", "section", "text", "appendix")  # the order in the schema and messages
+_ORDER = ("cover", "contents", "at_a_glance", "section", "targets", "text", "appendix")  # the order in the schema and messages
 
 #: every briefing part by name
 PART_KINDS: dict[str, PartKind[Any]] = discover(__name__, __path__, PartKind, lambda kind: kind.name, _ORDER)

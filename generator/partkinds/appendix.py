@@ -1,4 +1,4 @@
-"""The appendix: every figure with the article's words it comes from."""
+"""The appendix: every figure with the article's words it comes from, and every computed figure with its formula."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
@@ -33,6 +33,12 @@ def compose_part(c: Composer, spec: AppendixPart) -> Page:
         figure = c.say.figure(fact)
         rows.append((str(number), c.label(fact), c.tagged(figure.text, figure.period),
                      c.tagged(fact.quote, cite) if cite else fact.quote))
+    start = len(c.d.model.facts)
+    for number, derived in enumerate(c.d.derived.values(), start + 1):  # computed figures: their formula
+        if spec.sections and derived.section not in spec.sections:
+            continue
+        figure = c.say.figure(derived)
+        rows.append((str(number), c.label(derived), c.tagged(figure.text, figure.period), c.formula_text(derived)))
     table = Table((c.word(ID), c.w("indicator"), c.w("value"), c.word(QUOTE)), tuple(rows), "appendix", (0,),
                   (0.4, 1.9, 1.2, 2.6))
     return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(c.quote_attribution(), "source"), table),

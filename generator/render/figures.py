@@ -246,4 +246,5 @@ DRAW: dict[str, Draw] = {
     "grouped_bar": draw_grouped_bar,
     "doughnut": draw_doughnut,
     "line": draw_line,
+    "trend": draw_line,
 }

@@ -16,8 +16,8 @@ class SlideKind(EntryKind[S, "list[Page]"]):
     """One kind of slide: compose makes one entry of the deck into one slide or more (a long list goes on)."""
 
 
-_ORDER = ("title", "agenda", "section_divider", "kpis", "chart", "timeline", "key_points", "comparison", "fact_table",
-          "projects", "industries", "markets", "highlight", "text", "closing")  # the order in the schema and messages
+_ORDER = ("title", "agenda", "section_divider", "kpis", "chart", "timeline", "key_points", "comparison", "targets",
+          "fact_table", "projects", "industries", "markets", "highlight", "text", "closing")  # the order in the schema and messages
 
 #: every slide kind by name
 SLIDE_KINDS: dict[str, SlideKind[Any]] = discover(__name__, __path__, SlideKind, lambda kind: kind.name, _ORDER)

@@ -27,7 +27,7 @@ CHINESE = {
     "short": "简称", "organisation": "机构", "mission": "使命", "mission_quote": "使命引文",
     "field": "字段", "description": "说明", "period": "时期", "rank": "排名", "of": "范围", "part_of": "所属",
     "sources": "出处", "source": "出处", "derived": "推算", "among": "排名基数", "among_unit": "基数单位",
-    "share_of": "占比基数", "mission_line": "定位语", "plural": "复数",
+    "share_of": "占比基数", "mission_line": "定位语", "plural": "复数", "formula": "算法",
 }
 _LANGUAGES = {"zh": "中文", "en": "英文"}
 #: the most rows and columns a sheet may have (the dataset has about 100 facts of 14 fields)

@@ -17,6 +17,7 @@ from generator.cli import cli
 from generator.render.pptx.charts import CHARTS as PPTX_CHARTS
 
 from ..conftest import DATA
+from ..progress_data import write_progress_dataset
 
 #: what each kind shows with the shipped dataset: (the entry's key, its ids, the labels its figures print as)
 ITEMS = {
@@ -24,6 +25,7 @@ ITEMS = {
                         "leading_industries_investment_growth"], ["116.7%", "102.6%", "53.5%"]),
     "whole": ("facts", ["talent_platforms_national", "talent_platforms_provincial"], ["8家", "49家"]),
     "comparisons": ("comparisons", ["talents"], ["75名", "90名"]),
+    "periods": ("facts", ["innovation_teams", "innovation_teams_2021"], ["13个", "16个"]),  # with a later report
 }
 #: the element and bar direction of each PowerPoint chart type the kinds name
 PPTX_TYPES = {"COLUMN_CLUSTERED": ("barChart", "col"), "BAR_CLUSTERED": ("barChart", "bar"),
@@ -31,7 +33,7 @@ PPTX_TYPES = {"COLUMN_CLUSTERED": ("barChart", "col"), "BAR_CLUSTERED": ("barCha
 
 
 def _items(kind) -> tuple[str, list[str], list[str]]:
-    return ITEMS["whole" if kind.parts_of_a_whole else kind.of]
+    return ITEMS["whole" if kind.parts_of_a_whole else "periods" if kind.over_periods else kind.of]
 
 
 def _dataset_with_a_complete_whole(folder: Path) -> Path:
@@ -61,7 +63,7 @@ def test_every_painter_draws_every_chart_kind(name, tmp_path):
         f"deck:\n  - kind: title\n  - kind: chart\n    chart: {name}\n    {items}\n"
         "briefing:\n  - kind: cover\n  - kind: section\n    section: investment_talent\n    fact_table: false\n"
         f"    charts:\n      - chart: {name}\n        {items}\n", encoding="utf-8")
-    data = _dataset_with_a_complete_whole(tmp_path)
+    data = write_progress_dataset(tmp_path / "data") if kind.over_periods else _dataset_with_a_complete_whole(tmp_path)
     result = CliRunner().invoke(cli, ["build", str(layout), "--data", str(data), "--format", "everything", "--out",
                                       str(tmp_path / "out")], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -119,7 +119,7 @@ def test_mistakes_of_every_kind_are_reported_in_one_round(dataset):
         "'primary' is empty: YAML reads # as the start of a comment (quote the value: primary: \"#0B6E4F\")",
         "'facts' lists 1; at least 2 are needed",
         "unknown event id 'oct27' (did you mean 'groundbreaking_oct27'?)",
-        "'chart' is 'pie'; expected 'column', 'bar', 'grouped', 'doughnut', 'line' or 'grouped_bar'",
+        "'chart' is 'pie'; expected 'column', 'bar', 'grouped', 'doughnut', 'line', 'trend' or 'grouped_bar'",
         "unknown fact id '招引项目' (ids are English; did you mean 'projects_attracted' or 'planned_investment'?)",
         "unknown section id 'plan_2021' (did you mean 'plan'?)",
         "unknown kind 'closng' (did you mean 'closing'?)",

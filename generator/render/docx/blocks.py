@@ -332,7 +332,7 @@ def _add_closing(ctx: Ctx, block: d.Closing) -> None:
 #: the editable briefing's handler of each chart kind (generator/chartkinds): the height of its picture, drawn by
 #: figures.DRAW as a 300 dpi PNG
 CHART_HEIGHTS_MM: dict[str, float] = {"column": 62, "bar": 62, "grouped": 62, "grouped_bar": 62, "doughnut": 58,
-                                      "line": 62}
+                                      "line": 62, "trend": 62}
 
 HANDLERS: dict[type, Callable[[Ctx, Any], None]] = {
     d.Title: _add_title,

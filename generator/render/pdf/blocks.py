@@ -245,7 +245,7 @@ def chart_svg_of(block: d.Chart, theme: Theme, options: RenderOptions) -> bytes:
 
 #: the briefing's handler of each chart kind (generator/chartkinds): the height of its drawing (figures.DRAW)
 CHART_HEIGHTS_MM: dict[str, float] = {"column": 62, "bar": 62, "grouped": 62, "grouped_bar": 62, "doughnut": 58,
-                                      "line": 62}
+                                      "line": 62, "trend": 62}
 
 
 def draw_charts(document: Document, options: RenderOptions) -> None:

@@ -159,6 +159,7 @@ CHARTS: dict[str, NativeChart] = {
     "grouped_bar": NativeChart(XL_CHART_TYPE.BAR_CLUSTERED, style_bars),
     "doughnut": NativeChart(XL_CHART_TYPE.DOUGHNUT, style_doughnut),
     "line": NativeChart(XL_CHART_TYPE.LINE_MARKERS, style_line, XL_LABEL_POSITION.ABOVE),
+    "trend": NativeChart(XL_CHART_TYPE.LINE_MARKERS, style_line, XL_LABEL_POSITION.ABOVE),
 }
 
 

@@ -170,4 +170,5 @@ CHARTS: dict[str, Geometry] = {
     "grouped_bar": Geometry(bars),
     "doughnut": Geometry(doughnut),
     "line": Geometry(columns),
+    "trend": Geometry(columns, labels_under_columns=True),
 }
