@@ -75,6 +75,11 @@ def describe(layout_path: Path, inputs: Inputs, lang: str | None, formats: tuple
 
     prepared = inputs.prepare(layout_path, lang)
     theme = prepared.theme
+    if prepared.template is not None:  # the template's colours and body font reach the briefing too
+        from .render.pptx.template import template_look
+        from .render.slides.template import with_template_look
+
+        theme = with_template_look(theme, *template_look(prepared.template))
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
     if not bold.bold:

@@ -141,6 +141,22 @@ def legible(colour: str, fill: str, size_pt: float, bold: bool = False, dark: st
     return light if contrast(light, fill) >= contrast(dark, fill) else dark
 
 
+#: the page a briefing is printed on
+PAPER = "#FFFFFF"
+
+
+def ink(colour: str, colors: Colors, size_pt: float, bold: bool = False, fill: str = PAPER, mark: bool = False) -> str:
+    """The colour a briefing sets text of this size in on fill (a mark such as a bullet: 3:1, as WCAG asks of
+    graphics): colour where it meets WCAG AA; on paper or a light fill else the theme's primary, else its text
+    colour, where those do; else black or white, whichever contrasts more (see legible)."""
+    needed = 3.0 if mark else needed_contrast(size_pt, bold)
+    candidates = (colour,) if fill == colors.primary else (colour, colors.primary, colors.text)
+    for candidate in candidates:
+        if contrast(candidate, fill) >= needed:
+            return candidate
+    return legible(colour, fill, 18 if mark else size_pt, bold)
+
+
 def theme_fields(section: str) -> list[str]:
     """Return the names a layout may override in one part of a theme ('colors', 'fonts' or 'sizes')."""
     cls = {"colors": Colors, "fonts": Fonts, "sizes": Sizes}[section]

@@ -99,3 +99,36 @@ def test_a_template_from_a_chinese_powerpoint_is_understood(tmp_path):
     assert result.exit_code == 0, result.output
     built = Presentation(str(tmp_path / "dist" / "with-template.pptx"))
     assert [built.slides[i].slide_layout.name for i in (0, 2, 3)] == ["标题幻灯片", "仅标题", "节标题"]
+
+
+def test_the_template_reaches_the_briefing_its_colours_and_body_font_legible_on_paper(tmp_path):
+    """A template's accent colour heads the briefing's tables and its body font sets the briefing, in the PDF and
+    in the editable briefing's designed look; a pale accent is not used for text on paper."""
+    import re
+    import zipfile
+
+    from ..pdf_read import fonts
+    from ..templates import make_template as template_of
+
+    from pypdf import PdfReader
+
+    dark = template_of(tmp_path / "dark.pptx", (10.0, 6.25), accent="7A1F5C",
+                       minor=("Liberation Serif", "Noto Sans Mono CJK SC"))
+    text = (LAYOUTS / "one-pager.yaml").read_text(encoding="utf-8")
+    layout = tmp_path / "corporate.yaml"
+    layout.write_text(text.replace("theme: civic_blue\n", f"theme: civic_blue\ntemplate: {dark}\n"
+                                   "docx_style: designed\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(layout), "--data", str(DATA), "--format", "pdf", "--format",
+                                      "docx", "--out", str(tmp_path / "dist")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "dist" / "corporate.pdf"
+    assert {re.sub(r"^/[A-Z]{6}\+|-[0-9a-f]+$", "", name) for name in fonts(pdf)} == {
+        "NotoSansMonoCJKsc-Regular", "NotoSansMonoCJKsc-Bold"}
+    painted = "".join(page.get_contents().get_data().decode("latin-1") for page in PdfReader(pdf).pages)
+    colours = {"".join(f"{round(float(v) * 255):02X}" for v in match)
+               for match in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (?:rg|RG)", painted)}
+    assert "7A1F5C" in colours  # the template's accent: the tables' heads and the headings
+    assert "1F4E79" not in colours  # civic_blue's primary is gone
+    with zipfile.ZipFile(tmp_path / "dist" / "corporate.docx") as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="Noto Sans Mono CJK SC"' in styles and '<w:color w:val="7A1F5C"/>' in styles

@@ -2,10 +2,10 @@
 theme's designed look; each a table of named styles that carry every font, size and spacing (no direct formatting)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from ...theme import Theme
+from ...theme import Theme, ink
 
 #: twentieths of a point, WordprocessingML's length unit, in a millimetre
 TWIPS_PER_MM = 1440 / 25.4
@@ -170,7 +170,12 @@ def business_look() -> Look:
 
 def designed_look(theme: Theme, language: str) -> Look:
     """The briefing PDF's own look in Word: the theme's fonts, sizes, colours and margins."""
-    s, c = theme.sizes, theme.colors
+    s, theme_colours = theme.sizes, theme.colors
+    # every text legible on paper (WCAG AA), templates included: the heading, lead and caption colours as painted
+    c = replace(theme_colours, text=ink(theme_colours.text, theme_colours, s.pdf_body_pt),
+                primary=ink(theme_colours.primary, theme_colours, s.pdf_body_pt + 1, True),
+                accent=ink(theme_colours.accent, theme_colours, s.pdf_h2_pt - 1, True),
+                muted=ink(theme_colours.muted, theme_colours, s.pdf_small_pt))
     east_asian, latin = theme.fonts.deck_east_asian, theme.fonts.deck_latin
     body: dict[str, Any] = dict(size_pt=s.pdf_body_pt, colour=c.text, line_multiple=s.pdf_leading, after_pt=4)
     styles = (

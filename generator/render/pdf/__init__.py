@@ -250,7 +250,7 @@ def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: St
     width, height = A4
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
-    canvas.setFillColor(theme.colors.muted)
+    canvas.setFillColor(styles.muted)
     y = height - top + 8 * mm
     text = document.meta.title + (f" · {document.meta.subtitle}" if document.meta.subtitle else "")
     room = width - inner - outer - (46 * mm if theme.logo else 0)
@@ -280,7 +280,7 @@ def _footer(canvas: Canvas, document: Document, theme: Theme, styles: Styles, od
     width = A4[0]
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
-    canvas.setFillColor(theme.colors.muted)
+    canvas.setFillColor(styles.muted)
     y = bottom - 10 * mm
     number = f"{canvas.getPageNumber()} / {total}"
     room = width - inner - outer - pdfmetrics.stringWidth(number, styles.regular, theme.sizes.pdf_small_pt) - 8 * mm

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from ... import document as d
 from ...document import Document, Page
 from ...textfit import tokens
-from ...theme import Theme
+from ...theme import PAPER, Theme, ink
 from .text import TextBlock, TextStyle, colour
 
 if TYPE_CHECKING:
@@ -31,21 +31,36 @@ class Styles:
         s, c = theme.sizes, theme.colors
         self.theme, self.regular, self.bold, self.lang = theme, regular, bold, lang
         lead = s.pdf_leading
-        self.body = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, c.text, space_after=4)
-        self.lead = TextStyle(bold, s.pdf_h2_pt - 1, (s.pdf_h2_pt - 1) * 1.5, c.accent, "left", space_after=4)
-        self.bullet = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, c.text, space_after=3, bullet="■",
-                                bullet_colour=c.accent, indent=s.pdf_body_pt * 1.4)
-        self.h1 = TextStyle(bold, s.pdf_h1_pt, s.pdf_h1_pt * 1.4, c.primary, "left", space_before=0, space_after=8)
-        self.h2 = TextStyle(bold, s.pdf_h2_pt, s.pdf_h2_pt * 1.45, c.primary, "left", space_before=10, space_after=5)
-        self.small = TextStyle(regular, s.pdf_small_pt, s.pdf_small_pt * 1.5, c.muted, "left")
-        self.cell = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "left")
-        self.cell_right = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "right")
-        self.cell_head = TextStyle(bold, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.on_primary, "left")
-        self.kpi_value = TextStyle(bold, s.pdf_kpi_value_pt, s.pdf_kpi_value_pt * 1.25, c.primary, "left")
-        self.kpi_label = TextStyle(regular, s.pdf_small_pt + 0.5, (s.pdf_small_pt + 0.5) * 1.45, c.text, "left")
-        self.cover_title = TextStyle(bold, s.pdf_title_pt, s.pdf_title_pt * 1.3, c.on_primary, "left", space_after=8)
-        self.cover_sub = TextStyle(regular, s.pdf_h2_pt + 1, (s.pdf_h2_pt + 1) * 1.5, c.on_primary, "left")
-        self.cover_info = TextStyle(regular, s.pdf_body_pt + 1, (s.pdf_body_pt + 1) * 1.6, c.text, "left")
+        cell = s.pdf_small_pt + 0.5
+
+        def on(colour: str, size: float, bold: bool = False, fill: str = PAPER) -> str:
+            return ink(colour, c, size, bold, fill)  # every text legible on its fill (WCAG AA), templates included
+
+        self.body = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, on(c.text, s.pdf_body_pt), space_after=4)
+        self.lead = TextStyle(bold, s.pdf_h2_pt - 1, (s.pdf_h2_pt - 1) * 1.5, on(c.accent, s.pdf_h2_pt - 1, True),
+                              "left", space_after=4)
+        self.bullet = TextStyle(regular, s.pdf_body_pt, s.pdf_body_pt * lead, on(c.text, s.pdf_body_pt),
+                                space_after=3, bullet="■", bullet_colour=ink(c.accent, c, s.pdf_body_pt, mark=True),
+                                indent=s.pdf_body_pt * 1.4)
+        self.h1 = TextStyle(bold, s.pdf_h1_pt, s.pdf_h1_pt * 1.4, on(c.primary, s.pdf_h1_pt, True), "left",
+                            space_before=0, space_after=8)
+        self.h2 = TextStyle(bold, s.pdf_h2_pt, s.pdf_h2_pt * 1.45, on(c.primary, s.pdf_h2_pt, True), "left",
+                            space_before=10, space_after=5)
+        self.small = TextStyle(regular, s.pdf_small_pt, s.pdf_small_pt * 1.5, on(c.muted, s.pdf_small_pt), "left")
+        self.cell = TextStyle(regular, cell, cell * 1.45, on(c.text, cell, fill=c.light), "left")
+        self.cell_right = TextStyle(regular, cell, cell * 1.45, on(c.text, cell, fill=c.light), "right")
+        self.cell_head = TextStyle(bold, cell, cell * 1.45, on(c.on_primary, cell, True, c.primary), "left")
+        self.kpi_value = TextStyle(bold, s.pdf_kpi_value_pt, s.pdf_kpi_value_pt * 1.25,
+                                   on(c.primary, s.pdf_kpi_value_pt, True, c.light), "left")
+        self.kpi_label = TextStyle(regular, cell, cell * 1.45, on(c.text, cell, fill=c.light), "left")
+        self.cover_title = TextStyle(bold, s.pdf_title_pt, s.pdf_title_pt * 1.3,
+                                     on(c.on_primary, s.pdf_title_pt, True, c.primary), "left", space_after=8)
+        self.cover_sub = TextStyle(regular, s.pdf_h2_pt + 1, (s.pdf_h2_pt + 1) * 1.5,
+                                   on(c.on_primary, s.pdf_h2_pt + 1, fill=c.primary), "left")
+        self.cover_info = TextStyle(regular, s.pdf_body_pt + 1, (s.pdf_body_pt + 1) * 1.6, on(c.text, s.pdf_body_pt + 1),
+                                    "left")
+        self.muted = on(c.muted, s.pdf_small_pt)  # the running header and footer, a timeline's details
+        self.date = on(c.primary, cell, True, c.light)  # a timeline's dates
 
     def with_(self, style: TextStyle, **changes: Any) -> TextStyle:
         from dataclasses import replace
@@ -267,8 +282,8 @@ def _chart_flowables(ctx: _Ctx, block: d.Chart) -> list[Flowable]:
 
 def _timeline_flowables(ctx: _Ctx, block: d.Timeline) -> list[Flowable]:
     s, c = ctx.styles, ctx.theme.colors
-    rows = [[TextBlock(e.date, s.with_(s.cell, font=s.bold, colour=c.primary)),
-             [TextBlock(e.label, s.with_(s.cell, font=s.bold)), TextBlock(e.detail, s.with_(s.cell, colour=c.muted))]]
+    rows = [[TextBlock(e.date, s.with_(s.cell, font=s.bold, colour=s.date)),
+             [TextBlock(e.label, s.with_(s.cell, font=s.bold)), TextBlock(e.detail, s.with_(s.cell, colour=s.muted))]]
             for e in block.events]
     table = Table(rows, colWidths=["28%", "72%"])
     table.setStyle(_table_style(ctx, [

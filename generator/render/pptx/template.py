@@ -63,6 +63,12 @@ def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
                         _colours(prs), major, minor)
 
 
+def template_look(path: Path) -> tuple[dict[str, str], ThemeFont]:
+    """The template's theme colours (dk1, accent1…) and its body font: what the briefing takes from it."""
+    prs = _open(path)
+    return _colours(prs), _fonts(prs)[1]
+
+
 def open_presentation(template: DeckTemplate) -> tuple[PresentationT, dict[str, SlideLayout]]:
     """The template opened to add slides to, without its sample slides; and its slide layout per slide kind."""
     prs = _open(Path(template.path))

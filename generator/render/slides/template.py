@@ -58,9 +58,10 @@ def template_frame(template: DeckTemplate, margin_in: float) -> Frame:
                  title_box=title_box, body_box=body_box, chrome=False)
 
 
-def with_template_colours(theme: Theme, template: DeckTemplate) -> Theme:
-    """The theme with the template's accent and dark colours for primary, accent, text and chart series."""
-    found = template.colours
+def with_template_colours(theme: Theme, template: DeckTemplate | dict[str, str]) -> Theme:
+    """The theme with the template's accent and dark colours (its own, or as read) for primary, accent, text and
+    chart series."""
+    found = template if isinstance(template, dict) else template.colours
     if not found.get("accent1"):
         return theme
     series = tuple(c for c in (found.get(f"accent{i}") for i in range(1, 6)) if c)
@@ -68,6 +69,17 @@ def with_template_colours(theme: Theme, template: DeckTemplate) -> Theme:
                      primary_dark=found.get("dk2") or theme.colors.primary_dark,
                      text=found.get("dk1") or theme.colors.text, series=series or theme.colors.series)
     return replace(theme, colors=colors)
+
+
+def with_template_look(theme: Theme, colours: dict[str, str], body: ThemeFont) -> Theme:
+    """The theme as a template gives it to every output, the briefing included: its colours, and its body font
+    first among the families looked for (the theme's follow, for a machine without it) and named in the editable
+    briefing."""
+    fonts = replace(theme.fonts, cjk_families=tuple(dict.fromkeys((body.cjk,) * bool(body.cjk) +
+                                                                   theme.fonts.cjk_families)),
+                    deck_east_asian=body.cjk or theme.fonts.deck_east_asian,
+                    deck_latin=body.latin or theme.fonts.deck_latin)
+    return replace(with_template_colours(theme, colours), fonts=fonts)
 
 
 #: slide sizes a layout may ask for, in inches
