@@ -289,3 +289,31 @@ def test_briefing_pages_face_alternately_with_the_page_number_on_the_outer_edge(
             sides[page] = "right" if float(slash.group(1)) > 297.6 else "left"
     assert len(sides) >= 1
     assert sides == {page: "right" if page % 2 else "left" for page in sides}, sides
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_one_pager_is_one_page_with_its_title_once(built, dataset, lang):
+    from ..pdf_read import page_count, text
+
+    pdf = built / f"{_out_name('one-pager', lang)}.pdf"
+    title = "日照经开区工作要点" if lang == "zh" else "RizhaoETDZataGlance"
+    assert page_count(pdf) == 1 and text(pdf).count(title) == 1
+
+
+def test_a_briefing_set_tighter_stays_legible():
+    """The steps that fit a briefing to its page budget never set text under 9 pt, notes under 7.5 pt, nor the
+    top and bottom margins under 15 mm, whatever the theme's sizes."""
+    from dataclasses import replace
+
+    from generator.render.pdf import _TIGHTER, _tighter
+    from generator.theme import THEMES
+
+    small = THEMES["civic_blue"]
+    small = replace(small, sizes=replace(small.sizes, pdf_body_pt=9.2, pdf_small_pt=7.6), page_margin_top_mm=16,
+                    page_margin_bottom_mm=16)
+    for theme in (*THEMES.values(), small):
+        for step in range(1, len(_TIGHTER) + 1):
+            tight = _tighter(theme, step)
+            assert tight.sizes.pdf_body_pt >= 9 and tight.sizes.pdf_small_pt >= 7.5
+            assert min(tight.page_margin_top_mm, tight.page_margin_bottom_mm) >= 15
+            assert tight.sizes.pdf_body_pt <= theme.sizes.pdf_body_pt

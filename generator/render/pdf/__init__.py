@@ -101,11 +101,31 @@ class _BriefingDoc(BaseDocTemplate):
 
 
 def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> str:
-    """Write the A4 briefing to out_path; return a summary."""
+    """Write the A4 briefing to out_path; return a summary. A briefing over the layout's page budget is set
+    tighter, in at most two steps that keep its text legible (see _tighter), before it is refused."""
     started = time.perf_counter()
     # a cold cache's charts are drawn while the font subsets are made in other processes
     regular, bold = register_fonts(options, document.text(), lambda: draw_charts(document, options))
-    theme = options.theme
+    for step in range(len(_TIGHTER) + 1):
+        doc = _paginate(document, options, _tighter(options.theme, step), regular, bold, out_path)
+        if not document.max_pages or doc.page <= document.max_pages:
+            break
+    pages = doc.page
+    if document.max_pages and pages > document.max_pages:
+        message = _over_budget(document, doc.part_starts, pages)
+        raise GeneratorError(f"{document.max_pages_origin}: {message}" if document.max_pages_origin else message,
+                             hint=_("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
+                                    "sections), or set new_page_per_part: false; or raise briefing_pages")
+                             if document.page_per_part else
+                             _("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
+                               "sections); or raise briefing_pages"))
+    return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
+        pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
+
+
+def _paginate(document: Document, options: RenderOptions, theme: Theme, regular: str, bold: str,
+              out_path: Path) -> _BriefingDoc:
+    """Lay the briefing out with this theme and write it to out_path; the laid-out document (its pages)."""
     meta = document.meta
     styles = Styles(theme, regular, bold, meta.language)
     inner, outer = theme.page_margin_inner_mm * mm, theme.page_margin_outer_mm * mm
@@ -126,8 +146,10 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
 
     def decorate(odd: bool) -> Callable[[Canvas, _BriefingDoc], None]:
         def on_page(canvas: Canvas, doc_: _BriefingDoc) -> None:
-            if not (_compact_cover(document) and canvas.getPageNumber() == 1):  # the title once on a page
-                _running_header(canvas, document, theme, styles, odd, inner, outer, top)
+            # the title once on a page: beside a compact cover's title block the header holds the logo alone
+            titled = not (_compact_cover(document) and canvas.getPageNumber() == 1)
+            if titled or theme.logo:
+                _running_header(canvas, document, theme, styles, odd, inner, outer, top, titled)
             _footer(canvas, document, theme, styles, odd, inner, outer, bottom, doc_.total_pages)
         return on_page
 
@@ -146,7 +168,7 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     ]
     has_cover = bool(document.pages) and document.pages[0].kind == "title"
     doc.addPageTemplates(templates if has_cover else templates[1:] + templates[:1])  # the first is used first
-    hint_keys = _pagination_keys(document, options)
+    hint_keys = _pagination_keys(document, theme, options)
     hint = _read_pagination(hint_keys[0]) or _read_pagination(hint_keys[1])
     for _pass in range(3):  # until the last pass wrote "page X / Y" with the final page count
         story = _story(document, styles, options)  # fresh flowables: reportlab marks used ones
@@ -166,28 +188,37 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
     if hint != (entries, doc.total_pages):
         for key in hint_keys:
             _write_pagination(key, entries, doc.total_pages)
-    pages = doc.page
-    if document.max_pages and pages > document.max_pages:
-        message = _over_budget(document, doc.part_starts, pages)
-        raise GeneratorError(f"{document.max_pages_origin}: {message}" if document.max_pages_origin else message,
-                             hint=_("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
-                                    "sections), or set new_page_per_part: false; or raise briefing_pages")
-                             if document.page_per_part else
-                             _("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
-                               "sections); or raise briefing_pages"))
-    return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
-        pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
+    return doc
 
 
-def _pagination_keys(document: Document, options: RenderOptions) -> tuple[str, str]:
+#: how a briefing over its page budget is set tighter, step by step: its type sizes (never under 9 pt for text and
+#: 7.5 pt for notes), its leading and its page margins (never under 15 mm) by these factors
+_TIGHTER = (0.93, 0.86)
+
+
+def _tighter(theme: Theme, step: int) -> Theme:
+    """The theme at a step of tightening (0: as it is)."""
+    from dataclasses import replace
+
+    if step == 0:
+        return theme
+    f, s = _TIGHTER[step - 1], theme.sizes
+    sizes = replace(s, pdf_body_pt=max(9.0, s.pdf_body_pt * f), pdf_small_pt=max(7.5, s.pdf_small_pt * f),
+                    pdf_h1_pt=s.pdf_h1_pt * f, pdf_h2_pt=s.pdf_h2_pt * f, pdf_kpi_value_pt=s.pdf_kpi_value_pt * f,
+                    pdf_title_pt=s.pdf_title_pt * f, pdf_leading=max(1.35, s.pdf_leading * f))
+    return replace(theme, sizes=sizes, page_margin_top_mm=max(15.0, theme.page_margin_top_mm * f),
+                   page_margin_bottom_mm=max(15.0, theme.page_margin_bottom_mm * f))
+
+
+def _pagination_keys(document: Document, theme: Theme, options: RenderOptions) -> tuple[str, str]:
     """Where the briefing's last page numbers are remembered: under all they depend on (its content, theme and
     fonts, and the code), and, as a guess for an edited meeting (a changed subtitle moves no page), under the
     meeting, its language, theme, fonts and the code. A remembered record only saves layout passes; a wrong one
     costs a pass, never a wrong page number."""
     from ... import cache
 
-    return (cache.key("pagination", document, options.theme, options.regular, options.bold),
-            cache.key("pagination", "meeting", document.meta.meeting, document.meta.language, options.theme,
+    return (cache.key("pagination", document, theme, options.regular, options.bold),
+            cache.key("pagination", "meeting", document.meta.meeting, document.meta.language, theme,
                       options.regular, options.bold))
 
 
@@ -246,7 +277,8 @@ def _compact_cover(document: Document) -> bool:
 
 
 def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: Styles, odd: bool, inner: float,
-                    outer: float, top: float) -> None:
+                    outer: float, top: float, titled: bool = True) -> None:
+    """The title (when `titled`), the logo and the rule at the head of a page."""
     width, height = A4
     canvas.saveState()
     canvas.setFont(styles.regular, theme.sizes.pdf_small_pt)
@@ -254,7 +286,7 @@ def _running_header(canvas: Canvas, document: Document, theme: Theme, styles: St
     y = height - top + 8 * mm
     text = document.meta.title + (f" · {document.meta.subtitle}" if document.meta.subtitle else "")
     room = width - inner - outer - (46 * mm if theme.logo else 0)
-    text = _fitted(text, styles.regular, theme.sizes.pdf_small_pt, room)
+    text = _fitted(text, styles.regular, theme.sizes.pdf_small_pt, room) if titled else ""
     if odd:
         canvas.drawRightString(width - outer, y, text)
     else:
