@@ -115,10 +115,11 @@ class Timeline:
 
 @dataclass(frozen=True)
 class BulletList:
-    """Key points; `role` is "points" for a section's points or "items" for a plain list."""
+    """Key points; `role` is "points" for a section's points, "items" for a plain list, "names" for a list of
+    names (the markets), which a slide may show as tiles."""
 
     items: tuple[str, ...]
-    role: Literal["points", "items"] = "points"
+    role: Literal["points", "items", "names"] = "points"
 
 
 @dataclass(frozen=True)

@@ -312,3 +312,50 @@ def pptx_item_counts(pptx: Path) -> list[tuple[str, int]]:
         if items:
             found.append((title.replace("（续）", "").replace(" (continued)", "").strip(), items))
     return found
+
+
+def ink_coverage(pdf: Path, body: tuple[float, float, float, float], least: float,
+                 exempt: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Pages whose ink, inside the body (left, top, right, bottom as fractions of the page), has a bounding box
+    smaller than `least` of the body's area: a slide or page mostly empty. Drawn by poppler at 20 dpi in grey;
+    a pixel darker than 235 of 255 is ink."""
+    import tempfile
+
+    from PIL import Image
+
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "20", "-gray", str(pdf), f"{folder}/p"], capture_output=True, check=True)
+        for path in sorted(Path(folder).glob("p-*.pgm")):
+            number = int(path.stem.rsplit("-", 1)[1])
+            if number in exempt:
+                continue
+            image = Image.open(path).convert("L")
+            width, height = image.size
+            box = (round(width * body[0]), round(height * body[1]), round(width * body[2]), round(height * body[3]))
+            inked = image.crop(box).point(lambda p: 255 if p < 235 else 0).getbbox()
+            share = 0.0 if not inked else (inked[2] - inked[0]) * (inked[3] - inked[1]) / (
+                (box[2] - box[0]) * (box[3] - box[1]))
+            if share < least:
+                found.append(f"{number}: ink covers {share:.0%} of the body, under {least:.0%}")
+    return found
+
+
+def part_last_pages(pdf: Path) -> set[int]:
+    """The page numbers on which a part of the briefing ends (the page before another part's first, and the last
+    page), from the PDF's outline of parts."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    starts = sorted({reader.get_destination_page_number(item) + 1 for item in reader.outline
+                     if not isinstance(item, list)})
+    return {start - 1 for start in starts if start > 1} | {len(reader.pages)}
+
+
+def non_content_slides(pptx: Path) -> set[int]:
+    """The numbers of the slides that are no content slide (the title, a section divider, the closing): those
+    without the running footer the deck draws on every content slide."""
+    from pptx import Presentation
+
+    return {number for number, slide in enumerate(Presentation(str(pptx)).slides, 1)
+            if not any(shape.name == "Footer" for shape in slide.shapes)}

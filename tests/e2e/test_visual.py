@@ -154,3 +154,19 @@ def test_continued_slides_share_their_items_evenly(rendered, variant, name, lang
         counts.setdefault(title, []).append(items)
     unfair = {title: parts for title, parts in counts.items() if len(parts) > 1 and 3 * min(parts) < max(parts)}
     assert not unfair
+
+
+@pytest.mark.parametrize("variant, name, lang", CASES)
+def test_slides_and_pages_use_their_room(rendered, variant, name, lang):
+    """The ink of every content slide covers at least half of its body (below the title, above the footer), as the
+    deck-PDF and LibreOffice draw it; of every briefing page but a part's last, at least 40% of its type area."""
+    files = _outputs(rendered, variant, name, lang)
+    slide_body = (0.03, 0.20, 0.97, 0.90)
+    framing = v.non_content_slides(files["deck"])
+    assert 1 in framing  # the title slide, at least
+    faults = {kind: v.ink_coverage(files[kind], slide_body, 0.5, framing) for kind in ("deck-pdf", "libreoffice")
+              if kind in files}
+    if "briefing" in files:
+        a4_body = (20 / 210, 22 / 297, 1 - 20 / 210, 1 - 22 / 297)
+        faults["briefing"] = v.ink_coverage(files["briefing"], a4_body, 0.4, v.part_last_pages(files["briefing"]))
+    _check(faults, files, f"{_slug(variant)}-{_stem(name, lang)}-room")

@@ -12,7 +12,7 @@ from ...errors import GeneratorError
 from ...fonts import MixedMetrics
 from ...textfit import Measure, wrap_runs
 from ...theme import Theme, legible
-from .fit import WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
+from .fit import LINE_HEIGHT, WIDTH_SLACK, DeckMetrics, fit, line_count, sizes_between
 from .shapes import Box, Cell, Frame, Group, Line, Picture, Rect, Run, Shape, TableShape, TextParagraph, TextShape
 from ...i18n import _
 
@@ -245,7 +245,8 @@ def _card_grid(count: int, body: Box, grid: tuple[int, int] | None = None) -> li
     cols, rows = grid or _grids(count)[0]
     gap = 0.3
     w = (body.w - gap * (cols - 1)) / cols
-    h = min((body.h - gap * (rows - 1)) / rows, 2.6)
+    # a row of cards is as tall as 2/3 of the body (a few cards fill the slide), cards in rows at most 2.6 in
+    h = min((body.h - gap * (rows - 1)) / rows, 2.6 if rows > 1 else max(2.6, body.h * 0.66))
     top = body.y + (body.h - (h * rows + gap * (rows - 1))) / 2
     return [Box(body.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h) for i in range(count)]
 
@@ -350,23 +351,27 @@ def _timeline(s: SlideLayout, block: d.Timeline) -> None:
     colors, body = s.theme.colors, s.body
     count = len(block.events)
     col = body.w / count
+    # as large as the columns allow (a few events fill the slide's height, many share its width)
     date_size = min(s.fit_line(e.date, Box(0, 0, col - 0.3, 0.5), 22, 14, True, "date", 1) for e in block.events)
-    text_size = min(s.fit_lines([e.label, e.detail], Box(0, 0, col - 0.3, body.h * 0.58), 22, 14, 0.3,
+    text_size = min(s.fit_lines([e.label, e.detail], Box(0, 0, col - 0.3, body.h * 0.58), 26, 14, 0.3,
                                 f"event '{e.label}'") for e in block.events)
     # the dates, the axis and the longest event's text as one block, centred in the body's height
     text_h = max((line_count(e.label, col - 0.3, text_size, s.metrics.bold) * text_size
                   + line_count(e.detail, col - 0.3, text_size - 2, s.metrics.regular) * (text_size - 2)) * 1.2 / 72
                  + text_size * 0.3 / 72 for e in block.events)
-    line_y = body.y + max((body.h - (0.85 + 0.35 + text_h)) / 2, 0) + 0.85
+    # what room is left spreads the dates and the events a little apart from the axis
+    spread = max((body.h - (0.85 + 0.35 + text_h)) * 0.15, 0)
+    line_y = body.y + max((body.h - (0.85 + 0.35 + text_h + 2 * spread)) / 2, 0) + 0.85 + spread
     with s.group("timeline", "；".join(f"{e.date} {e.label}" for e in block.events)):
         s.rect(Box(body.x, line_y - 0.03, body.w, 0.06), colors.rule, "time axis")
         for index, event in enumerate(block.events):
             x = body.x + index * col
             dot = 0.34
             s.rect(Box(x + 0.15, line_y - dot / 2, dot, dot), colors.accent, "milestone", "oval")
-            s.text(Box(x + 0.1, line_y - 0.85, col - 0.3, 0.6), [[Run(event.date, date_size, True, colors.primary)]],
-                   "date", anchor="bottom")
-            s.text(Box(x + 0.1, line_y + 0.35, col - 0.3, min(body.h * 0.6, body.y + body.h - line_y - 0.35)),
+            s.text(Box(x + 0.1, line_y - 0.85 - spread, col - 0.3, 0.6),
+                   [[Run(event.date, date_size, True, colors.primary)]], "date", anchor="bottom")
+            s.text(Box(x + 0.1, line_y + 0.35 + spread, col - 0.3,
+                       min(body.h * 0.6, body.y + body.h - line_y - 0.35 - spread)),
                    [[Run(event.label, text_size, True, colors.text)],
                     [Run(event.detail, text_size - 2, False, colors.muted)]], "event", space_after_pt=text_size * 0.3)
 
@@ -374,15 +379,76 @@ def _timeline(s: SlideLayout, block: d.Timeline) -> None:
 def _bullet_list(s: SlideLayout, block: d.BulletList) -> None:
     colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
     indent = 0.35
+    if block.role == "names" and _as_tiles(s, block.items):
+        return
 
     def size_for(items: tuple[str, ...]) -> float:
         return s.fit_lines(list(items), Box(body.x + indent, body.y, body.w - indent, body.h),
                            sizes.deck_body_pt + 2, sizes.deck_body_min_pt, 0.6, "key points")
 
     s.fits(size_for, block.items, block)
-    size = size_for(block.items)
-    s.text(body, [[Run(item, size, False, colors.text)] for item in block.items], "key points",
-           space_after_pt=size * 0.6, bullet="■", bullet_colour=colors.accent, indent_in=indent, line_spacing=1.0)
+    size, gap = _filling(s, block.items, body.w - indent, body.h, size_for(block.items), sizes.deck_body_pt * 1.4)
+    height = _list_height(s, block.items, body.w - indent, size, gap)
+    box = Box(body.x, body.y + (body.h - height) / 2, body.w, body.h - (body.h - height) / 2)
+    s.text(box, [[Run(item, size, False, colors.text)] for item in block.items], "key points",
+           space_after_pt=gap, bullet="■", bullet_colour=colors.accent, indent_in=indent, line_spacing=1.0)
+
+
+#: the most items of a list of names set as tiles, side by side, instead of a list that would leave the slide empty
+_TILES = 3
+
+
+def _as_tiles(s: SlideLayout, items: tuple[str, ...]) -> bool:
+    """A few names (the markets) as tiles across the body, each name large in its own card, when each fits its
+    tile on at most four lines; False (nothing drawn) otherwise."""
+    colors, sizes, body = s.theme.colors, s.theme.sizes, s.body
+    if not 1 < len(items) <= _TILES:
+        return False
+    gap = 0.3
+    width = (body.w - gap * (len(items) - 1)) / len(items)
+    height = body.h * 0.7
+    inner = Box(0, 0, width - 0.6, height - 0.6)
+    try:
+        size = min(s.fit_lines([item], inner, sizes.deck_body_pt * 1.4, sizes.deck_body_min_pt, 0, "tile")
+                   for item in items)
+    except GeneratorError:
+        return False
+    if any(line_count(item, inner.w, size, s.metrics.regular) > 4 for item in items):
+        return False
+    top = body.y + (body.h - height) / 2
+    for index, item in enumerate(items):
+        box = Box(body.x + index * (width + gap), top, width, height)
+        s.rect(box, colors.light, "tile")
+        s.rect(Box(box.x, box.y, 0.08, box.h), colors.accent, "tile edge")
+        s.text(Box(box.x + 0.3, box.y + 0.3, inner.w, inner.h), [[Run(item, size, True, colors.text)]], "tile text",
+               anchor="middle")
+    return True
+
+
+#: a short list is set larger and spaced out until it fills this share of the slide's body, then centred in it
+_FILL = 0.62
+
+
+def _list_height(s: SlideLayout, items: tuple[str, ...], width: float, size: float, gap: float) -> float:
+    """The height in inches of a list set at size with gap points after each item."""
+    lines = sum(line_count(item, width, size, s.metrics.regular) for item in items)
+    return (lines * size * LINE_HEIGHT + gap * (len(items) - 1)) / 72
+
+
+def _filling(s: SlideLayout, items: tuple[str, ...], width: float, height: float, size: float,
+             largest: float) -> tuple[float, float]:
+    """The size and the gap after each item that let a list use the slide's height: the size that fits, and for
+    a short list a larger one (up to `largest`) and a wider gap (up to 1.5 lines), until it fills _FILL of it."""
+    gap = size * 0.6
+    if _list_height(s, items, width, size, gap) >= height * _FILL:
+        return size, gap
+    for larger in sizes_between(largest, size, 1):
+        if _list_height(s, items, width, larger, larger * 0.6) <= height * _FILL:
+            size = larger
+            break
+    lines = sum(line_count(item, width, size, s.metrics.regular) for item in items)
+    room = height * _FILL * 72 - lines * size * LINE_HEIGHT
+    return size, min(max(size * 0.6, room / max(len(items) - 1, 1)), size * 1.5)
 
 
 def _table(s: SlideLayout, block: d.Table) -> None:
