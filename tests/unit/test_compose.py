@@ -153,3 +153,19 @@ def test_numbers_scales_and_dates_are_written_as_babel_writes_them():
         day = dt.date(2018, 1, 1) + dt.timedelta(days=offset)
         assert formatting.date_text(day, "en") == format_date(day, "d MMMM y", locale="en")
         assert formatting.date_text(day, "zh") == format_date(day, "y年M月d日", locale="zh_CN")
+
+
+def test_both_languages_word_the_same_phrases_with_the_same_names_to_fill():
+    import string
+
+    from generator.words import WORDS
+
+    def names(text: str) -> set[str]:
+        return {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+    zh, en = WORDS["zh"], WORDS["en"]
+    assert zh.phrases.keys() == en.phrases.keys()
+    # a group's name says its kind in Chinese and the kind's plural in English; every other phrase fills the same
+    assert [key for key in zh.phrases if names(zh[key]) != names(en[key])] == ["group_of"]
+    assert names(zh.bracket) == names(en.bracket) == names(en.bracket_joined) == {"text", "tag"}
+
