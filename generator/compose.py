@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import is_dataclass, replace
+from dataclasses import dataclass, is_dataclass, replace
 from typing import TypeVar, cast
 
 from .chartkinds import CHART_KINDS
@@ -13,7 +13,7 @@ from .document import (
 )
 from .formatting import chart_unit, chart_value, computed_mark, date_text
 from .periods import Period
-from .layouts import Layout
+from .layouts import Layout, LayoutModel
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
 from .specs import ChartSpec, OwnWords, TargetsChoice, Titled
@@ -33,30 +33,96 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     return [items[i : i + per] for i in range(0, len(items), per)]
 
 
+@dataclass(frozen=True)
+class Context:
+    """What composing one document reads and never changes: the dataset, the layout, the language and its words
+    (the state it changes as it goes is apart, in State)."""
+
+    d: Dataset
+    m: LayoutModel
+    slug: str
+    deck_lines: tuple[str, ...]
+    budget_line: str
+    lang: str
+    say: Wording
+    words: Words
+    organisation: str
+    #: the first words of the names the dataset declares: a label starting with one keeps its capital
+    proper_words: frozenset[str]
+
+    @classmethod
+    def of(cls, dataset: Dataset, layout: Layout, lang: str) -> Context:
+        say, model, zone = Wording(dataset, lang), dataset.model, dataset.model.zone
+        names = [item.name_en for records in (model.entities, model.groups, model.industries, model.markets)
+                 for item in records]
+        return cls(dataset, layout.model, layout.slug, layout.deck_lines, layout.budget_line, lang, say, WORDS[lang],
+                   say.pick(layout.model.organisation_zh or zone.organisation_zh,
+                            layout.model.organisation_en or zone.organisation_en),
+                   frozenset(name.split(" ")[0] for name in [*names, zone.name_en]))
+
+
+@dataclass
+class State:
+    """What composing the deck changes as it goes, and only that: the section dividers so far (each shows its
+    number)."""
+
+    dividers: int = 0
+
+
 class Composer:
     """What the kinds of slide and part (generator/slidekinds, generator/partkinds) compose their pages with: the
-    dataset and layout, the wording in one language, and the blocks several kinds share."""
+    read-only context (the dataset and layout, the wording in one language), the blocks several kinds share, and
+    the one thing that changes as the deck is composed, the number of the next section divider."""
+
+    __slots__ = ("_ctx", "_state", "_meta")
 
     def __init__(self, dataset: Dataset, layout: Layout, lang: str):
-        self.d = dataset
-        self.m = layout.model
-        self.slug = layout.slug
-        self.deck_lines = layout.deck_lines
-        self.budget_line = layout.budget_line
-        self.lang = lang
-        self.say = Wording(dataset, lang)
-        self.words = WORDS[lang]
-        zone = dataset.model.zone
-        self.organisation = self.say.pick(self.m.organisation_zh or zone.organisation_zh,
-                                          self.m.organisation_en or zone.organisation_en)
-        self.sep = self.words.sep
-        self.list_sep = self.words.list_sep
-        self.divider_number = 0  # the section dividers of the deck so far: each shows its number
-        model = dataset.model
-        #: the first words of the names the dataset declares: a label starting with one keeps its capital
-        self.proper_words = {item.name_en.split(" ")[0] for records in (model.entities, model.groups, model.industries,
-                                                                        model.markets) for item in records}
-        self.proper_words.add(zone.name_en.split(" ")[0])
+        self._ctx = Context.of(dataset, layout, lang)
+        self._state = State()
+        self._meta = self._make_meta()
+
+    # ------------------------------------------------------------------ the context, read-only
+    @property
+    def d(self) -> Dataset:
+        return self._ctx.d
+
+    @property
+    def m(self) -> LayoutModel:
+        return self._ctx.m
+
+    @property
+    def lang(self) -> str:
+        return self._ctx.lang
+
+    @property
+    def say(self) -> Wording:
+        return self._ctx.say
+
+    @property
+    def words(self) -> Words:
+        return self._ctx.words
+
+    @property
+    def sep(self) -> str:
+        return self._ctx.words.sep
+
+    @property
+    def list_sep(self) -> str:
+        return self._ctx.words.list_sep
+
+    @property
+    def organisation(self) -> str:
+        return self._ctx.organisation
+
+    @property
+    def meta(self) -> Meta:
+        return self._meta
+
+    # ------------------------------------------------------------------ the state
+    def next_divider(self) -> int:
+        """The number of the deck's next section divider (counting the dividers composed so far)."""
+        self._state.dividers += 1
+        return self._state.dividers
 
     # ------------------------------------------------------------------ helpers
     def w(self, key: str) -> str:
@@ -340,7 +406,7 @@ class Composer:
     def part_label(self, label: str) -> str:
         """其中：国家级平台载体, of which: national-level platforms (a capital kept where the word is a name)."""
         if self.words.cased and label[:1].isupper() and not label[1:2].isupper() and label.split(" ")[0] not in \
-                self.proper_words:
+                self._ctx.proper_words:
             label = label[0].lower() + label[1:]
         return self.w("of_which").replace("{part}", label)
 
@@ -446,10 +512,10 @@ class Composer:
 
     def deck(self) -> tuple[Page, ...]:
         """The slides of every entry of the deck, by its kind's module, each marked with the entry's file:line."""
-        self.divider_number = 0
+        self._state.dividers = 0
         pages: list[Page] = []
         for index, spec in enumerate(self.m.deck):
-            origin = self.deck_lines[index] if index < len(self.deck_lines) else ""
+            origin = self._ctx.deck_lines[index] if index < len(self._ctx.deck_lines) else ""
             pages.extend(replace(page, origin=origin) for page in SLIDE_KINDS[spec.kind].compose(self, spec))
         return tuple(pages)
 
@@ -466,26 +532,30 @@ class Composer:
         return tuple(PART_KINDS[spec.kind].compose(self, spec) for spec in self.m.briefing)
 
     # ------------------------------------------------------------------ document
-    def compose(self) -> Document:
+    def _make_meta(self) -> Meta:
+        """The document's title, subtitle, date and what its files say of it."""
         m, zone = self.m, self.d.model.zone
         meeting = self.say.pick(m.meeting_zh, m.meeting_en)
         date = date_text(m.date, self.lang)
-        self.meta = Meta(
+        return Meta(
             title=self.say.pick(m.title_zh, m.title_en),
             subtitle=self.say.pick(m.subtitle_zh, m.subtitle_en),
             organisation=self.organisation,
             date=date,
             date_iso=m.date.isoformat(),
             language=self.lang,  # type: ignore[arg-type]
-            meeting=self.slug,
+            meeting=self._ctx.slug,
             subject=self.say.pick(zone.name_zh, zone.name_en),
             keywords=tuple(self.section_title(s.id) for s in self.d.model.sections),
             source_line=self.quote_attribution(),
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
             continued=self.w("continued"),
         )
+
+    def compose(self) -> Document:
+        m = self.m
         return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
-                               m.briefing_pages, self.budget_line, m.docx_style))
+                               m.briefing_pages, self._ctx.budget_line, m.docx_style))
 
 
 def _final(value: _T) -> _T:
@@ -512,4 +582,4 @@ def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Docume
     return Composer(dataset, layout, lang or layout.model.language).compose()
 
 
-__all__ = ["ZONE", "compose"]
+__all__ = ["ZONE", "Composer", "Context", "State", "compose"]
