@@ -2,58 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import is_dataclass, replace
+from dataclasses import dataclass, is_dataclass, replace
 from typing import TypeVar, cast
 
 from .chartkinds import CHART_KINDS
 from .dataset import MAIN_SOURCE, ZONE, Dataset, DerivedFact, Event, Fact
+from .dataset import Source as DataSource
 from .document import (
     Chart, Document, Figure, KeyFigures, Meta, Page, Series, Source, Table, Timeline, TimelineEvent, Title,
 )
 from .formatting import chart_unit, chart_value, computed_mark, date_text
 from .periods import Period
-from .layouts import Layout
+from .layouts import Layout, LayoutModel
 from .partkinds import PART_KINDS
 from .slidekinds import SLIDE_KINDS
 from .specs import ChartSpec, OwnWords, TargetsChoice, Titled
 from .textfit import normalise_punctuation
-
-NO_BREAK_SPACE = "\u00a0"
 from .wording import Wording
-
-#: fixed wording of both languages that several kinds of slide or part use (a kind's own words are in its module);
-#: {results_year} and {plan_year} come from the dataset
-WORDS = {
-    "timeline": ("重点项目时间线", "Milestones"),
-    "comparison": ("{results_year}年实绩与{plan_year}年目标", "{results_year} results and {plan_year} targets"),
-    "projects": ("重点项目与机构", "Key projects and institutions"),
-    "indicator": ("指标", "Indicator"),
-    "value": ("数值", "Value"),
-    "period": ("时期", "Period"),
-    "name": ("名称", "Name"),
-    "kind": ("类别", "Type"),
-    "related": ("相关数据", "Figures"),
-    "continued": ("（续）", " (continued)"),
-    "source": ("来源", "Source"),
-    "group_of": ("{kind}（合计）", "{kinds} (together)"),
-    "of_which": ("其中：{part}", "of which: {part}"),
-}
-
-
-#: a column of results: {when} is their period (2020年实绩, 2020 actual)
-ACTUAL = ("{when}实绩", "{when} actual")
-ACTUAL_PLAIN = ("实绩", "Actual")
-#: a table or chart of results beside targets whose periods are not the dataset's two years
-BOTH = ("{actual}与{target}", "{actual} and {target}")
-TARGET = ("目标", "Target")
-#: how a derived figure was computed, in notes and the appendix
-FORMULA = ("计算：{sum}", "Computed: {sum}")
-#: the columns of targets beside their results, and what a target without a result shows
-PROGRESS = ("完成情况", "Progress")
-NO_RESULT = ("暂无实绩数据", "no result reported yet")
-TARGETS_TITLE = ("{period}目标完成情况", "Progress on the {period} targets")
-#: a chart of one measure over periods
-TREND = ("{measure}各期实绩", "{measure}, results by period")
+from .words import WORDS, Words
 
 _T = TypeVar("_T")
 
@@ -67,37 +33,105 @@ def _chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     return [items[i : i + per] for i in range(0, len(items), per)]
 
 
+@dataclass(frozen=True)
+class Context:
+    """What composing one document reads and never changes: the dataset, the layout, the language and its words
+    (the state it changes as it goes is apart, in State)."""
+
+    d: Dataset
+    m: LayoutModel
+    slug: str
+    deck_lines: tuple[str, ...]
+    budget_line: str
+    lang: str
+    say: Wording
+    words: Words
+    organisation: str
+    #: the first words of the names the dataset declares: a label starting with one keeps its capital
+    proper_words: frozenset[str]
+
+    @classmethod
+    def of(cls, dataset: Dataset, layout: Layout, lang: str) -> Context:
+        say, model, zone = Wording(dataset, lang), dataset.model, dataset.model.zone
+        names = [item.name_en for records in (model.entities, model.groups, model.industries, model.markets)
+                 for item in records]
+        return cls(dataset, layout.model, layout.slug, layout.deck_lines, layout.budget_line, lang, say, WORDS[lang],
+                   say.pick(layout.model.organisation_zh or zone.organisation_zh,
+                            layout.model.organisation_en or zone.organisation_en),
+                   frozenset(name.split(" ")[0] for name in [*names, zone.name_en]))
+
+
+@dataclass
+class State:
+    """What composing the deck changes as it goes, and only that: the section dividers so far (each shows its
+    number)."""
+
+    dividers: int = 0
+
+
 class Composer:
     """What the kinds of slide and part (generator/slidekinds, generator/partkinds) compose their pages with: the
-    dataset and layout, the wording in one language, and the blocks several kinds share."""
+    read-only context (the dataset and layout, the wording in one language), the blocks several kinds share, and
+    the one thing that changes as the deck is composed, the number of the next section divider."""
+
+    __slots__ = ("_ctx", "_state", "_meta")
 
     def __init__(self, dataset: Dataset, layout: Layout, lang: str):
-        self.d = dataset
-        self.m = layout.model
-        self.slug = layout.slug
-        self.deck_lines = layout.deck_lines
-        self.budget_line = layout.budget_line
-        self.lang = lang
-        self.say = Wording(dataset, lang)
-        zone = dataset.model.zone
-        self.organisation = self.say.pick(self.m.organisation_zh or zone.organisation_zh,
-                                          self.m.organisation_en or zone.organisation_en)
-        self.sep = "：" if lang == "zh" else ": "
-        self.list_sep = "；" if lang == "zh" else "; "
-        self.divider_number = 0  # the section dividers of the deck so far: each shows its number
-        model = dataset.model
-        #: the first words of the names the dataset declares: a label starting with one keeps its capital
-        self.proper_words = {item.name_en.split(" ")[0] for records in (model.entities, model.groups, model.industries,
-                                                                        model.markets) for item in records}
-        self.proper_words.add(zone.name_en.split(" ")[0])
+        self._ctx = Context.of(dataset, layout, lang)
+        self._state = State()
+        self._meta = self._make_meta()
+
+    # ------------------------------------------------------------------ the context, read-only
+    @property
+    def d(self) -> Dataset:
+        return self._ctx.d
+
+    @property
+    def m(self) -> LayoutModel:
+        return self._ctx.m
+
+    @property
+    def lang(self) -> str:
+        return self._ctx.lang
+
+    @property
+    def say(self) -> Wording:
+        return self._ctx.say
+
+    @property
+    def words(self) -> Words:
+        return self._ctx.words
+
+    @property
+    def sep(self) -> str:
+        return self._ctx.words.sep
+
+    @property
+    def list_sep(self) -> str:
+        return self._ctx.words.list_sep
+
+    @property
+    def organisation(self) -> str:
+        return self._ctx.organisation
+
+    @property
+    def meta(self) -> Meta:
+        return self._meta
+
+    # ------------------------------------------------------------------ the state
+    def next_divider(self) -> int:
+        """The number of the deck's next section divider (counting the dividers composed so far)."""
+        self._state.dividers += 1
+        return self._state.dividers
 
     # ------------------------------------------------------------------ helpers
     def w(self, key: str) -> str:
-        return self.word(WORDS[key])
+        """A fixed phrase of this language (generator/words.py), with the dataset's years put in."""
+        return self.say(self.words[key])
 
     def word(self, zh_en: tuple[str, str]) -> str:
-        """The Chinese or English of a fixed wording, with the dataset's years put in."""
-        return self.say(zh_en[0 if self.lang == "zh" else 1])
+        """The Chinese or English of a wording a kind brings itself, with the dataset's years put in."""
+        return self.say(self.words.of(zh_en))
 
     def bullet_chunks(self, items: Sequence[_T]) -> list[Sequence[_T]]:
         """Items split into as many slides as the layout's max_bullets_per_slide asks, balanced."""
@@ -117,17 +151,15 @@ class Composer:
         """text with tag in brackets: 招引项目（2020年）, Projects attracted (2020). The tag's words stay together
         (no-break spaces, as the formatter joins a figure's words); joined: the tag stays on the line of what it
         tags too (a figure's status in a table cell: 4 (in progress))."""
-        if self.lang == "zh":
-            return f"{text}（{tag}）"
-        return f"{text}{NO_BREAK_SPACE if joined else ' '}({tag.replace(' ', NO_BREAK_SPACE)})"
+        return self.words.tagged(text, tag, joined)
 
     def pair_columns(self, actual: Sequence[Fact], target: Sequence[Fact]) -> tuple[str, str, bool]:
         """The names of a result column and a target column (2020年实绩, 2021年目标); when the rows differ in period,
         plain names, and true: each cell then shows its own period."""
         whens = {self.status(f) for f in actual}, {self.status(f) for f in target}
         if len(whens[0]) == 1 and len(whens[1]) == 1:
-            return self.word(ACTUAL).format(when=next(iter(whens[0]))), next(iter(whens[1])), False
-        return self.word(ACTUAL_PLAIN), self.word(TARGET), True
+            return self.w("actual").format(when=next(iter(whens[0]))), next(iter(whens[1])), False
+        return self.w("actual_plain"), self.w("target"), True
 
     def sources(self, fact_ids: Iterable[str]) -> tuple[Source, ...]:
         seen, result = set(), []
@@ -150,23 +182,27 @@ class Composer:
         if fact.formula == "ratio":
             sum_ = f"{parts[0]} ÷ {parts[1]} × 100%"
         elif fact.formula == "growth":
-            sum_ = (f"（{parts[0]} ÷ {parts[1]} − 1）× 100%" if self.lang == "zh" else
-                    f"({parts[0]} ÷ {parts[1]} − 1) × 100%")
+            sum_ = self.words["growth"].format(a=parts[0], b=parts[1])
         elif fact.formula == "gap":
             sum_ = f"{parts[1]} − {parts[0]}" if fact.is_number else f"{parts[0]} ≥ {parts[1]}"
         else:
             sum_ = " + ".join(parts)
         if not fact.is_number:  # a target reached: the comparison says it all
-            return self.word(FORMULA).format(sum=sum_)
+            return self.w("formula").format(sum=sum_)
         result = self.say.figure(fact).text.removesuffix(computed_mark(self.lang))
-        return self.word(FORMULA).format(sum=f"{sum_} = {result}")
+        return self.w("formula").format(sum=f"{sum_} = {result}")
 
     def citation(self, source: str) -> str:
         """Where a quote is from when it is not the dataset's own article: 日照日报《…》, Rizhao Daily, “…”."""
         if source == MAIN_SOURCE:
             return ""
-        src = self.d.all_sources[source]
-        return f"{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else f"{src.publication_en}, “{src.title_en}”"
+        return self._cite(self.d.all_sources[source])
+
+    def _cite(self, src: DataSource) -> str:
+        """A report by its publication and title: 日照日报《激活高质量发展新动能》."""
+        words = self.words
+        return words["citation"].format(publication=words.of((src.publication_zh, src.publication_en)),
+                                        title=words.of((src.title_zh, src.title_en)))
 
     def section_title(self, section_id: str) -> str:
         s = self.d.sections[section_id]
@@ -180,15 +216,14 @@ class Composer:
         if not section_id:
             return ()
         s = self.d.sections[section_id]
-        return tuple(self.say(p) for p in (s.points_zh if self.lang == "zh" else s.points_en))
+        return tuple(self.say(p) for p in self.words.of((s.points_zh, s.points_en)))
 
     def figure_notes(self, fact_ids: Iterable[str]) -> tuple[str, ...]:
         """A line a speaker can read aloud per figure: what it is, when, and the figure."""
         lines = []
         for fact_id in fact_ids:
             fact, fig = self.d.facts[fact_id], self.fig(fact_id)
-            lines.append(f"{fig.label}（{self.status(fact)}）{self.sep}{fig.text}" if self.lang == "zh" else
-                         f"{fig.label} ({self.status(fact)}){self.sep}{fig.text}")
+            lines.append(f"{self.words.bracketed(fig.label, self.status(fact))}{self.sep}{fig.text}")
         return tuple(lines)
 
     def title_of(self, spec: Titled, default: str) -> str:
@@ -260,8 +295,8 @@ class Composer:
                              tuple(self.say.figure(f).text for f in facts))]
             unit = chart_unit(facts[0], self.lang)
             fact_ids = [f.id for f in facts]
-            title = self.title_of(spec, self.word(TREND).format(measure=name) + (
-                (f"（{unit}）" if self.lang == "zh" else f" ({unit})") if unit else ""))
+            trend = self.w("trend").format(measure=name)
+            title = self.title_of(spec, self.words.bracketed(trend, unit) if unit else trend)
         else:
             facts = [d.facts[f] for f in spec.facts or ()]
             categories = tuple(self.label(f) for f in facts)
@@ -286,11 +321,10 @@ class Composer:
 
     def chart_title(self, fact: Fact, unit: str) -> str:
         """The default title of a chart of one measure and status: 2020年 投资同比增长（%）."""
-        measure = self.d.measures[fact.measure].label_zh if self.lang == "zh" else self.d.measures[fact.measure].label_en  # type: ignore[index]
-        measure = self.say(measure)
-        if self.lang == "zh":
-            return f"{self.status(fact)}{measure}" + (f"（{unit}）" if unit else "")
-        return f"{measure}, {self.status(fact)}" + (f" ({unit})" if unit else "")
+        declared = self.d.measures[fact.measure]  # type: ignore[index]
+        title = self.words["chart_title"].format(when=self.status(fact),
+                                                 measure=self.say.pick(declared.label_zh, declared.label_en))
+        return self.words.bracketed(title, unit) if unit else title
 
     def comparison_title(self, ids: Sequence[str]) -> str:
         """What a comparison shows: 2020年实绩与2021年目标; 2023年1—10月实绩与2024年目标 when the results are of
@@ -303,7 +337,7 @@ class Composer:
                 all(self.d.period_of(f) == Period(kind="year", year=years.plan) for f in target):
             return self.w("comparison")
         names = self.pair_columns(actual, target)
-        return self.word(BOTH).format(actual=names[0], target=names[1])
+        return self.w("both").format(actual=names[0], target=names[1])
 
     def shown(self, fact: Fact, with_period: bool) -> str:
         """The figure as text, with its period where the column does not say it."""
@@ -326,7 +360,7 @@ class Composer:
     def targets_title(self, spec: TargetsChoice) -> str:
         """2021年目标完成情况, Progress on the 2021 targets (the period the entry names, or the plan year)."""
         period = Period.parse(spec.period) if spec.period else Period(kind="year", year=self.d.model.years.plan)
-        return self.word(TARGETS_TITLE).format(period=period.text(self.lang))
+        return self.w("targets_title").format(period=period.text(self.lang))
 
     def targets_table(self, targets: Sequence[Fact]) -> tuple[Table, tuple[str, ...], list[str]]:
         """Each target beside the result reported for it (paired by measure, subject and period, see
@@ -342,17 +376,17 @@ class Composer:
             done = completion_for(self.d, result, target) if result else None
             ids = [f.id for f in (target, result, done) if f is not None]
             target_text = self.say.figure(target).text if one_when else self.shown(target, True)
-            result_text = self.shown(result, True) if result else self.word(NO_RESULT)
+            result_text = self.shown(result, True) if result else self.w("no_result")
             done_text = self.say.figure(done).text if done else "—"
             rows.append((self.label(target), target_text, result_text, done_text))
-            note = [f"{self.word(TARGET)} {self.shown(target, True)}", f"{self.word(ACTUAL_PLAIN)} {result_text}"]
+            note = [f"{self.w('target')} {self.shown(target, True)}", f"{self.w('actual_plain')} {result_text}"]
             if done:
                 note.append(self.formula_text(done))
             notes.append(self.label(target) + self.sep + self.list_sep.join(note))
             fact_ids += ids
             row_facts.append(tuple(ids))
-        columns = (self.w("indicator"), next(iter(whens)) if one_when else self.word(TARGET),
-                   self.word(ACTUAL_PLAIN), self.word(PROGRESS))
+        columns = (self.w("indicator"), next(iter(whens)) if one_when else self.w("target"),
+                   self.w("actual_plain"), self.w("progress"))
         return Table(columns, tuple(rows), "targets", (1, 2, 3), (1.8, 1.2, 1.4, 1.3),
                      row_facts=tuple(row_facts)), tuple(notes), fact_ids
 
@@ -371,8 +405,8 @@ class Composer:
 
     def part_label(self, label: str) -> str:
         """其中：国家级平台载体, of which: national-level platforms (a capital kept where the word is a name)."""
-        if self.lang == "en" and label[:1].isupper() and not label[1:2].isupper() and label.split(" ")[0] not in \
-                self.proper_words:
+        if self.words.cased and label[:1].isupper() and not label[1:2].isupper() and label.split(" ")[0] not in \
+                self._ctx.proper_words:
             label = label[0].lower() + label[1:]
         return self.w("of_which").replace("{part}", label)
 
@@ -425,7 +459,7 @@ class Composer:
         for group in d.model.groups:
             if group.members:
                 order[group.id] = order[group.members[0]]
-        sep = "、" if self.lang == "zh" else "; "
+        sep = self.words.series_sep
         for subject, kind, section in sorted(listed, key=lambda item: order[item[0]]):
             if section_id and section != section_id:
                 continue
@@ -436,8 +470,7 @@ class Composer:
             kind_word = self.say.pick(declared.label_zh, declared.label_en)
             if subject in d.groups:
                 kinds = declared.plural_en or declared.label_en + "s"
-                kind_word = self.say(WORDS["group_of"][0 if self.lang == "zh" else 1].replace(
-                    "{kind}", kind_word).replace("{kinds}", kinds))
+                kind_word = self.say(self.words["group_of"].replace("{kind}", kind_word).replace("{kinds}", kinds))
             rows.append((self.subject_name(subject), kind_word, related))
             fact_ids += [f.id for f in facts]
             row_facts.append(tuple(f.id for f in facts))
@@ -473,24 +506,22 @@ class Composer:
         """The lines of a text slide or part in this language (else the other), worded; and the facts they name."""
         from .dataset import placeholders
 
-        lines = (spec.text_zh or spec.text_en) if self.lang == "zh" else (spec.text_en or spec.text_zh)
+        lines = self.words.of((spec.text_zh or spec.text_en, spec.text_en or spec.text_zh))
         ids = [name for line in lines for name in placeholders(line) if name in self.d.facts]
         return tuple(self.say(line) for line in lines), list(dict.fromkeys(ids))
 
     def deck(self) -> tuple[Page, ...]:
         """The slides of every entry of the deck, by its kind's module, each marked with the entry's file:line."""
-        self.divider_number = 0
+        self._state.dividers = 0
         pages: list[Page] = []
         for index, spec in enumerate(self.m.deck):
-            origin = self.deck_lines[index] if index < len(self.deck_lines) else ""
+            origin = self._ctx.deck_lines[index] if index < len(self._ctx.deck_lines) else ""
             pages.extend(replace(page, origin=origin) for page in SLIDE_KINDS[spec.kind].compose(self, spec))
         return tuple(pages)
 
     def quote_attribution(self) -> str:
         """来源：日照日报《激活高质量发展新动能》, and each later report the dataset holds."""
-        src = self.d.model.source
-        main = f"{self.w('source')}：{src.publication_zh}《{src.title_zh}》" if self.lang == "zh" else \
-            f"{self.w('source')}: {src.publication_en}, “{src.title_en}”"
+        main = self.w("source") + self.sep + self._cite(self.d.model.source)
         return self.list_sep.join([main] + [self.citation(later.id) for later in self.d.model.sources])
 
     def title_block(self) -> Title:
@@ -501,26 +532,30 @@ class Composer:
         return tuple(PART_KINDS[spec.kind].compose(self, spec) for spec in self.m.briefing)
 
     # ------------------------------------------------------------------ document
-    def compose(self) -> Document:
+    def _make_meta(self) -> Meta:
+        """The document's title, subtitle, date and what its files say of it."""
         m, zone = self.m, self.d.model.zone
         meeting = self.say.pick(m.meeting_zh, m.meeting_en)
         date = date_text(m.date, self.lang)
-        self.meta = Meta(
+        return Meta(
             title=self.say.pick(m.title_zh, m.title_en),
             subtitle=self.say.pick(m.subtitle_zh, m.subtitle_en),
             organisation=self.organisation,
             date=date,
             date_iso=m.date.isoformat(),
             language=self.lang,  # type: ignore[arg-type]
-            meeting=self.slug,
+            meeting=self._ctx.slug,
             subject=self.say.pick(zone.name_zh, zone.name_en),
             keywords=tuple(self.section_title(s.id) for s in self.d.model.sections),
             source_line=self.quote_attribution(),
             footer=" · ".join(part for part in (self.organisation, meeting, date) if part),
             continued=self.w("continued"),
         )
+
+    def compose(self) -> Document:
+        m = self.m
         return _final(Document(self.meta, self.deck(), self.briefing(), m.theme, m.slide_size, m.new_page_per_part,
-                               m.briefing_pages, self.budget_line, m.docx_style))
+                               m.briefing_pages, self._ctx.budget_line, m.docx_style))
 
 
 def _final(value: _T) -> _T:
@@ -547,4 +582,4 @@ def compose(dataset: Dataset, layout: Layout, lang: str | None = None) -> Docume
     return Composer(dataset, layout, lang or layout.model.language).compose()
 
 
-__all__ = ["WORDS", "ZONE", "compose"]
+__all__ = ["ZONE", "Composer", "Context", "State", "compose"]

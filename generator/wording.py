@@ -10,25 +10,14 @@ from .dataset import PLACEHOLDER, Dataset, Fact
 from .formatting import figure
 from .document import Figure
 from .periods import Period
-
-#: what a status adds to its period: a target of 2021 is "2021年目标"; a running total or a stock to date, and a
-#: goal in the long term, have words of their own
-_WHEN = {
-    "target": ("{period}目标", "{period} target"),
-    "pipeline": ("{period}，推进中", "in progress {period}"),
-    "goal": ("{period}目标", "goal for {period}"),
-}
-_TO_DATE = {"cumulative": ("累计", "to date"), "pipeline": ("推进中", "in progress")}
-_LONG_TERM = {"goal": ("中长期目标", "multi-year goal")}
-#: a share's base after the share
-_BASE = ("（基数{base}）", " (of {base})")
+from .words import WORDS
 
 
 class Wording:
     """Words texts of one dataset in one language; every figure through the one formatter."""
 
     def __init__(self, dataset: Dataset, lang: str):
-        self.dataset, self.lang = dataset, lang
+        self.dataset, self.lang, self.words = dataset, lang, WORDS[lang]
 
     def __call__(self, text: str | None) -> str:
         """The text with its placeholders filled (placeholders were validated when the inputs were loaded)."""
@@ -47,7 +36,7 @@ class Wording:
 
     def pick(self, zh: str | None, en: str | None) -> str:
         """The text of this language, worded."""
-        return self(zh if self.lang == "zh" else en)
+        return self(self.words.of((zh, en)))
 
     def label(self, fact: Fact) -> str:
         return self.pick(fact.label_zh, fact.label_en)
@@ -57,8 +46,7 @@ class Wording:
         shown = replace(figure(fact, self.lang, self.dataset.years, self.label(fact)), period=self.when(fact))
         if fact.share_of is not None:  # a share with its base: 93%（基数86个）, 93% (of 86 villages)
             base = figure(self.dataset.facts[fact.share_of], self.lang, self.dataset.years).text
-            shown = replace(shown, suffix=shown.suffix + (_BASE[0] if self.lang == "zh" else _BASE[1]).format(
-                base=base))
+            shown = replace(shown, suffix=shown.suffix + self.words["share_base"].format(base=base))
         return shown
 
     def period(self, fact: Fact) -> Period:
@@ -68,12 +56,12 @@ class Wording:
         """When the figure holds and what it is, as shown beside it: 2020年, 2022年1—10月, 2021年目标, 累计,
         截至2020年10月底, 中长期目标 (2020, Jan–Oct 2022, 2021 target, to date, multi-year goal)."""
         period = self.dataset.period_of(fact)
-        index = 0 if self.lang == "zh" else 1
-        if period.kind == "to_date" and fact.status in _TO_DATE:
-            return _TO_DATE[fact.status][index]
-        if period.kind == "long_term" and fact.status in _LONG_TERM:
-            return _LONG_TERM[fact.status][index]
+        phrases = self.words.phrases
+        # a running total or a stock to date, and a long-term goal, have words of their own
+        for kind in ("to_date", "long_term"):
+            if period.kind == kind and f"{kind}.{fact.status}" in phrases:
+                return phrases[f"{kind}.{fact.status}"]
         text = period.text(self.lang)
-        if fact.status in _WHEN:
-            return _WHEN[fact.status][index].format(period=text)
+        if f"when.{fact.status}" in phrases:  # what a status adds to its period: 2021年目标, 2021 target
+            return phrases[f"when.{fact.status}"].format(period=text)
         return text

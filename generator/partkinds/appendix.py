@@ -18,11 +18,6 @@ class AppendixPart(Titled):
     sections: tuple[str, ...] | None = Field(None, max_length=20, description="only the facts of these sections; default: all")
 
 
-TITLE = ("附录：数据与原文出处", "Appendix: every figure and its source")
-ID = ("编号", "ID")
-QUOTE = ("原文", "Source text (Chinese)")
-
-
 def compose_part(c: Composer, spec: AppendixPart) -> Page:
     """A table of the facts (numbered in the dataset's order) with their figures and the article's words."""
     rows = []
@@ -39,9 +34,9 @@ def compose_part(c: Composer, spec: AppendixPart) -> Page:
             continue
         figure = c.say.figure(derived)
         rows.append((str(number), c.label(derived), c.tagged(figure.text, figure.period), c.formula_text(derived)))
-    table = Table((c.word(ID), c.w("indicator"), c.w("value"), c.word(QUOTE)), tuple(rows), "appendix", (0,),
+    table = Table((c.w("appendix.id"), c.w("indicator"), c.w("value"), c.w("appendix.quote")), tuple(rows), "appendix", (0,),
                   (0.4, 1.9, 1.2, 2.6))
-    return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(c.quote_attribution(), "source"), table),
+    return Page(c.title_of(spec, c.w("appendix.title")), (Paragraph(c.quote_attribution(), "source"), table),
                 bookmark="appendix")
 
 

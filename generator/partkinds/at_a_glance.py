@@ -21,14 +21,12 @@ class GlancePart(Titled):
     lead_en: str | None = None
 
 
-TITLE = ("要点速览", "At a glance")
-
 
 def compose_part(c: Composer, spec: GlancePart) -> Page:
     """A lead sentence (the layout's, or the zone's mission line of the dataset), and a table of the figures."""
     zone = c.d.model.zone
     lead = c.say.pick(spec.lead_zh, spec.lead_en) or c.say.pick(zone.mission_line_zh, zone.mission_line_en)
-    return Page(c.title_of(spec, c.word(TITLE)), (Paragraph(lead, "lead"), c.fact_table(spec.facts, "summary")),
+    return Page(c.title_of(spec, c.w("at_a_glance.title")), (Paragraph(lead, "lead"), c.fact_table(spec.facts, "summary")),
                 sources=c.sources(spec.facts), bookmark="glance")
 
 

@@ -15,12 +15,10 @@ class ContentsPart(Titled):
     kind: Literal["contents"]
 
 
-TITLE = ("目录", "Contents")
-
 
 def compose_part(c: Composer, spec: ContentsPart) -> Page:
     """A contents block; the briefing's layout fills in the pages."""
-    title = c.title_of(spec, c.word(TITLE))
+    title = c.title_of(spec, c.w("contents.title"))
     return Page(title, (Contents(title),), level=0)
 
 

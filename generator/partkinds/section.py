@@ -27,9 +27,6 @@ class SectionPart(Titled):
     fact_table: bool = Field(True, description="list every fact of the section in a table")
 
 
-SECTION_FACTS = ("本部分数据", "Figures of this part")
-
-
 def compose_part(c: Composer, spec: SectionPart) -> Page:
     """The section's title and key points, then figure boxes, charts, the comparison table, the timeline, the
     projects and the section's facts, as the entry asks; its sources are every figure shown."""
@@ -58,7 +55,7 @@ def compose_part(c: Composer, spec: SectionPart) -> Page:
             fact_ids += ids
     if spec.fact_table:
         ids = c.section_facts(spec.section)
-        blocks.append(replace(c.fact_table(ids), caption=c.word(SECTION_FACTS)))
+        blocks.append(replace(c.fact_table(ids), caption=c.w("section.facts")))
         fact_ids += ids
     return Page(title, tuple(blocks), sources=c.sources(fact_ids), bookmark=spec.section)
 

@@ -19,15 +19,13 @@ class AgendaSlide(Titled):
     sections: tuple[str, ...] | None = Field(None, max_length=20, description="section ids; default: the sections of the deck's dividers")
 
 
-TITLE = ("汇报提纲", "Agenda")
-
 
 def compose_slide(c: Composer, spec: AgendaSlide) -> list[Page]:
     """The headlines of the sections, numbered on across the slides a long agenda takes."""
     divider_sections = [s.section for s in c.m.deck if isinstance(s, DividerSlide)]
     sections = spec.sections or divider_sections or [s.id for s in c.d.model.sections]
     items = [c.headline(s) for s in sections]
-    title = c.title_of(spec, c.word(TITLE))
+    title = c.title_of(spec, c.w("agenda.title"))
     pages, start = [], 1
     for i, chunk in enumerate(c.bullet_chunks(items)):
         pages.append(Page(c.continued(title, i), (Agenda(tuple(chunk), start),), notes=tuple(chunk),

@@ -21,12 +21,10 @@ class ClosingSlide(Titled):
     contact_en: str | None = None
 
 
-TITLE = ("谢谢！", "Thank you")
-
 
 def compose_slide(c: Composer, spec: ClosingSlide) -> list[Page]:
     """Thanks, the closing line (default: the meeting's title) and contacts (default: the organisation)."""
-    title = c.title_of(spec, c.word(TITLE))
+    title = c.title_of(spec, c.w("closing.title"))
     subtitle = c.say.pick(spec.subtitle_zh, spec.subtitle_en) or c.meta.title
     contact = c.say.pick(spec.contact_zh, spec.contact_en) or c.organisation
     return [Page(title, (Closing(title, subtitle, contact),), kind="closing")]

@@ -21,13 +21,11 @@ class FactTableSlide(Titled):
     section: str | None = Field(None, description="all facts of this section, when `facts` is not given")
 
 
-TITLE = ("数据一览", "Facts and figures")
-
-
 def compose_slide(c: Composer, spec: FactTableSlide) -> list[Page]:
     """The table of the facts named, or of all of a section's, on as many slides as its rows need."""
     fact_ids = list(spec.facts or c.section_facts(spec.section or ""))
-    default = (c.section_title(spec.section) + " · " + c.word(TITLE)) if spec.section else c.word(TITLE)
+    title = c.w("fact_table.title")
+    default = (c.section_title(spec.section) + " · " + title) if spec.section else title
     return c.table_pages(c.title_of(spec, default), c.fact_table(fact_ids))
 
 

@@ -22,27 +22,22 @@ class IndustriesSlide(Titled):
                                           "ids of the dataset); default: all")
 
 
-TITLE = ("重点产业", "Key industries")
-COLUMNS = (("产业", "Industry"), ("定位", "Role"))
-
-
 def compose_slide(c: Composer, spec: IndustriesSlide) -> list[Page]:
     """One row per industry with the roles asked for; the notes read each row."""
     table = industries_table(c, spec.roles)
-    return [Page(c.title_of(spec, c.word(TITLE)), (table,), notes=tuple(f"{r[0]}{c.sep}{r[1]}" for r in table.rows))]
+    return [Page(c.title_of(spec, c.w("industries.title")), (table,), notes=tuple(f"{r[0]}{c.sep}{r[1]}" for r in table.rows))]
 
 
 def industries_table(c: Composer, roles: Sequence[str] | None = None) -> Table:
     """The industries and their roles; only those with one of roles, when given."""
-    sep = "、" if c.lang == "zh" else "; "
     rows = []
     for industry in c.d.model.industries:
         shown = [r for r in industry.roles if not roles or r in roles]
         if not shown:
             continue
         labels = [c.say.pick(c.d.roles[r].label_zh, c.d.roles[r].label_en) for r in shown]
-        rows.append((c.say.pick(industry.name_zh, industry.name_en), sep.join(labels)))
-    return Table(tuple(c.word(column) for column in COLUMNS), tuple(rows), "facts", (), (1.4, 2.2))
+        rows.append((c.say.pick(industry.name_zh, industry.name_en), c.words.series_sep.join(labels)))
+    return Table((c.w("industries.industry"), c.w("industries.role")), tuple(rows), "facts", (), (1.4, 2.2))
 
 
 def check(spec: IndustriesSlide, dataset: Dataset) -> list[Problem]:

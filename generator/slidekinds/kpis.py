@@ -19,12 +19,10 @@ class KpiSlide(Titled):
     section: str | None = Field(None, description="section whose key points become the speaker notes")
 
 
-TITLE = ("主要指标", "Key figures")
-
 
 def compose_slide(c: Composer, spec: KpiSlide) -> list[Page]:
     """The figure cards; the notes read the section's key points and each figure aloud."""
-    title = c.title_of(spec, c.section_title(spec.section) if spec.section else c.word(TITLE))
+    title = c.title_of(spec, c.section_title(spec.section) if spec.section else c.w("kpis.title"))
     return [Page(title, (c.key_figures(spec.facts),), notes=c.points(spec.section) + c.figure_notes(spec.facts),
                  sources=c.sources(spec.facts))]
 

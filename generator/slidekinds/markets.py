@@ -17,13 +17,11 @@ class MarketsSlide(Titled):
     kind: Literal["markets"]
 
 
-TITLE = ("招商重点区域", "Where we look for partners")
-
 
 def compose_slide(c: Composer, spec: MarketsSlide) -> list[Page]:
-    """The dataset's markets as a list."""
+    """The dataset's markets as a list of names (a few are drawn as tiles)."""
     names = tuple(c.say.pick(m.name_zh, m.name_en) for m in c.d.model.markets)
-    return [Page(c.title_of(spec, c.word(TITLE)), (BulletList(names, "names"),), notes=names)]
+    return [Page(c.title_of(spec, c.w("markets.title")), (BulletList(names, "names"),), notes=names)]
 
 
 def check(spec: MarketsSlide, dataset: Dataset) -> list[Problem]:

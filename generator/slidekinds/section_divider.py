@@ -18,9 +18,8 @@ class DividerSlide(Titled):
 
 def compose_slide(c: Composer, spec: DividerSlide) -> list[Page]:
     """The section's number (counting the deck's dividers), title and headline; its key points as notes."""
-    c.divider_number += 1
     return [Page(c.title_of(spec, c.section_title(spec.section)),
-                 (SectionDivider(c.divider_number, c.section_title(spec.section), c.headline(spec.section)),),
+                 (SectionDivider(c.next_divider(), c.section_title(spec.section), c.headline(spec.section)),),
                  kind="divider", notes=c.points(spec.section))]
 
 

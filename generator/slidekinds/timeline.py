@@ -23,9 +23,8 @@ class TimelineSlide(Titled):
 def compose_slide(c: Composer, spec: TimelineSlide) -> list[Page]:
     """The events with their figures; the notes read each event aloud."""
     block, fact_ids = c.timeline(spec.events)
-    notes = tuple(f"{e.date}{c.sep}{e.label}" + (f"（{e.detail}）" if c.lang == "zh" and e.detail else
-                                                 f" ({e.detail})" if e.detail else "")
-                  for e in block.events)
+    said = [(f"{e.date}{c.sep}{e.label}", e.detail) for e in block.events]
+    notes = tuple(c.words.bracketed(line, detail) if detail else line for line, detail in said)
     return [Page(c.title_of(spec, c.w("timeline")), (block,), notes=notes, sources=c.sources(fact_ids))]
 
 

@@ -153,3 +153,40 @@ def test_numbers_scales_and_dates_are_written_as_babel_writes_them():
         day = dt.date(2018, 1, 1) + dt.timedelta(days=offset)
         assert formatting.date_text(day, "en") == format_date(day, "d MMMM y", locale="en")
         assert formatting.date_text(day, "zh") == format_date(day, "y年M月d日", locale="zh_CN")
+
+
+def test_both_languages_word_the_same_phrases_with_the_same_names_to_fill():
+    import string
+
+    from generator.words import WORDS
+
+    def names(text: str) -> set[str]:
+        return {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+    zh, en = WORDS["zh"], WORDS["en"]
+    assert zh.phrases.keys() == en.phrases.keys()
+    # a group's name says its kind in Chinese and the kind's plural in English; every other phrase fills the same
+    assert [key for key in zh.phrases if names(zh[key]) != names(en[key])] == ["group_of"]
+    assert names(zh.bracket) == names(en.bracket) == names(en.bracket_joined) == {"text", "tag"}
+
+
+def test_the_context_is_read_only_and_the_divider_count_the_only_state(dataset):
+    """A kind reads the composer's context and cannot change it; the section dividers are numbered across the deck
+    and from 1 again each time the deck is composed."""
+    import dataclasses
+
+    from generator.compose import Composer
+
+    layout = _layout([{"kind": "section_divider", "section": "plan"},
+                      {"kind": "section_divider", "section": "livelihood"}])
+    composer = Composer(dataset, layout, "zh")
+    with pytest.raises(AttributeError):
+        composer.lang = "en"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        composer.divider_number = 3  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        composer._ctx.lang = "en"  # type: ignore[misc]
+    for _ in range(2):
+        numbers = [block.number for page in composer.deck() for block in page.blocks
+                   if isinstance(block, d.SectionDivider)]
+        assert numbers == [1, 2]
