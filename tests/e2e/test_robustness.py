@@ -1,13 +1,18 @@
 """Same inputs, same bytes; a failed build leaves the previous outputs untouched and nothing behind."""
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 
 from ..conftest import LAYOUTS, ROOT
 
@@ -76,6 +81,53 @@ def test_an_output_folder_that_cannot_be_created_is_named(tmp_path):
     result = _briefing("build", "--out", "blocker/dist", cwd=project)
     assert result.returncode == 1
     assert "blocker/dist: cannot create the output folder" in result.stderr
+
+
+# Test data: the call that makes the run's private folder, and how the system refuses it (root passes chmod, so a
+# read-only folder is stood in for by the refusal itself)
+REFUSED_FOLDERS = [(tempfile, "mkdtemp", PermissionError(errno.EACCES, "Permission denied")),
+                   (Path, "mkdir", OSError(errno.EROFS, "Read-only file system"))]
+
+
+@pytest.mark.parametrize("owner, call, refusal", REFUSED_FOLDERS, ids=["permission", "read-only"])
+def test_an_output_folder_that_cannot_be_written_is_named_with_the_reason_and_nothing_is_left(
+        tmp_path, monkeypatch, owner, call, refusal):
+    from generator.cli import cli
+    from generator.outputs import PRIVATE
+    from generator.status import ExitStatus
+
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(cli, ["build", "one-pager", "--format", "pptx", "--out", "kept"]).exit_code == 0
+    before = _snapshot(project / "kept")
+    real = getattr(owner, call)
+
+    def refuse(*args, **kwargs):
+        if owner is Path and args[0].name != PRIVATE:  # only the private folder is refused
+            return real(*args, **kwargs)
+        raise refusal
+
+    monkeypatch.setattr(owner, call, refuse)
+    for out in ("kept", "new/deeper"):
+        result = CliRunner().invoke(cli, ["--ui", "en", "build", "one-pager", "--out", out])
+        assert result.exit_code == ExitStatus.ERROR, result.output
+        assert result.output == (f"error: {out}: cannot write in the output folder: {refusal.strerror}; no output "
+                                 "was changed (choose another folder with --out, or make this one writable)\n")
+    chinese = CliRunner().invoke(cli, ["--ui", "zh", "build", "one-pager", "--out", "kept"])
+    assert f"kept: 无法在输出文件夹中写入：{refusal.strerror}；所有输出文件均未改动" in chinese.output
+    assert _snapshot(project / "kept") == before  # no .briefing-tmp either
+    assert not (project / "new").exists()  # the folders the run made are gone with it
+
+
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs Linux's /sys, which refuses folders even to root")
+def test_a_system_folder_as_output_folder_is_named_with_the_reason(tmp_path):
+    project = _project(tmp_path)
+    for out, message in (("/sys/kernel", "/sys/kernel: cannot write in the output folder: "),
+                         ("/sys/kernel/briefing-test", "/sys/kernel/briefing-test: cannot create the output folder: ")):
+        result = _briefing("--ui", "en", "build", "one-pager", "--out", out, cwd=project)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.startswith("error: " + message) and result.stderr.count("\n") == 1, result.stderr
+    assert not os.path.exists("/sys/kernel/briefing-test")
 
 
 def test_an_output_that_cannot_be_replaced_is_named(tmp_path):
