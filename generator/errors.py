@@ -88,6 +88,16 @@ class GeneratorError(Exception):
         return "\n".join(lines)
 
 
+class InternalError(Exception):
+    """A failure that is not the user's input's, told without a traceback (exit status INTERNAL): a renderer
+    process that died or failed. details holds what --debug shows (a worker's traceback)."""
+
+    def __init__(self, message: str, ref: SourceRef | None = None, hint: str = "", details: str = ""):
+        self.issue = Issue(ref, message, hint)
+        self.details = details
+        super().__init__(str(self.issue))
+
+
 class IssueCollector:
     """Collects every problem of a file so that they are reported together."""
 

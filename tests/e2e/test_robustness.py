@@ -130,6 +130,64 @@ def test_a_system_folder_as_output_folder_is_named_with_the_reason(tmp_path):
     assert not os.path.exists("/sys/kernel/briefing-test")
 
 
+class _Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("a painter's own exception")
+        self.callback = lambda: None  # pickle refuses a lambda
+
+
+def _dies(how: str) -> None:
+    if how == "SIGKILL":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if how == "exit":
+        os._exit(3)
+    raise _Unpicklable()
+
+
+# Test data: how the worker dies, and what the user is then told after "internal error: out/one-pager.pdf: "
+WORKER_DEATHS = [
+    ("SIGKILL", "the renderer process was killed by signal 9 (SIGKILL); no output was changed (the system may have "
+                "run out of memory: build again, or with BRIEFING_JOBS=1 to render in one process)",
+     "渲染进程被信号 9（SIGKILL）终止"),
+    ("exit", "the renderer process ended with exit status 3 without a result; no output was changed (build again, "
+             "or with BRIEFING_JOBS=1 to render in one process)", "渲染进程以退出状态 3 结束"),
+    ("exception", "the renderer process failed: tests.e2e.test_robustness._Unpicklable: a painter's own exception; "
+                  "no output was changed (this is a bug in briefing: run again with --debug for the traceback)",
+     "渲染进程出错：tests.e2e.test_robustness._Unpicklable"),
+]
+
+
+@pytest.mark.parametrize("how, message, chinese", WORKER_DEATHS, ids=[death[0] for death in WORKER_DEATHS])
+def test_a_renderer_process_that_dies_is_named_and_the_previous_outputs_stay(tmp_path, monkeypatch, how, message,
+                                                                            chinese):
+    import dataclasses
+
+    from generator.cli import cli
+    from generator.render import RENDERERS
+    from generator.status import ExitStatus
+
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    build = ["build", "one-pager", "--format", "pptx", "--format", "pdf", "--out", "out"]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    before = _snapshot(project / "out")
+    assert sorted(before) == ["one-pager.pdf", "one-pager.pptx"]
+    parent = os.getpid()
+
+    def render(*args, **kwargs):  # the briefing is rendered in the forked worker: it dies there
+        assert os.getpid() != parent, "rendered in the test's own process"
+        _dies(how)
+
+    monkeypatch.setitem(RENDERERS, "pdf", dataclasses.replace(RENDERERS["pdf"], render=render))
+    result = CliRunner().invoke(cli, ["--ui", "en", *build])
+    assert result.exit_code == ExitStatus.INTERNAL, result.output
+    assert result.output == f"internal error: out/one-pager.pdf: {message}\n"
+    assert _snapshot(project / "out") == before  # whole, and no .briefing-tmp
+    zh = CliRunner().invoke(cli, ["--ui", "zh", *build])
+    assert zh.exit_code == ExitStatus.INTERNAL and chinese in zh.output, zh.output
+    assert _snapshot(project / "out") == before
+
+
 def test_an_output_that_cannot_be_replaced_is_named(tmp_path):
     project = _project(tmp_path)
     (project / "dist" / "lianghui.pptx").mkdir(parents=True)  # stands in for a file held open by PowerPoint
