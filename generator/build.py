@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .description import Description, Warn, briefing_options, ignore, render_options
-from .errors import GeneratorError, SourceRef
+from .errors import GeneratorError, InternalError, SourceRef
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -88,10 +88,15 @@ def _render_all(description: Description, jobs: list[Job], warn: Warn) -> list[R
             if description.paints_deck:  # only this process paints it: laid out while the worker renders
                 deck = _lay_out(document, full)
         first = _render_one(document, full, deck, jobs[0])
-        try:
-            kind, payload = receive.recv()
-        except EOFError:
-            kind, payload = "crash", "the renderer process ended without a result"
+        current = jobs[1]  # the output the worker is rendering, as it tells before each
+        while True:
+            try:
+                kind, payload = receive.recv()
+            except EOFError:  # it died without a word: a signal, os._exit, a crash of a C library
+                kind, payload = "died", ""
+            if kind != "rendering":
+                break
+            current = jobs[payload]
         child.join()
     finally:
         if child.is_alive():
@@ -100,8 +105,8 @@ def _render_all(description: Description, jobs: list[Job], warn: Warn) -> list[R
         receive.close()
     if kind == "error":
         raise GeneratorError(payload)
-    if kind == "crash":
-        raise RuntimeError(payload)
+    if kind in ("crash", "died"):
+        raise _worker_failure(current, child.exitcode, payload)
     return [first, *payload]
 
 
@@ -111,7 +116,11 @@ def _child(send: Connection, document: Document, options: RenderOptions, deck: D
 
     die_with_parent()
     try:
-        send.send(("ok", [_render_one(document, options, deck, job) for job in jobs]))
+        rendered = []
+        for index, job in enumerate(jobs, 1):
+            send.send(("rendering", index))
+            rendered.append(_render_one(document, options, deck, job))
+        send.send(("ok", rendered))
     except GeneratorError as exc:
         send.send(("error", exc.issues))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which reports it as a bug
@@ -120,6 +129,30 @@ def _child(send: Connection, document: Document, options: RenderOptions, deck: D
         send.send(("crash", "".join(traceback.format_exception(exc))))
     finally:
         send.close()
+
+
+def _worker_failure(job: Job, exitcode: int | None, details: str) -> InternalError:
+    """What the user is told of a worker that failed while rendering job: the exception it reported (details is
+    then its traceback), or the signal or exit status it died with."""
+    import signal
+
+    where = SourceRef(str(job.path))
+    if details:
+        last = details.rstrip().rpartition("\n")[2]  # "ValueError: its message", as the traceback ends
+        return InternalError(_("the renderer process failed: {error}; no output was changed").format(error=last), where,
+                             _("this is a bug in briefing: run again with --debug for the traceback"), details)
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = "?"
+        return InternalError(_("the renderer process was killed by signal {number} ({name}); no output was "
+                               "changed").format(number=-exitcode, name=name), where,
+                             _("the system may have run out of memory: build again, or with BRIEFING_JOBS=1 to "
+                               "render in one process"))
+    return InternalError(_("the renderer process ended with exit status {code} without a result; no output was "
+                           "changed").format(code=exitcode), where,
+                         _("build again, or with BRIEFING_JOBS=1 to render in one process"))
 
 
 def _lay_out(document: Document, options: RenderOptions) -> DeckLayout:

@@ -112,13 +112,18 @@ class _Group(_Translated, click.Group):
             click.echo(_("interrupted; no output was changed"), err=True)
             ctx.exit(ExitStatus.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the single place that turns errors into messages
-            from .errors import GeneratorError
+            from .errors import GeneratorError, InternalError
             from .status import ExitStatus
 
             if isinstance(exc, GeneratorError):
                 click.echo(_("error: {message}").format(message=exc) if len(exc.issues) == 1 else
                            _("error: {count} problems").format(count=len(exc.issues)) + f"\n{exc}", err=True)
                 ctx.exit(ExitStatus.ERROR)
+            if isinstance(exc, InternalError):
+                click.echo(_("internal error: {message}").format(message=exc), err=True)
+                if ctx.obj and ctx.obj.get("debug") and exc.details:
+                    click.echo(exc.details, err=True)
+                ctx.exit(ExitStatus.INTERNAL)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(_("internal error: {kind}: {message}\nThis is a bug in briefing. Run again with --debug for the "

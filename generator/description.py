@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import GeneratorError, SourceRef
+from .errors import GeneratorError, SourceRef, named_at
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ class Description:
     own_language: str  # the layout's language: outputs in another are named <slug>.<language>.<suffix>
     theme: Theme  # the layout's theme with its overrides and logo
     template: Path | None  # the corporate .pptx template the layout names
+    template_line: str  # where the layout names it ("file:line:column"), for the messages about it
     logo: Path | None  # the logo the layout names (the theme's logo is its path)
     template_layouts: tuple[tuple[PageKind, str], ...]  # the template's slide layouts the layout names, by slide kind
     slide_size: str | None  # the slide size the layout asks for, when it names one
@@ -79,7 +80,8 @@ def describe(layout_path: Path, inputs: Inputs, lang: str | None, formats: tuple
         from .render.pptx.template import template_look
         from .render.slides.template import with_template_look
 
-        theme = with_template_look(theme, *template_look(prepared.template))
+        with named_at(str(prepared.template), prepared.template_line):
+            theme = with_template_look(theme, *template_look(prepared.template))
     regular = find_face(theme.fonts.cjk_families, False, theme.fonts.regular_file)
     bold = find_face(theme.fonts.cjk_families, True, theme.fonts.bold_file)
     if not bold.bold:
@@ -88,7 +90,7 @@ def describe(layout_path: Path, inputs: Inputs, lang: str | None, formats: tuple
     return Description(
         layout=layout_path, dataset=inputs.data_path, key=prepared.key, document=prepared.document,
         slug=prepared.slug, language=lang or prepared.language, own_language=prepared.language, theme=theme,
-        template=prepared.template, logo=prepared.logo, template_layouts=tuple((prepared.template_layouts or {}).items()),
+        template=prepared.template, template_line=prepared.template_line, logo=prepared.logo, template_layouts=tuple((prepared.template_layouts or {}).items()),
         slide_size=prepared.slide_size, regular=regular, bold=bold, formats=formats, created=creation_time())
 
 
@@ -102,11 +104,13 @@ def briefing_options(description: Description) -> RenderOptions:
 def render_options(description: Description, warn: Warn = ignore) -> RenderOptions:
     """Every renderer's options: the briefing's, checked to have every character of the document, and when an
     output paints the deck, its template (slide layouts chosen by template_layouts) and faces. Raises
-    GeneratorError; fallbacks, and a slide size the template overrides, are reported through warn."""
-    return options_for(description.theme, description.document,
-                       description.template if description.paints_deck else None, warn,
-                       dict(description.template_layouts) or None, description.slide_size,
-                       briefing_options(description))
+    GeneratorError (one about the template is told at the layout's line that names it); fallbacks, and a slide
+    size the template overrides, are reported through warn."""
+    with named_at(str(description.template), description.template_line):
+        return options_for(description.theme, description.document,
+                           description.template if description.paints_deck else None, warn,
+                           dict(description.template_layouts) or None, description.slide_size,
+                           briefing_options(description))
 
 
 def options_for(theme: Theme, document: Document, template: Path | None = None, warn: Warn = ignore,

@@ -1,7 +1,8 @@
 """The one user-facing exception type, with source positions and hints."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -86,6 +87,31 @@ class GeneratorError(Exception):
         for kind, first in first_hidden.items():
             lines.append(_("… and {count} more like: {message}").format(count=hidden[kind], message=str(first)))
         return "\n".join(lines)
+
+
+@contextmanager
+def named_at(named: str, line: str) -> Iterator[None]:
+    """Within the block, a GeneratorError's issues about the file `named` are told at `line` ("file:line:column"
+    of the input that names it), the file after it: `layouts/x.yaml:12:1: corporate.pptx: the template has no
+    slide size`. Without a line, as they are."""
+    try:
+        yield
+    except GeneratorError as error:
+        if not line or not any(issue.ref and issue.ref.path == named for issue in error.issues):
+            raise
+        raise GeneratorError([Issue(SourceRef(line), f"{issue.ref}: {issue.message}", issue.hint)
+                              if issue.ref and issue.ref.path == named else issue
+                              for issue in error.issues]) from None
+
+
+class InternalError(Exception):
+    """A failure that is not the user's input's, told without a traceback (exit status INTERNAL): a renderer
+    process that died or failed. details holds what --debug shows (a worker's traceback)."""
+
+    def __init__(self, message: str, ref: SourceRef | None = None, hint: str = "", details: str = ""):
+        self.issue = Issue(ref, message, hint)
+        self.details = details
+        super().__init__(str(self.issue))
 
 
 class IssueCollector:

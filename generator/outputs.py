@@ -13,6 +13,7 @@ and a signal can only stop what remains (printing). A run killed during them (SI
 in its folder, from which the next run in the folder puts the previous outputs back before sweeping it."""
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import signal
@@ -46,24 +47,48 @@ class _RunFolder:
 
     def __init__(self, out_folder: Path):
         private = out_folder / PRIVATE
-        for _attempt in range(20):  # another run may remove an empty PRIVATE folder between our mkdir and mkdtemp
-            private.mkdir(exist_ok=True)
-            sweep(out_folder)
-            try:
-                path = Path(tempfile.mkdtemp(prefix=f"{_RUN}{os.getpid()}-", dir=private))
-            except FileNotFoundError:
-                continue
-            lock = _hold(path / _LOCK)
-            if lock is not None:
-                self.path, self._lock, self.out_folder = path, lock, out_folder
-                return
-        raise OSError("cannot make a temporary folder in " + str(private))
+        made = not private.is_dir()
+        try:
+            self.path, self._lock = _make_run_folder(private)
+        except OSError:  # a read-only or full folder: nothing of ours is left in it
+            if made:
+                _remove_empty([private])
+            raise
+        self.out_folder = out_folder
 
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
         self._lock.close()  # the lock goes with the file's last descriptor
         try:
             (self.out_folder / PRIVATE).rmdir()  # only when no other run is using it
+        except OSError:
+            pass
+
+
+def _make_run_folder(private: Path) -> tuple[Path, IO[str]]:
+    """A new run folder in private (made when missing) and its lock file, held; raises OSError."""
+    for _attempt in range(20):  # another run may remove an empty PRIVATE folder between our mkdir and mkdtemp
+        private.mkdir(exist_ok=True)
+        sweep(private.parent)
+        try:
+            path = Path(tempfile.mkdtemp(prefix=f"{_RUN}{os.getpid()}-", dir=private))
+        except FileNotFoundError:
+            continue
+        try:
+            lock = _hold(path / _LOCK)
+        except OSError:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        if lock is not None:
+            return path, lock
+    raise OSError("cannot make a temporary folder in " + str(private))
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each folder that is empty, in the order given (a folder before its parent)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
         except OSError:
             pass
 
@@ -152,6 +177,7 @@ class Outputs:
         self.pending: list[tuple[Path, Path, str]] = []  # (temporary file, final path, summary)
         self.committed = False  # every output is in place: an interruption now changes nothing
         self._runs: dict[Path, _RunFolder] = {}
+        self._made: list[Path] = []  # the output folders this run made, each before the one above it
         self._count = 0
 
     def temporary(self, out_path: Path) -> Path:
@@ -160,14 +186,29 @@ class Outputs:
         folder = out_path.parent
         run = self._runs.get(folder)
         if run is None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                run = self._runs[folder] = _RunFolder(folder)
-            except OSError as exc:
-                raise GeneratorError(_("cannot create the output folder: {reason}").format(
-                    reason=exc.strerror or exc), SourceRef(str(folder)), _("choose another folder with --out")) from None
+            run = self._runs[folder] = self._run_folder(folder)
         self._count += 1
         return run.path / f"{self._count}-{out_path.name}"
+
+    def _run_folder(self, folder: Path) -> _RunFolder:
+        """This run's folder inside folder, which is made with the folders missing above it (removed again, if
+        empty, when the run is discarded). Raises GeneratorError naming the folder and the system's reason; nothing
+        is then left behind."""
+        missing = list(itertools.takewhile(lambda above: not os.path.lexists(above), [folder, *folder.parents]))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _remove_empty(missing)
+            raise GeneratorError(_("cannot create the output folder: {reason}").format(reason=exc.strerror or exc),
+                                 SourceRef(str(folder)), _("choose another folder with --out")) from None
+        self._made += missing
+        try:
+            return _RunFolder(folder)
+        except OSError as exc:
+            _remove_empty(missing)
+            raise GeneratorError(_("cannot write in the output folder: {reason}; no output was changed").format(
+                reason=exc.strerror or exc), SourceRef(str(folder)),
+                _("choose another folder with --out, or make this one writable")) from None
 
     def add(self, temp: Path, out_path: Path, summary: str) -> None:
         self.pending.append((temp, out_path, summary))
@@ -229,11 +270,15 @@ class Outputs:
         return journals
 
     def discard(self) -> None:
-        """Remove every temporary file of this run, and its private folders."""
+        """Remove every temporary file of this run, and its private folders; unless it committed, the output
+        folders it made too, when they are empty."""
         self.pending = []
         for run in self._runs.values():
             run.remove()
         self._runs = {}
+        if not self.committed:
+            _remove_empty(self._made)
+        self._made = []
 
 
 def _put_back(done: list[tuple[Path, Path | None]]) -> None:

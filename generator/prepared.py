@@ -36,6 +36,7 @@ class Prepared:
     template_layouts: Mapping[PageKind, str] | None = None  # the layout's names of the template's slide layouts, by slide kind
     slide_size: str | None = None  # the slide size the layout asks for, when it names one
     key: str | None = None  # the cache key it is stored under (None: not cached)
+    template_line: str = ""  # "file:line:column" of the layout's template key, for the messages about the template
 
 
 class Inputs:
@@ -68,7 +69,8 @@ class Inputs:
         model = layout.model
         prepared = Prepared(document, layout.slug, model.language, resolve_theme(layout), layout.template,
                             layout.logo, model.template_layouts,
-                            model.slide_size if "slide_size" in model.model_fields_set else None, key)
+                            model.slide_size if "slide_size" in model.model_fields_set else None, key,
+                            layout.template_line)
         if key:
             article = self.data_path.parent / self.dataset.model.source.file
             _write_prepared(key, prepared, [layout.template, layout.logo, article])

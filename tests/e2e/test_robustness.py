@@ -1,13 +1,18 @@
 """Same inputs, same bytes; a failed build leaves the previous outputs untouched and nothing behind."""
 from __future__ import annotations
 
+import errno
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 
 from ..conftest import LAYOUTS, ROOT
 
@@ -76,6 +81,111 @@ def test_an_output_folder_that_cannot_be_created_is_named(tmp_path):
     result = _briefing("build", "--out", "blocker/dist", cwd=project)
     assert result.returncode == 1
     assert "blocker/dist: cannot create the output folder" in result.stderr
+
+
+# Test data: the call that makes the run's private folder, and how the system refuses it (root passes chmod, so a
+# read-only folder is stood in for by the refusal itself)
+REFUSED_FOLDERS = [(tempfile, "mkdtemp", PermissionError(errno.EACCES, "Permission denied")),
+                   (Path, "mkdir", OSError(errno.EROFS, "Read-only file system"))]
+
+
+@pytest.mark.parametrize("owner, call, refusal", REFUSED_FOLDERS, ids=["permission", "read-only"])
+def test_an_output_folder_that_cannot_be_written_is_named_with_the_reason_and_nothing_is_left(
+        tmp_path, monkeypatch, owner, call, refusal):
+    from generator.cli import cli
+    from generator.outputs import PRIVATE
+    from generator.status import ExitStatus
+
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(cli, ["build", "one-pager", "--format", "pptx", "--out", "kept"]).exit_code == 0
+    before = _snapshot(project / "kept")
+    real = getattr(owner, call)
+
+    def refuse(*args, **kwargs):
+        if owner is Path and args[0].name != PRIVATE:  # only the private folder is refused
+            return real(*args, **kwargs)
+        raise refusal
+
+    monkeypatch.setattr(owner, call, refuse)
+    for out in ("kept", "new/deeper"):
+        result = CliRunner().invoke(cli, ["--ui", "en", "build", "one-pager", "--out", out])
+        assert result.exit_code == ExitStatus.ERROR, result.output
+        assert result.output == (f"error: {out}: cannot write in the output folder: {refusal.strerror}; no output "
+                                 "was changed (choose another folder with --out, or make this one writable)\n")
+    chinese = CliRunner().invoke(cli, ["--ui", "zh", "build", "one-pager", "--out", "kept"])
+    assert f"kept: 无法在输出文件夹中写入：{refusal.strerror}；所有输出文件均未改动" in chinese.output
+    assert _snapshot(project / "kept") == before  # no .briefing-tmp either
+    assert not (project / "new").exists()  # the folders the run made are gone with it
+
+
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs Linux's /sys, which refuses folders even to root")
+def test_a_system_folder_as_output_folder_is_named_with_the_reason(tmp_path):
+    project = _project(tmp_path)
+    for out, message in (("/sys/kernel", "/sys/kernel: cannot write in the output folder: "),
+                         ("/sys/kernel/briefing-test", "/sys/kernel/briefing-test: cannot create the output folder: ")):
+        result = _briefing("--ui", "en", "build", "one-pager", "--out", out, cwd=project)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.startswith("error: " + message) and result.stderr.count("\n") == 1, result.stderr
+    assert not os.path.exists("/sys/kernel/briefing-test")
+
+
+class _Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("a painter's own exception")
+        self.callback = lambda: None  # pickle refuses a lambda
+
+
+def _dies(how: str) -> None:
+    if how == "SIGKILL":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if how == "exit":
+        os._exit(3)
+    raise _Unpicklable()
+
+
+# Test data: how the worker dies, and what the user is then told after "internal error: out/one-pager.pdf: "
+WORKER_DEATHS = [
+    ("SIGKILL", "the renderer process was killed by signal 9 (SIGKILL); no output was changed (the system may have "
+                "run out of memory: build again, or with BRIEFING_JOBS=1 to render in one process)",
+     "渲染进程被信号 9（SIGKILL）终止"),
+    ("exit", "the renderer process ended with exit status 3 without a result; no output was changed (build again, "
+             "or with BRIEFING_JOBS=1 to render in one process)", "渲染进程以退出状态 3 结束"),
+    ("exception", "the renderer process failed: tests.e2e.test_robustness._Unpicklable: a painter's own exception; "
+                  "no output was changed (this is a bug in briefing: run again with --debug for the traceback)",
+     "渲染进程出错：tests.e2e.test_robustness._Unpicklable"),
+]
+
+
+@pytest.mark.parametrize("how, message, chinese", WORKER_DEATHS, ids=[death[0] for death in WORKER_DEATHS])
+def test_a_renderer_process_that_dies_is_named_and_the_previous_outputs_stay(tmp_path, monkeypatch, how, message,
+                                                                            chinese):
+    import dataclasses
+
+    from generator.cli import cli
+    from generator.render import RENDERERS
+    from generator.status import ExitStatus
+
+    project = _project(tmp_path)
+    monkeypatch.chdir(project)
+    build = ["build", "one-pager", "--format", "pptx", "--format", "pdf", "--out", "out"]
+    assert CliRunner().invoke(cli, build).exit_code == 0
+    before = _snapshot(project / "out")
+    assert sorted(before) == ["one-pager.pdf", "one-pager.pptx"]
+    parent = os.getpid()
+
+    def render(*args, **kwargs):  # the briefing is rendered in the forked worker: it dies there
+        assert os.getpid() != parent, "rendered in the test's own process"
+        _dies(how)
+
+    monkeypatch.setitem(RENDERERS, "pdf", dataclasses.replace(RENDERERS["pdf"], render=render))
+    result = CliRunner().invoke(cli, ["--ui", "en", *build])
+    assert result.exit_code == ExitStatus.INTERNAL, result.output
+    assert result.output == f"internal error: out/one-pager.pdf: {message}\n"
+    assert _snapshot(project / "out") == before  # whole, and no .briefing-tmp
+    zh = CliRunner().invoke(cli, ["--ui", "zh", *build])
+    assert zh.exit_code == ExitStatus.INTERNAL and chinese in zh.output, zh.output
+    assert _snapshot(project / "out") == before
 
 
 def test_an_output_that_cannot_be_replaced_is_named(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Inches
 
 from generator.cli import cli
 
@@ -132,3 +133,35 @@ def test_the_template_reaches_the_briefing_its_colours_and_body_font_legible_on_
     with zipfile.ZipFile(tmp_path / "dist" / "corporate.docx") as docx:
         styles = docx.read("word/styles.xml").decode("utf-8")
     assert 'w:eastAsia="Noto Sans Mono CJK SC"' in styles and '<w:color w:val="7A1F5C"/>' in styles
+
+
+def _too_short(path: Path) -> Path:
+    """A template whose slides are 2.5 in high: below the title placeholder there is no room for content."""
+    prs = Presentation(str(make_template(path)))
+    prs.slide_height = Inches(2.5)
+    prs.save(str(path))
+    return path
+
+
+# Test data: a faulty template, the start of its fault's message in English and in Chinese
+TEMPLATE_FAULTS = [
+    (lambda path: make_template(path, drop_layout="Section Header"),
+     "the template has no slide layout named 'Section Header'", "模板中没有名为 'Section Header'"),
+    (_too_short, "the title placeholder of 'Title Only' leaves no room for content", "“Title Only”的标题占位符没有"),
+    (lambda path: shutil.copy(ROOT / "tests" / "bad_inputs" / "corrupt-template.pptx", path),
+     "the template is not a PowerPoint file (.pptx)", "模板不是 PowerPoint 文件（.pptx）"),
+]
+
+
+@pytest.mark.parametrize("make, english, chinese", TEMPLATE_FAULTS, ids=["layout", "no-room", "not-pptx"])
+def test_a_template_fault_is_told_at_the_layout_line_that_names_the_template(tmp_path, make, english, chinese):
+    make(tmp_path / "corporate.pptx")
+    layout = _layout_with(tmp_path, "corporate.pptx")
+    line = layout.read_text(encoding="utf-8").splitlines().index("template: corporate.pptx") + 1
+    template = (tmp_path / "corporate.pptx").resolve()
+    for ui, message in (("en", english), ("zh", chinese)):
+        result = CliRunner().invoke(cli, ["--ui", ui, "build", str(layout), "--data", str(DATA), "--format", "pptx",
+                                          "--out", str(tmp_path / "dist")])
+        assert result.exit_code == 1, result.output
+        assert f"with-template.yaml:{line}:1: {template}: {message}" in result.output, result.output
+        assert "Traceback" not in result.output and not (tmp_path / "dist").exists()

@@ -19,7 +19,7 @@ from ...i18n import _
 from ...errors import GeneratorError, Issue, SourceRef
 from ...reading import read_bytes
 from ..slides.shapes import Box
-from ..slides.template import DeckTemplate, ThemeFont
+from ..slides.template import DeckTemplate, ThemeFont, body_box
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -59,8 +59,10 @@ def read_template(path: Path, names: Mapping[PageKind, str] | None = None,
                              _("in PowerPoint: View → Slide Master, move the title placeholder a little and save"))
     title_box = Box(title.left / EMU_PER_IN, title.top / EMU_PER_IN, title.width / EMU_PER_IN, title.height / EMU_PER_IN)
     major, minor = _fonts(prs)
-    return DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()}, title_box,
-                        _colours(prs), major, minor)
+    template = DeckTemplate(str(path), width, height, {kind: layout.name for kind, layout in layouts.items()},
+                            title_box, _colours(prs), major, minor)
+    body_box(template)  # a title that leaves no room for content is found with the template's other faults
+    return template
 
 
 def template_look(path: Path) -> tuple[dict[str, str], ThemeFont]:

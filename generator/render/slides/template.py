@@ -42,20 +42,30 @@ class DeckTemplate:
     minor: ThemeFont = ThemeFont()
 
 
+#: the height of the footer line below a template's content
+_FOOTER_IN = 0.4
+
+
 def template_frame(template: DeckTemplate, margin_in: float) -> Frame:
     """The slide geometry a template gives: its title placeholder, the body below it, no decoration of ours.
     Raises GeneratorError when the title leaves no room for content."""
     title_box = template.title_box
+    return Frame(template.width_in, template.height_in, max(margin_in, title_box.x), footer_height=_FOOTER_IN,
+                 title_box=title_box, body_box=body_box(template), chrome=False)
+
+
+def body_box(template: DeckTemplate) -> Box:
+    """The box of a content slide's body on the template: below its title placeholder, above the footer. Raises
+    GeneratorError when the title leaves no room for content."""
+    title_box = template.title_box
     body_top = title_box.y + title_box.h + 0.25
-    footer = 0.4
-    body_box = Box(title_box.x, body_top, title_box.w, template.height_in - body_top - footer - 0.35)
-    if body_box.h < 2 or body_box.w < 4:
+    box = Box(title_box.x, body_top, title_box.w, template.height_in - body_top - _FOOTER_IN - 0.35)
+    if box.h < 2 or box.w < 4:
         raise GeneratorError(_("the title placeholder of '{template_layouts_content}' leaves no room for content "
                                 "({body_box_w:.1f} × {body_box_h:.1f} in)").format(
-            template_layouts_content=template.layouts['content'], body_box_w=body_box.w,
-            body_box_h=body_box.h), SourceRef(template.path))
-    return Frame(template.width_in, template.height_in, max(margin_in, title_box.x), footer_height=footer,
-                 title_box=title_box, body_box=body_box, chrome=False)
+            template_layouts_content=template.layouts['content'], body_box_w=box.w,
+            body_box_h=box.h), SourceRef(template.path))
+    return box
 
 
 def with_template_colours(theme: Theme, template: DeckTemplate | dict[str, str]) -> Theme:
