@@ -190,6 +190,7 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
     import tempfile
 
     from .build import build as build_layout
+    from .errors import GeneratorError
     from .description import describe
     from .layouts import load_layout
     from .outputs import Outputs
@@ -197,7 +198,13 @@ def _dry_run(path: Path, data_path: Path, dataset: Dataset, langs: tuple[str, ..
 
     from .nextyear import date_warnings
 
-    layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
+    try:
+        layout = load_layout(path, dataset)  # the layout's own mistakes, all at once, before any rendering
+    except GeneratorError as mistakes:
+        # and in the same round, whether the briefing of the parts that are right keeps the page budget
+        from .salvage import budget_issues
+
+        raise GeneratorError(mistakes.issues + budget_issues(path, dataset, mistakes.issues, langs)) from None
     lines: list[str] = [_("warning: {message}").format(message=message)
                         for message in date_warnings(path, layout.model.date, dataset)]
 

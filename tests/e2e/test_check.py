@@ -72,3 +72,20 @@ def test_check_reports_what_only_a_build_finds_every_problem_in_one_round_with_t
     assert "logo" in run.stderr and "b-logo.yaml" in run.stderr
     assert "no glyph" in run.stderr and "\\ue000" in run.stderr
     assert _tree(project) == before
+
+
+def test_a_briefing_over_its_budget_is_told_in_the_same_round_as_the_layouts_mistakes(tmp_path):
+    """A mistyped section and a briefing that would take more pages than briefing_pages allows: both in one round,
+    each at its line, the budget counted from the parts that are right."""
+    text = (ROOT / "layouts" / "one-pager.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - kind: at_a_glance\n", "  - kind: appendix\n  - kind: at_a_glance\n", 1)
+    text = text.replace("    section: plan\n    title_zh: \"{plan_year}", "    section: plann\n    title_zh: \"{plan_year}", 1)
+    (tmp_path / "meeting.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    run = _check(tmp_path, "meeting.yaml")
+    assert run.returncode == 1, run.stderr
+    assert f"meeting.yaml:{lines.index('    section: plann') + 1}:5: unknown section id 'plann'" in run.stderr
+    budget = f"meeting.yaml:{lines.index('briefing_pages: 1') + 1}:1: the briefing takes "
+    assert budget in run.stderr and "(counted without the parts that have mistakes)" in run.stderr, run.stderr
+    assert "error: 2 problems" in run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meeting.yaml"]
