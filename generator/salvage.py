@@ -2,6 +2,7 @@
 says in the same round as the mistakes whether the briefing keeps the layout's page budget (briefing_pages)."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 import tempfile
 from collections.abc import Sequence
@@ -37,6 +38,10 @@ def budget_issues(path: Path, dataset: Dataset, mistakes: Sequence[Issue], langs
     kept = [entry for entry, start, end in zip(briefing, starts, ends) if not any(start <= line < end for line in wrong)]
     settings = {key: value for key, value in data.items()
                 if key not in ("deck", "briefing", "template", "logo") and loaded.ref((key,)).line not in wrong}
+    # a required setting that is wrong gets a stand-in of the same length: the pages are counted, not shown
+    stand_ins = {"description": "—", "title_zh": "—", "title_en": "—",
+                 "date": dt.date(dataset.model.years.plan, 1, 1)}
+    settings = {**{key: value for key, value in stand_ins.items() if key not in settings}, **settings}
     try:  # the deck is not printed in the briefing: one title slide stands for it
         model = LayoutModel.model_validate({**settings, "deck": [{"kind": "title"}], "briefing": kept})
         validate_layout(model, loaded, dataset)

@@ -78,7 +78,7 @@ def test_a_chinese_text_with_full_width_punctuation_is_no_slip(tmp_path):
 
 def test_every_mistake_of_a_layout_is_reported_in_one_run_with_its_line(tmp_path, monkeypatch):
     # test data: one each of a full-width colon, an impossible date, a missing template, an unknown key, an
-    # unknown fact, an unknown kind and a tab in the indentation
+    # unknown fact, an unknown kind, a tab in the indentation and a briefing over its page budget
     monkeypatch.chdir(tmp_path)
     layout = tmp_path / "one-round.yaml"
     shutil.copy(ROOT / "tests" / "fixtures" / "rounds" / "one-round.yaml", layout)
@@ -90,16 +90,16 @@ def test_every_mistake_of_a_layout_is_reported_in_one_run_with_its_line(tmp_path
     for ui, expected in (
         ("en", ["a full-width colon ： after 'subtitle_zh'", "'date' is 2021-02-30, a date that does not exist",
                 "template not found: ", "unknown key 'colour'", "unknown fact id 'planed_investment'",
-                "unknown kind 'key_point'", "a tab in the indentation"]),
+                "unknown kind 'key_point'", "a tab in the indentation", "the layout allows 1 (briefing_pages)"]),
         ("zh", ["“subtitle_zh”后面是全角冒号 ：", "“date”是 2021-02-30，这个日期不存在", "找不到模板", "未知的键“colour”",
-                "未知的数据编号“planed_investment”", "未知的类型“key_point”", "缩进中有制表符（Tab）"]),
+                "未知的数据编号“planed_investment”", "未知的类型“key_point”", "缩进中有制表符（Tab）", "版式只允许 1 页"]),
     ):
         result = CliRunner().invoke(cli, ["--ui", ui, "check", str(layout), "--data", str(DATA)],
                                     catch_exceptions=False)
         assert result.exit_code == 1
         reported = [line for line in result.output.splitlines() if line.startswith("one-round.yaml:")]
-        assert len(reported) == 7, result.output  # one message per mistake, all in one run
+        assert len(reported) == 8, result.output  # one message per mistake, all in one run
         for text, where in zip(expected, ("subtitle_zh：", "date:", "template:", "colour:", "planed_investment",
-                                          "key_point", "\tsection")):
+                                          "key_point", "\tsection", "briefing_pages:")):
             assert any(line.startswith(f"one-round.yaml:{line_of(where)}:") and text in line for line in reported), \
                 (text, result.output)
