@@ -108,14 +108,17 @@ def main() -> None:
         sys.exit("not enough new characters for that many saves")
 
     title, subtitle = "title_zh: 新兴产业与产业集群目标", "subtitle_zh: 日照经开区{results_year}年工作回顾与{plan_year}年工作安排"
+    # each save adds a middle dot (a character the subsets hold already): a digit typed into a layout's text is
+    # refused as a figure typed by hand
+    mark = "·"
     series = {
         "a slide's title (a one-line change shown by one slide)":
-            [(f"{title}{i or ''}\n", f"{title}{i + 1}\n") for i in range(args.saves)],
+            [(f"{title}{mark * i}\n", f"{title}{mark * (i + 1)}\n") for i in range(args.saves)],
         "the meeting's subtitle (a one-line change shown by the title slide and every briefing page)":
-            [(f"{subtitle}{i or ''}\n", f"{subtitle}{i + 1}\n") for i in range(args.saves)],
+            [(f"{subtitle}{mark * i}\n", f"{subtitle}{mark * (i + 1)}\n") for i in range(args.saves)],
         "a new Chinese character in a slide's title (the font subsets are extended)":
-            [(f"{title}{args.saves}{''.join(fresh[:i])}\n", f"{title}{args.saves}{''.join(fresh[:i + 1])}\n")
-             for i in range(args.saves)],
+            [(f"{title}{mark * args.saves}{''.join(fresh[:i])}\n",
+              f"{title}{mark * args.saves}{''.join(fresh[:i + 1])}\n") for i in range(args.saves)],
     }
     preview = Preview(work, env)
     rows = []
