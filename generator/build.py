@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .description import Description, Warn, briefing_options, ignore, render_options
 from .errors import GeneratorError, InternalError, SourceRef
-from .i18n import _
+from .i18n import _, os_reason
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -176,7 +176,7 @@ def _render_one(document: Document, options: RenderOptions, deck: DeckLayout | N
         job.temp.unlink(missing_ok=True)
         if exc.errno is None:  # not the file system's (e.g. an image library's "truncated"): not a write failure
             raise
-        raise GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
+        raise GeneratorError(_("cannot write the output: {reason}").format(reason=os_reason(exc)),
                              SourceRef(str(job.path)),
                              _("check that the folder is writable and the disk is not full")) from None
     except BaseException:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from . import __version__
-from .i18n import N_, _, click_speaks_the_interface_language, set_ui_language
+from .i18n import N_, _, click_speaks_the_interface_language, set_ui_language, os_reason
 from .render import RENDERERS  # the output formats: the registry is the one list of them
 
 if TYPE_CHECKING:
@@ -722,7 +722,7 @@ def _leave(code: int) -> NoReturn:
         except OSError as exc:
             code = code or 1
             message = _("error: {message}").format(message=_("cannot write the output: {reason}").format(
-                reason=exc.strerror or exc))
+                reason=os_reason(exc)))
             try:
                 os.write(2, (message + "\n").encode("utf-8", "replace"))
             except OSError:

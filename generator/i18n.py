@@ -66,6 +66,25 @@ def N_(message: str) -> str:
     return message
 
 
+#: the system's reasons a file or folder is refused, by errno, as the C library words them in English (the
+#: message ids), so that a Chinese message does not end in English words
+_OS_REASONS = {
+    1: N_("Operation not permitted"), 2: N_("No such file or directory"), 13: N_("Permission denied"),
+    16: N_("Device or resource busy"), 17: N_("File exists"), 20: N_("Not a directory"), 21: N_("Is a directory"),
+    24: N_("Too many open files"), 28: N_("No space left on device"), 30: N_("Read-only file system"),
+    36: N_("File name too long"), 40: N_("Too many levels of symbolic links"), 98: N_("Address already in use"),
+    122: N_("Disk quota exceeded"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in the interface's language: its words for the usual reasons, else its own."""
+    known = _OS_REASONS.get(error.errno or 0)
+    if known and (error.strerror or known) == known:
+        return _(known)
+    return str(error.strerror or error)
+
+
 def _tell_gettext() -> None:
     # gettext chooses a catalogue by the LANGUAGE variable first: it is set to the interface's language, so that
     # `--ui` and BRIEFING_UI reach click's words too

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import GeneratorError, SourceRef
-from .i18n import _
+from .i18n import _, os_reason
 
 PRIVATE = ".briefing-tmp"  #: the folder of our temporary files, inside an output folder
 _RUN = "run-"  #: the prefix of one run's folder inside PRIVATE
@@ -199,7 +199,7 @@ class Outputs:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _remove_empty(missing)
-            raise GeneratorError(_("cannot create the output folder: {reason}").format(reason=exc.strerror or exc),
+            raise GeneratorError(_("cannot create the output folder: {reason}").format(reason=os_reason(exc)),
                                  SourceRef(str(folder)), _("choose another folder with --out")) from None
         self._made += missing
         try:
@@ -207,7 +207,7 @@ class Outputs:
         except OSError as exc:
             _remove_empty(missing)
             raise GeneratorError(_("cannot write in the output folder: {reason}; no output was changed").format(
-                reason=exc.strerror or exc), SourceRef(str(folder)),
+                reason=os_reason(exc)), SourceRef(str(folder)),
                 _("choose another folder with --out, or make this one writable")) from None
 
     def add(self, temp: Path, out_path: Path, summary: str) -> None:
@@ -243,7 +243,7 @@ class Outputs:
                           "the folder is read-only; no output was changed"), where,
                         _("close the file and build again")) from None
                 raise GeneratorError(_("cannot write the output: {reason}; no output was changed").format(
-                    reason=exc.strerror or exc), where,
+                    reason=os_reason(exc)), where,
                     _("check that the folder is writable and the disk is not full")) from None
             if received:  # Ctrl-C or SIGTERM during the renames: all as before, then the signal is acted on
                 _put_back(done)

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from .errors import GeneratorError, SourceRef
-from .i18n import _
+from .i18n import _, os_reason
 
 #: the largest layout, dataset or article
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -41,7 +41,7 @@ def read_bytes(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> b
             size += len(chunk)
     except OSError as exc:
         raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
-            what=_(what), exc_strerror=exc.strerror), shown) from None
+            what=_(what), exc_strerror=os_reason(exc)), shown) from None
     finally:
         os.close(handle)
     if size > limit:  # the file grew after its size was read
@@ -89,7 +89,7 @@ def _open_regular(path: Path, what: str, limit: int, shown: SourceRef) -> int:
             raise GeneratorError(_("{what} not found: a part of its path is a file, not a folder").format(
                 what=_(what)), shown, _("check the path")) from None
         raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(
-            what=_(what), exc_strerror=exc.strerror), shown) from None
+            what=_(what), exc_strerror=os_reason(exc)), shown) from None
     try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):

@@ -25,7 +25,7 @@ from watchfiles import Change, awatch
 
 from ..errors import GeneratorError
 from .builder import PreviewBuilder, Snapshot
-from ..i18n import _
+from ..i18n import _, os_reason
 
 HOST = "127.0.0.1"
 #: how long the watcher waits for a save to settle (an editor may write a file in several steps)
@@ -277,7 +277,7 @@ def bind(port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise GeneratorError(_("cannot listen on {host}:{port}: {exc_strerror}").format(
-            host=HOST, port=port, exc_strerror=exc.strerror),
+            host=HOST, port=port, exc_strerror=os_reason(exc)),
                              hint=_("another preview may be running; choose another port with --port")) from None
     return sock
 

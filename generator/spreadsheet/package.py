@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import GeneratorError, SourceRef
-from ..i18n import _
+from ..i18n import _, os_reason
 from . import REFUSED_SUFFIXES
 
 #: a workbook is a zip of XML: the file, what it unpacks to, and how much one part may grow when unpacked
@@ -33,7 +33,7 @@ def check_package(path: Path, shown: str) -> None:
                              _("check the path")) from None
     except OSError as exc:
         raise GeneratorError(_("cannot read {what}: {exc_strerror}").format(what=_("dataset"),
-                                                                           exc_strerror=exc.strerror),
+                                                                           exc_strerror=os_reason(exc)),
                              SourceRef(shown)) from None
     if not stat.S_ISREG(info.st_mode):
         raise GeneratorError(_("{what} is not a regular file (a device or a pipe)").format(what=_("dataset")),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ..errors import GeneratorError, SourceRef
-from ..i18n import _
+from ..i18n import _, os_reason
 from ..loading import display_path, dump_yaml
 from . import SUFFIXES, import_openpyxl
 from .sheets import MAX_ROWS, Column, Sheet, sheets_of
@@ -177,7 +177,7 @@ def export_dataset(model: DatasetModel, path: Path) -> str:
     try:
         return _export(model, path)
     except OSError as exc:
-        raise GeneratorError(_("cannot write the output: {reason}").format(reason=exc.strerror or exc),
+        raise GeneratorError(_("cannot write the output: {reason}").format(reason=os_reason(exc)),
                              SourceRef(display_path(path)),
                              _("check that the folder is writable and the disk is not full")) from None
 

@@ -87,6 +87,8 @@ def test_an_output_folder_that_cannot_be_created_is_named(tmp_path):
 # read-only folder is stood in for by the refusal itself)
 REFUSED_FOLDERS = [(tempfile, "mkdtemp", PermissionError(errno.EACCES, "Permission denied")),
                    (Path, "mkdir", OSError(errno.EROFS, "Read-only file system"))]
+#: the system's reasons in Chinese messages
+REASONS_ZH = {"Permission denied": "权限不足", "Read-only file system": "只读文件系统"}
 
 
 @pytest.mark.parametrize("owner, call, refusal", REFUSED_FOLDERS, ids=["permission", "read-only"])
@@ -114,7 +116,7 @@ def test_an_output_folder_that_cannot_be_written_is_named_with_the_reason_and_no
         assert result.output == (f"error: {out}: cannot write in the output folder: {refusal.strerror}; no output "
                                  "was changed (choose another folder with --out, or make this one writable)\n")
     chinese = CliRunner().invoke(cli, ["--ui", "zh", "build", "one-pager", "--out", "kept"])
-    assert f"kept: 无法在输出文件夹中写入：{refusal.strerror}；所有输出文件均未改动" in chinese.output
+    assert f"kept: 无法在输出文件夹中写入：{REASONS_ZH[refusal.strerror]}；所有输出文件均未改动" in chinese.output
     assert _snapshot(project / "kept") == before  # no .briefing-tmp either
     assert not (project / "new").exists()  # the folders the run made are gone with it
 

@@ -199,3 +199,19 @@ def test_every_message_raised_warned_or_printed_goes_through_the_catalogue():
             found += [f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(arg)[:80]}" for arg in shown
                       if _untranslated(arg)]
     assert found == []
+
+
+def test_the_systems_reasons_are_told_in_the_interfaces_language():
+    import errno
+
+    from generator.i18n import os_reason, set_ui_language
+
+    refused = PermissionError(errno.EACCES, "Permission denied")
+    try:
+        set_ui_language("zh")
+        assert os_reason(refused) == "权限不足" and os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间已满"
+        assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"  # no word of ours: the system's
+        set_ui_language("en")
+        assert os_reason(refused) == "Permission denied"
+    finally:
+        set_ui_language(None)
