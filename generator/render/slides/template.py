@@ -103,6 +103,6 @@ def size_conflict(template: DeckTemplate, slide_size: str | None) -> str | None:
     width, height = SLIDE_SIZES_IN[slide_size]
     if abs(width / height - template.width_in / template.height_in) < 0.01:
         return None
-    return (f"the layout asks for {slide_size} slides, but the template {template.path} is "
-            f"{template.width_in:g} × {template.height_in:g} in: the deck has the template's size "
-            "(remove slide_size from the layout to silence this)")
+    return _("the layout asks for {slide_size} slides, but the template {path} is {width:g} × {height:g} in: the "
+             "deck has the template's size (remove slide_size from the layout to silence this)").format(
+        slide_size=slide_size, path=template.path, width=template.width_in, height=template.height_in)
