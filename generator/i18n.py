@@ -61,6 +61,13 @@ def _(message: str) -> str:
     return _translations().gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The message for count in the interface's language: English has one page and two pages, Chinese one form."""
+    if ui_language() != "zh":
+        return singular if count == 1 else plural
+    return _translations().ngettext(singular, plural, count)
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; it is translated where it is shown, with _()."""
     return message

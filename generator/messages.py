@@ -21,7 +21,7 @@ def extracted_messages() -> Catalog:
     template = Catalog(project="briefing", charset="utf-8")
     package = Path(__file__).resolve().parent
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(package), method_map=[("**.py", "python")], keywords={"_": None, "N_": None}):
+            str(package), method_map=[("**.py", "python")], keywords={"_": None, "N_": None, "ngettext": (1, 2)}):
         template.add(message, locations=[(f"generator/{filename}", lineno)])
     for text, where in command_line_texts() + kind_texts():
         template.add(text, locations=[(where, 0)])
@@ -73,7 +73,8 @@ def _merge(template: Catalog, path: Path) -> int:
     catalogue.creation_date = catalogue.revision_date = datetime(2020, 1, 1, tzinfo=timezone.utc)
     with path.with_suffix(".mo").open("wb") as handle:
         write_mo(handle, catalogue, use_fuzzy=False)
-    return sum(1 for message in catalogue if message.id and not message.string)
+    return sum(1 for message in catalogue if message.id and not (all(message.string) if isinstance(
+        message.string, tuple) else message.string))
 
 
 def update_catalogue() -> int:

@@ -23,7 +23,7 @@ from ...fonts import FontFace, truetype_for_pdf_all
 from ..options import RenderOptions, pdf_date
 from .blocks import HANDLERS, Styles, draw_charts, page_flowables
 from .text import TextBlock
-from ...i18n import _
+from ...i18n import _, ngettext
 
 def register_fonts(options: RenderOptions, text: str, meanwhile: Callable[[], None] | None = None) -> tuple[str, str]:
     """Register the theme's regular and bold faces with reportlab (TrueType subsets for CFF fonts), running
@@ -119,7 +119,8 @@ def render_pdf(document: Document, options: RenderOptions, out_path: Path) -> st
                              if document.page_per_part else
                              _("remove or shorten a part (fact_table: false, fewer figures, an appendix of fewer "
                                "sections); or raise briefing_pages"))
-    return _("{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s").format(
+    return ngettext("{pages} page A4, {size_kb:.0f} KB, {seconds:.2f} s",
+                    "{pages} pages A4, {size_kb:.0f} KB, {seconds:.2f} s", pages).format(
         pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
 
 

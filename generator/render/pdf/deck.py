@@ -20,7 +20,7 @@ from ..slides.drawing import DeckLayout
 from ..slides import faces_of
 from ..slides.faces import DeckFaces
 from . import register_faces
-from ...i18n import _
+from ...i18n import _, ngettext
 from .svg import draw_drawing, svg_drawing
 from .text import colour
 
@@ -237,5 +237,6 @@ def render_handout(document: Document, deck: DeckLayout, options: RenderOptions,
                 canvas.line(lines_x0, y, lines_x1, y)
         canvas.showPage()
     canvas.save()
-    return _("{slides} slides on {pages} A4 pages, {size_kb:.0f} KB, {seconds:.2f} s").format(
+    return ngettext("{slides} slides on {pages} A4 page, {size_kb:.0f} KB, {seconds:.2f} s",
+                    "{slides} slides on {pages} A4 pages, {size_kb:.0f} KB, {seconds:.2f} s", pages).format(
         slides=len(drawings), pages=pages, size_kb=out_path.stat().st_size / 1024, seconds=time.perf_counter() - started)
