@@ -62,8 +62,17 @@ def figure(fact: Fact, lang: str, years: dict[str, int] | None = None, label: st
     if lang == "zh":
         return _figure_zh(fact, label)
     result = _figure_en(fact, label)
-    return Figure(_kept(result.value), result.label, _kept(result.prefix), _kept(_with_years(result.suffix, years)),
+    return Figure(_kept(result.value), result.label, _kept(result.prefix), _kept_unit(_with_years(result.suffix, years)),
                   result.fact_id)
+
+
+def _kept_unit(suffix: str) -> str:
+    """An English suffix with its first word kept on the number's line (1.2 billion, 546 apartments); the words of
+    a longer unit after it may break (2 times / the 2020 number), so that a narrow column need not split a word."""
+    words = suffix.lstrip(" ").split(" ")
+    lead = suffix[:len(suffix) - len(suffix.lstrip(" "))]
+    kept = 2 if words[0] in ("billion", "million", "thousand") else 1  # a scale keeps its unit: million m²
+    return _kept(lead + " ".join(words[:kept])) + "".join(" " + word for word in words[kept:])
 
 
 #: what follows every figure the program computed, in every painter: it is no figure of a source

@@ -183,14 +183,17 @@ def _unit_twips(text: str) -> int:
 def _widened(sizes: list[int], needed: list[int]) -> list[int]:
     """Column sizes with each column at least as wide as its widest figure needs, taken from the widest column that
     can spare it (the same rule as the briefing's tables), so that Word and LibreOffice need not break a figure."""
+    # a column gives at most half its share: a column of words (a label, a quote) needs no figure's width, and
+    # without a floor it could be given away whole (an English target of many words left its labels 0 cm)
+    floor = [max(need, size // 2) for size, need in zip(sizes, needed)]
     sizes = list(sizes)
     for index, need in enumerate(needed):
         while sizes[index] < need:
-            spare = [other for other in range(len(sizes)) if other != index and sizes[other] > needed[other]]
+            spare = [other for other in range(len(sizes)) if other != index and sizes[other] > floor[other]]
             if not spare:
                 break
-            donor = max(spare, key=lambda other: sizes[other] - needed[other])
-            moved = min(need - sizes[index], sizes[donor] - needed[donor])
+            donor = max(spare, key=lambda other: sizes[other] - floor[other])
+            moved = min(need - sizes[index], sizes[donor] - floor[donor])
             sizes[index] += moved
             sizes[donor] -= moved
     return sizes
