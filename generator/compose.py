@@ -184,7 +184,8 @@ class Composer:
         elif fact.formula == "growth":
             sum_ = self.words["growth"].format(a=parts[0], b=parts[1])
         elif fact.formula == "gap":
-            sum_ = f"{parts[1]} − {parts[0]}" if fact.is_number else f"{parts[0]} ≥ {parts[1]}"
+            sum_ = f"{parts[1]} − {parts[0]}" if fact.is_number else self.words["reached"].format(a=parts[0],
+                                                                                                 b=parts[1])
         else:
             sum_ = " + ".join(parts)
         if not fact.is_number:  # a target reached: the comparison says it all

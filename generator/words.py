@@ -74,6 +74,7 @@ ZH = Words(
         # how a derived figure was computed, in notes and the appendix
         "formula": "计算：{sum}",
         "growth": "（{a} ÷ {b} − 1）× 100%",
+        "reached": "{a}，已达到{b}",
         # charts: of one measure and status, and of one measure over periods
         "chart_title": "{when}{measure}",
         "trend": "{measure}各期实绩",
@@ -136,6 +137,7 @@ EN = Words(
         "targets_title": "Progress on the {period} targets",
         "formula": "Computed: {sum}",
         "growth": "({a} ÷ {b} − 1) × 100%",
+        "reached": "{a}, reaching {b}",
         "chart_title": "{measure}, {when}",
         "trend": "{measure}, results by period",
         "citation": "{publication}, “{title}”",

@@ -17,6 +17,7 @@ from generator.layouts import Layout, LayoutModel, load_layout
 from generator.periods import Period
 from generator.targets import completion_for, result_for
 from generator.textfit import normalise_punctuation
+from generator.wording import Wording
 
 from ..conftest import ROOT
 from ..progress_data import LAYOUT, write_progress_dataset
@@ -64,7 +65,9 @@ def test_with_one_article_every_target_has_no_result(dataset):
     assert len(targets) == 10
     assert all(result_for(dataset, t) is None for t in targets)
     table = _targets_table(dataset, "zh")
-    assert [row[0] for row in table.rows] == [normalise_punctuation(t.label_zh) for t in targets]  # none dropped
+    say = Wording(dataset, "zh")
+    assert [row[0] for row in table.rows] == [normalise_punctuation(say.label(t)) for t in targets]  # none dropped
+    assert "“双一流”高校毕业生较2020年" in [row[0] for row in table.rows]  # a multiple says of what
     assert {row[2] for row in table.rows} == {"暂无实绩数据"} and {row[3] for row in table.rows} == {"—"}
     assert {row[2] for row in _targets_table(dataset, "en").rows} == {"no result reported yet"}
 
