@@ -90,10 +90,13 @@ def tokens(text: str) -> list[str]:
     result: list[str] = []
     carry = ""
     for token in merged:
-        if token[0] in CLOSING and result and not carry and not token.isspace():
+        # a straight quote closes after a word and opens before one ("Double First-Class"): it goes with its word
+        straight = token in ("\"", "'")
+        after_word = bool(result) and not result[-1][-1:].isspace() and not carry
+        if (token[0] in CLOSING or straight and after_word) and result and not carry and not token.isspace():
             result[-1] += token  # closing punctuation stays at the end of the previous unit
             continue
-        if len(token) == 1 and token in OPENING:
+        if len(token) == 1 and (token in OPENING or straight):
             carry += token  # opening punctuation goes with the next unit
             continue
         result.append(carry + token)

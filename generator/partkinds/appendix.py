@@ -19,21 +19,21 @@ class AppendixPart(Titled):
 
 
 def compose_part(c: Composer, spec: AppendixPart) -> Page:
-    """A table of the facts (numbered in the dataset's order) with their figures and the article's words."""
-    rows = []
-    for number, fact in enumerate(c.d.model.facts, 1):
-        if spec.sections and fact.section not in spec.sections:
-            continue
+    """A table of the facts shown (numbered 1, 2, 3… in the dataset's order) with their figures and the article's
+    words, then the computed figures with their formulas."""
+    rows: list[tuple[str, ...]] = []
+    shown = [fact for fact in c.d.model.facts if not spec.sections or fact.section in spec.sections]
+    for fact in shown:
         cite = c.citation(fact.source)  # a figure of a later report says which
         figure = c.say.figure(fact)
-        rows.append((str(number), c.label(fact), c.tagged(figure.text, figure.period),
+        rows.append((str(len(rows) + 1), c.label(fact), c.tagged(figure.text, figure.period),
                      c.tagged(fact.quote, cite) if cite else fact.quote))
-    start = len(c.d.model.facts)
-    for number, derived in enumerate(c.d.derived.values(), start + 1):  # computed figures: their formula
+    for derived in c.d.derived.values():  # computed figures: their formula
         if spec.sections and derived.section not in spec.sections:
             continue
         figure = c.say.figure(derived)
-        rows.append((str(number), c.label(derived), c.tagged(figure.text, figure.period), c.formula_text(derived)))
+        rows.append((str(len(rows) + 1), c.label(derived), c.tagged(figure.text, figure.period),
+                     c.formula_text(derived)))
     table = Table((c.w("appendix.id"), c.w("indicator"), c.w("value"), c.w("appendix.quote")), tuple(rows), "appendix", (0,),
                   (0.4, 1.9, 1.2, 2.6))
     return Page(c.title_of(spec, c.w("appendix.title")), (Paragraph(c.quote_attribution(), "source"), table),

@@ -184,3 +184,11 @@ def test_violations_name_each_breaking_fault():
 def test_split_words_finds_a_latin_word_cut_in_two():
     assert split_words(["the Invest", "ment zone"], "the Investment zone") == ["line 1 splits 'Invest|ment'"]
     assert split_words(["the Investment", "zone"], "the Investment zone") == []
+
+
+def test_a_straight_quote_stays_with_its_word():
+    """'Graduates of "⏎Double First-Class" universities' left an opening quote alone at a line's end."""
+    from generator.textfit import tokens
+
+    assert tokens('Graduates of "Double First-Class" universities') == [
+        "Graduates", " ", "of", " ", '"Double', " ", 'First-Class"', " ", "universities"]
