@@ -19,6 +19,7 @@ pytestmark = pytest.mark.render
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LAYOUT_NAMES = sorted(p.stem for p in LAYOUTS.glob("*.yaml"))
 VARIANTS = ("plain", "4:3", "16:10")  # no template, and templates of these sizes
+DARK_ACCENT = "4A1942"
 #: the variants LibreOffice draws too (each deck costs it about two seconds)
 DRAWN_BY_LIBREOFFICE = ("plain", "16:10")
 CASES = [(variant, name, lang) for variant in VARIANTS for name in LAYOUT_NAMES for lang in ("zh", "en")]
@@ -51,8 +52,9 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
                 text = text.replace("\ndeck:\n", "\ntemplate: corporate.pptx\ndeck:\n")
             (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
             layouts.append(str(folder / f"{name}.yaml"))
-        if variant != "plain":
-            make_template(folder / "corporate.pptx", TEMPLATE_SIZES_IN[variant])
+        if variant != "plain":  # the 16:10 company template has dark colours: a plum accent, a near-black dk2
+            make_template(folder / "corporate.pptx", TEMPLATE_SIZES_IN[variant],
+                          accent=DARK_ACCENT if variant == "16:10" else None)
         formats = ["pptx", "deck-pdf"] + (["pdf"] if variant == "plain" else [])
         for lang in ("zh", "en"):
             result = CliRunner().invoke(cli, ["build", *layouts, "--data", str(DATA), "--lang", lang, "--out",
