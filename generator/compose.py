@@ -178,7 +178,7 @@ class Composer:
     def formula_text(self, fact: DerivedFact) -> str:
         """How a derived figure was computed, with the figures it comes from and their periods: 计算：1.42亿美元
         （2021年上半年）÷ 2亿美元（2021年目标）× 100% = 71%."""
-        parts = [self.shown(self.d.facts[f], True) for f in fact.of]
+        parts = [self.in_formula(self.d.facts[f]) for f in fact.of]
         if fact.formula == "ratio":
             sum_ = f"{parts[0]} ÷ {parts[1]} × 100%"
         elif fact.formula == "growth":
@@ -339,6 +339,14 @@ class Composer:
             return self.w("comparison")
         names = self.pair_columns(actual, target)
         return self.w("both").format(actual=names[0], target=names[1])
+
+    def in_formula(self, fact: Fact) -> str:
+        """A figure in a formula with its period: 2021年上半年300套 in Chinese (no bracket to hold it to its figure,
+        so that a narrow column breaks a long formula between its figures), 300 apartments (H1 2021) in English."""
+        if self.lang != "zh":
+            return self.shown(fact, True)
+        fig = self.say.figure(fact)
+        return f"{fig.period}{fig.text}"
 
     def shown(self, fact: Fact, with_period: bool) -> str:
         """The figure as text, with its period where the column does not say it."""

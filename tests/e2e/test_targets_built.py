@@ -103,10 +103,10 @@ def test_each_reported_target_stands_beside_its_result_and_computed_completion(f
 @pytest.mark.render
 def test_the_notes_and_the_appendix_give_each_formula_and_cite_each_later_report(fixture):
     deck = fixture["layout.pptx"].replace(" ", "")
-    assert "计算：300套（2021年上半年）÷546套（2021年目标）×100%=54.9%" in deck
+    assert "计算：2021年上半年300套÷2021年目标546套×100%=54.9%" in deck
     appendix = fixture["layout.pdf"]
-    assert "计算：16个（2021年）÷15个（2021年目标）×100%=106.7%" in appendix
-    assert "（16个（2021年）÷13个（2020年）−1）×100%=23.1%" in appendix  # a growth the program computed
+    assert "计算：2021年16个÷2021年目标15个×100%=106.7%" in appendix
+    assert "（2021年16个÷2020年13个−1）×100%=23.1%" in appendix  # a growth the program computed
     for cited in ("测试编辑部《经开区上半年工作简报（测试数据）》", "测试编辑部《经开区年度工作回顾（测试数据）》"):
         assert cited in appendix
     assert "Computed:300apartments(H12021)÷546apartments(2021target)×100%=54.9%" in \

@@ -114,8 +114,8 @@ def test_every_computed_figure_is_marked_wherever_it_is_shown(progress):
 def test_the_notes_give_the_formula_with_both_figures_and_periods(progress):
     document = Composer(progress, load_layout(LAYOUT, progress), "zh").compose()
     notes = [n for page in document.slides for n in page.notes]
-    assert "建成高端人才公寓：目标 546套（2021年目标）；实绩 300套（2021年上半年）；计算：300套（2021年上半年） ÷ 546套" \
-           "（2021年目标） × 100% = 54.9%" in notes
+    assert "建成高端人才公寓：目标 546套（2021年目标）；实绩 300套（2021年上半年）；计算：2021年上半年300套 ÷ 2021年目标546套" \
+           " × 100% = 54.9%" in notes
     assert "着力发展的新兴产业：目标 4个（2021年目标）；实绩 暂无实绩数据" in notes
 
 
