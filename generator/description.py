@@ -50,6 +50,7 @@ class Description:
     bold: FontFace
     formats: tuple[str, ...]  # the outputs to make, by renderer name
     created: dt.datetime  # when the documents say they were made
+    slide_size_line: str = ""  # where the layout names the slide size ("file:line:column"), for the warning about it
 
     @property
     def paints_deck(self) -> bool:
@@ -91,7 +92,8 @@ def describe(layout_path: Path, inputs: Inputs, lang: str | None, formats: tuple
         layout=layout_path, dataset=inputs.data_path, key=prepared.key, document=prepared.document,
         slug=prepared.slug, language=lang or prepared.language, own_language=prepared.language, theme=theme,
         template=prepared.template, template_line=prepared.template_line, logo=prepared.logo, template_layouts=tuple((prepared.template_layouts or {}).items()),
-        slide_size=prepared.slide_size, regular=regular, bold=bold, formats=formats, created=creation_time())
+        slide_size=prepared.slide_size, regular=regular, bold=bold, formats=formats, created=creation_time(),
+        slide_size_line=prepared.slide_size_line)
 
 
 def briefing_options(description: Description) -> RenderOptions:
@@ -110,12 +112,12 @@ def render_options(description: Description, warn: Warn = ignore) -> RenderOptio
         return options_for(description.theme, description.document,
                            description.template if description.paints_deck else None, warn,
                            dict(description.template_layouts) or None, description.slide_size,
-                           briefing_options(description))
+                           briefing_options(description), description.slide_size_line)
 
 
 def options_for(theme: Theme, document: Document, template: Path | None = None, warn: Warn = ignore,
                 template_layouts: Mapping[PageKind, str] | None = None, slide_size: str | None = None,
-                base: RenderOptions | None = None) -> RenderOptions:
+                base: RenderOptions | None = None, slide_size_line: str = "") -> RenderOptions:
     """The options of a document made without a layout (the tests' documents) and of a description: the faces
     (base's, else the theme's as found), each checked to have every character of the document; the template
     read; the deck's faces."""
@@ -154,7 +156,7 @@ def options_for(theme: Theme, document: Document, template: Path | None = None, 
         from .render.slides.template import size_conflict
 
         deck_template = read_template(template, template_layouts, frozenset(page.kind for page in document.slides))
-        conflict = size_conflict(deck_template, slide_size)
+        conflict = size_conflict(deck_template, slide_size, slide_size_line)
         if conflict:
             warn(conflict)
     from .render.slides.faces import deck_faces
@@ -173,4 +175,4 @@ def _where_chars_occur(document: Document, missing: list[str]) -> str:
             if any(c in text for c in missing):
                 places.append(_("{kind} {number} '{page_title}'").format(
                     kind=kind, number=number, page_title=page.title))
-    return "in " + ", ".join(places[:3]) if places else "in the document"
+    return _("in {places}").format(places=_(", ").join(places[:3])) if places else _("in the document")

@@ -144,6 +144,7 @@ class Layout:
     deck_lines: tuple[str, ...] = ()  # "file:line" of each deck entry, for messages about its slides
     budget_line: str = ""  # "file:line" of briefing_pages, for the message when the briefing takes more pages
     template_line: str = ""  # "file:line:column" of template, for the messages about the template
+    slide_size_line: str = ""  # "file:line:column" of slide_size, for the warning when a template overrides it
 
 
 #: the most pixels a logo may have (a 4000 × 4000 picture); a larger one would take gigabytes to decode
@@ -263,7 +264,8 @@ def load_layout(path: Path, dataset: Dataset) -> Layout:
     deck_lines = tuple(str(loaded.ref(("deck", index))) for index in range(len(model.deck)))
     budget_line = str(loaded.ref(("briefing_pages",))) if model.briefing_pages else ""
     template_line = str(loaded.ref(("template",))) if template else ""
-    return Layout(loaded.path, path.stem, model, template, logo, deck_lines, budget_line, template_line)
+    size_line = str(loaded.ref(("slide_size",))) if "slide_size" in model.model_fields_set else ""
+    return Layout(loaded.path, path.stem, model, template, logo, deck_lines, budget_line, template_line, size_line)
 
 
 def _ids_run_together(loaded: Loaded) -> list[Issue]:

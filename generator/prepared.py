@@ -37,6 +37,7 @@ class Prepared:
     slide_size: str | None = None  # the slide size the layout asks for, when it names one
     key: str | None = None  # the cache key it is stored under (None: not cached)
     template_line: str = ""  # "file:line:column" of the layout's template key, for the messages about the template
+    slide_size_line: str = ""  # "file:line:column" of the layout's slide_size, for the warning about it
 
 
 class Inputs:
@@ -70,7 +71,7 @@ class Inputs:
         prepared = Prepared(document, layout.slug, model.language, resolve_theme(layout), layout.template,
                             layout.logo, model.template_layouts,
                             model.slide_size if "slide_size" in model.model_fields_set else None, key,
-                            layout.template_line)
+                            layout.template_line, layout.slide_size_line)
         if key:
             article = self.data_path.parent / self.dataset.model.source.file
             _write_prepared(key, prepared, [layout.template, layout.logo, article])

@@ -109,8 +109,10 @@ def test_a_slide_size_the_template_overrides_is_a_warning(tmp_path):
                           encoding="utf-8")
         result = _run("build", str(layout), "--data", str(DATA), "--format", "pptx", "--out", str(tmp_path / "dist"))
         assert result.exit_code == 0, result.output
-        message = (f"warning: the layout asks for 16:9 slides, but the template {tmp_path / template} is 10 × 7.5 "
-                   "in: the deck has the template's size (remove slide_size from the layout to silence this)")
+        line = layout.read_text(encoding="utf-8").splitlines().index('slide_size: "16:9"') + 1
+        message = (f"warning: {layout}:{line}:1: the layout asks for 16:9 slides, but the template "
+                   f"{tmp_path / template} is 10 × 7.5 in: the deck has the template's size (remove slide_size from "
+                   "the layout to silence this)")
         assert (message in result.output) is warned, result.output
         if warned:
             strict = _run("build", str(layout), "--data", str(DATA), "--format", "pptx", "--strict", "--out",

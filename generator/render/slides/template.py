@@ -96,13 +96,15 @@ def with_template_look(theme: Theme, colours: dict[str, str], body: ThemeFont) -
 SLIDE_SIZES_IN = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
 
-def size_conflict(template: DeckTemplate, slide_size: str | None) -> str | None:
-    """A warning when the layout asks for a slide size whose proportions differ from the template's."""
+def size_conflict(template: DeckTemplate, slide_size: str | None, where: str = "") -> str | None:
+    """A warning when the layout asks for a slide size whose proportions differ from the template's, told at where
+    (the layout's slide_size line) when known."""
     if slide_size not in SLIDE_SIZES_IN:
         return None
     width, height = SLIDE_SIZES_IN[slide_size]
     if abs(width / height - template.width_in / template.height_in) < 0.01:
         return None
-    return _("the layout asks for {slide_size} slides, but the template {path} is {width:g} × {height:g} in: the "
-             "deck has the template's size (remove slide_size from the layout to silence this)").format(
+    message = _("the layout asks for {slide_size} slides, but the template {path} is {width:g} × {height:g} in: the "
+                "deck has the template's size (remove slide_size from the layout to silence this)").format(
         slide_size=slide_size, path=template.path, width=template.width_in, height=template.height_in)
+    return _("{where}: {message}").format(where=where, message=message) if where else message
