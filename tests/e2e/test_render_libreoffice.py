@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,19 +11,6 @@ import pytest
 from .test_build import BUILDS, _out_name
 
 pytestmark = pytest.mark.render
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.fixture(scope="session")
-def converted(built, tmp_path_factory) -> Path:
-    if SOFFICE is None:
-        pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
-    out = tmp_path_factory.mktemp("lo")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    decks = [str(built / f"{_out_name(name, lang)}.pptx") for name, lang in BUILDS]
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *decks], capture_output=True, check=True, timeout=600)
-    return out
 
 
 def _words(pdf: Path):
@@ -38,8 +24,8 @@ def _words(pdf: Path):
 
 
 @pytest.mark.parametrize("name, lang", BUILDS)
-def test_libreoffice_uses_the_intended_fonts(converted, name, lang):
-    pdf = converted / f"{_out_name(name, lang)}.pdf"
+def test_libreoffice_uses_the_intended_fonts(built_in_libreoffice, name, lang):
+    pdf = built_in_libreoffice / f"{_out_name(name, lang)}.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     names = [line.split()[0] for line in fonts.splitlines()[2:]]
     assert names, fonts
@@ -50,8 +36,8 @@ def test_libreoffice_uses_the_intended_fonts(converted, name, lang):
 
 
 @pytest.mark.parametrize("name, lang", BUILDS)
-def test_every_word_stays_on_its_slide_and_clear_of_the_footer(converted, name, lang):
-    pdf = converted / f"{_out_name(name, lang)}.pdf"
+def test_every_word_stays_on_its_slide_and_clear_of_the_footer(built_in_libreoffice, name, lang):
+    pdf = built_in_libreoffice / f"{_out_name(name, lang)}.pdf"
     pages = list(_words(pdf))
     assert pages
     for number, (width, height, words) in enumerate(pages, 1):
@@ -68,18 +54,18 @@ def test_every_word_stays_on_its_slide_and_clear_of_the_footer(converted, name, 
 
 
 @pytest.mark.parametrize("name, lang", BUILDS)
-def test_libreoffice_shows_the_lines_the_deck_was_broken_into(converted, name, lang):
+def test_libreoffice_shows_the_lines_the_deck_was_broken_into(built_in_libreoffice, name, lang):
     """No line starts with closing punctuation or a unit, no character stands alone, no label covers another."""
     from ..pdf_lines import faults
 
-    assert faults(converted / f"{_out_name(name, lang)}.pdf") == []
+    assert faults(built_in_libreoffice / f"{_out_name(name, lang)}.pdf") == []
 
 
 @pytest.mark.parametrize("name, lang", BUILDS)
-def test_libreoffice_shows_every_chart_label(converted, dataset, name, lang):
+def test_libreoffice_shows_every_chart_label(built_in_libreoffice, dataset, name, lang):
     """Each category, legend entry and value of every chart is on its slide, as LibreOffice draws it."""
     from ..pdf_lines import missing_chart_text
     from .test_build import _document
 
     document = _document(dataset, name, lang)
-    assert missing_chart_text(converted / f"{_out_name(name, lang)}.pdf", document.slides) == []
+    assert missing_chart_text(built_in_libreoffice / f"{_out_name(name, lang)}.pdf", document.slides) == []

@@ -3,7 +3,6 @@ template's size, with its theme fonts for titles and body text, its layouts name
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from generator.render.slides import shapes as sh
 
 from ..conftest import DATA, LAYOUTS
 from ..templates import TEMPLATE_SIZES_IN, make_template
-from .conftest import LAYOUT_NAMES, SIZES, _deck, _slug, _with_template
+from .conftest import LAYOUT_NAMES, SIZES, SIZES_IN_LIBREOFFICE, _deck, _with_template
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -69,34 +68,49 @@ def _boxes(shapes):
             yield shape
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_slides_are_laid_out_for_the_template_size(sized, size):
-    """Every shape on the slide, every text's lines within its box, every table within the body."""
+@pytest.fixture(scope="module")
+def laid_out(sized):
+    """The slides of every shipped layout in both languages on the template of a size, as laid out for the deck:
+    (name, lang, description, deck) for each; read by two tests, laid out once."""
     inputs = Inputs(DATA)
-    for name in LAYOUT_NAMES:
-        for lang in ("zh", "en"):
-            prepared = describe(sized[size] / f"{name}.yaml", inputs, lang, ("pptx",))
-            options = render_options(prepared)
-            deck = slides.lay_out(prepared.document, options)
-            assert (deck.width_in, deck.height_in) == pytest.approx(TEMPLATE_SIZES_IN[size], abs=1e-4)
-            assert len(deck.slides) >= len(prepared.document.slides)
-            for drawing in deck.slides:
-                where = (name, lang, drawing.number, drawing.page.title)
-                for shape in _boxes(drawing.shapes):
-                    box = shape.box
-                    assert box.x >= -0.01 and box.y >= -0.01, where
-                    assert box.x + box.w <= deck.width_in + 0.01 and box.y + box.h <= deck.height_in + 0.01, where
-                    if isinstance(shape, sh.TableShape):
-                        for row, height in zip(shape.rows, shape.row_heights_in):
-                            for cell in row:
-                                needed = len(cell.paragraph.lines) * shape.size_pt * 1.2
-                                assert needed <= (height - 0.08) * 72 + 0.1, (where, cell.paragraph.runs[0].text)
-                for text in _text_shapes(drawing.shapes):
-                    spacing = 1.2 * (text.line_spacing or 1.0)
-                    needed = sum(max(r.size_pt for r in line.runs) * spacing
-                                 for p in text.paragraphs for line in p.lines)
-                    needed += text.space_after_pt * (len(text.paragraphs) - 1)
-                    assert needed <= text.box.h * 72 + 0.5, (where, text.name)
+    done: dict[str, list] = {}
+
+    def of_size(size: str) -> list:
+        if size not in done:
+            done[size] = []
+            for name in LAYOUT_NAMES:
+                for lang in ("zh", "en"):
+                    prepared = describe(sized[size] / f"{name}.yaml", inputs, lang, ("pptx",))
+                    done[size].append((name, lang, prepared, slides.lay_out(prepared.document,
+                                                                            render_options(prepared))))
+        return done[size]
+
+    return of_size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_slides_are_laid_out_for_the_template_size(laid_out, size):
+    """Every shape on the slide, every text's lines within its box, every table within the body."""
+    for name, lang, prepared, deck in laid_out(size):
+        assert (deck.width_in, deck.height_in) == pytest.approx(TEMPLATE_SIZES_IN[size], abs=1e-4)
+        assert len(deck.slides) >= len(prepared.document.slides)
+        for drawing in deck.slides:
+            where = (name, lang, drawing.number, drawing.page.title)
+            for shape in _boxes(drawing.shapes):
+                box = shape.box
+                assert box.x >= -0.01 and box.y >= -0.01, where
+                assert box.x + box.w <= deck.width_in + 0.01 and box.y + box.h <= deck.height_in + 0.01, where
+                if isinstance(shape, sh.TableShape):
+                    for row, height in zip(shape.rows, shape.row_heights_in):
+                        for cell in row:
+                            needed = len(cell.paragraph.lines) * shape.size_pt * 1.2
+                            assert needed <= (height - 0.08) * 72 + 0.1, (where, cell.paragraph.runs[0].text)
+            for text in _text_shapes(drawing.shapes):
+                spacing = 1.2 * (text.line_spacing or 1.0)
+                needed = sum(max(r.size_pt for r in line.runs) * spacing
+                             for p in text.paragraphs for line in p.lines)
+                needed += text.space_after_pt * (len(text.paragraphs) - 1)
+                assert needed <= text.box.h * 72 + 0.5, (where, text.name)
 
 
 def test_a_slide_size_the_template_overrides_is_a_warning(tmp_path):
@@ -186,39 +200,19 @@ def test_a_template_font_missing_here_falls_back_with_a_warning(tmp_path):
     assert "NotoSansCJKsc" in fonts and "Carlito" in fonts
 
 
-#: the sizes whose decks are also looked at through LibreOffice
-RENDERED = ("4:3", "16:9", "16:10", "16:9 old")
-
-
-@pytest.fixture(scope="session")
-def sized_in_libreoffice(sized, tmp_path_factory) -> Path:
-    """The decks of the RENDERED template sizes, converted to PDF by LibreOffice."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
-    out = tmp_path_factory.mktemp("sized-lo")
-    profile = tmp_path_factory.mktemp("sized-lo-profile")
-    for size in RENDERED:
-        target = out / _slug(size)
-        decks = [str(_deck(sized[size], name, lang)) for name in LAYOUT_NAMES for lang in ("zh", "en")]
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(target), *decks], capture_output=True, check=True, timeout=600)
-    return out
-
-
 @pytest.mark.render
-@pytest.mark.parametrize("size", RENDERED)
+@pytest.mark.parametrize("size", SIZES_IN_LIBREOFFICE)
 def test_libreoffice_shows_the_measured_lines_on_every_template_size(sized_in_libreoffice, size):
     from ..pdf_lines import faults
 
-    pdfs = sorted((sized_in_libreoffice / _slug(size)).glob("*.pdf"))
+    pdfs = sorted(sized_in_libreoffice[size].glob("*.pdf"))
     assert len(pdfs) == 2 * len(LAYOUT_NAMES)
     found = {pdf.name: faults(pdf) for pdf in pdfs}
     assert {name: problems for name, problems in found.items() if problems} == {}
 
 
 @pytest.mark.render
-@pytest.mark.parametrize("size", RENDERED)
+@pytest.mark.parametrize("size", SIZES_IN_LIBREOFFICE)
 def test_libreoffice_shows_every_chart_label_on_every_template_size(sized, sized_in_libreoffice, size):
     from ..pdf_lines import missing_chart_text
 
@@ -226,28 +220,24 @@ def test_libreoffice_shows_every_chart_label_on_every_template_size(sized, sized
     for name in LAYOUT_NAMES:
         for lang in ("zh", "en"):
             document = inputs.prepare(sized[size] / f"{name}.yaml", lang).document
-            pdf = sized_in_libreoffice / _slug(size) / _deck(sized[size], name, lang).with_suffix(".pdf").name
+            pdf = sized_in_libreoffice[size] / _deck(sized[size], name, lang).with_suffix(".pdf").name
             assert missing_chart_text(pdf, document.slides) == [], (name, lang)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_line_of_every_slide_keeps_the_line_breaking_rules(sized, size):
+def test_every_line_of_every_slide_keeps_the_line_breaking_rules(laid_out, size):
     from generator.textfit import violations
 
-    inputs = Inputs(DATA)
-    for name in LAYOUT_NAMES:
-        for lang in ("zh", "en"):
-            prepared = describe(sized[size] / f"{name}.yaml", inputs, lang, ("pptx",))
-            deck = slides.lay_out(prepared.document, render_options(prepared))
-            for drawing in deck.slides:
-                for text in _text_shapes(drawing.shapes):
-                    for paragraph in text.paragraphs:
-                        lines = ["".join(run.text for run in line.runs) for line in paragraph.lines]
-                        where = (name, lang, drawing.number, text.name, lines)
-                        assert violations(lines) == [], where
-                        last = lines[-1].rstrip("，。、；：？！）》」』】”’…")
-                        assert len(lines) == 1 or len(last) != 1 or last.isascii(), where
-                for shape in _boxes(drawing.shapes):
-                    if isinstance(shape, sh.ChartShape):
-                        for lines in shape.categories:
-                            assert violations(list(lines)) == [], (name, lang, drawing.number, lines)
+    for name, lang, _prepared, deck in laid_out(size):
+        for drawing in deck.slides:
+            for text in _text_shapes(drawing.shapes):
+                for paragraph in text.paragraphs:
+                    lines = ["".join(run.text for run in line.runs) for line in paragraph.lines]
+                    where = (name, lang, drawing.number, text.name, lines)
+                    assert violations(lines) == [], where
+                    last = lines[-1].rstrip("，。、；：？！）》」』】”’…")
+                    assert len(lines) == 1 or len(last) != 1 or last.isascii(), where
+            for shape in _boxes(drawing.shapes):
+                if isinstance(shape, sh.ChartShape):
+                    for lines in shape.categories:
+                        assert violations(list(lines)) == [], (name, lang, drawing.number, lines)

@@ -5,22 +5,17 @@ WCAG AA asks for on its fill. Pictures of the pages with faults are kept in .ven
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from .. import visual_checks as v
-from ..conftest import DATA, LAYOUTS, ROOT
-from ..templates import TEMPLATE_SIZES_IN, make_template
+from ..conftest import ROOT
+from .conftest import LAYOUT_NAMES
 
 pytestmark = pytest.mark.render
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-LAYOUT_NAMES = sorted(p.stem for p in LAYOUTS.glob("*.yaml"))
-VARIANTS = ("plain", "4:3", "16:10")  # no template, and templates of these sizes
-DARK_ACCENT = "4A1942"
-#: the variants LibreOffice draws too (each deck costs it about two seconds)
+VARIANTS = ("plain", "4:3", "16:10")  # no template, and templates of these sizes (16:10's has dark colours)
+#: the variants whose decks LibreOffice's drawings are looked at too
 DRAWN_BY_LIBREOFFICE = ("plain", "16:10")
 CASES = [(variant, name, lang) for variant in VARIANTS for name in LAYOUT_NAMES for lang in ("zh", "en")]
 KEPT = ROOT / ".venv" / "test-output" / "visual"
@@ -36,40 +31,14 @@ def _slug(variant: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> dict[str, Path]:
-    """Per variant, a folder whose dist/ holds every layout's deck, deck as PDF (and, without a template, briefing)
-    in both languages, and whose lo/ holds LibreOffice's PDFs of the decks."""
-    from generator.cli import cli
-
+def rendered(built, built_in_libreoffice, sized, sized_in_libreoffice) -> dict[str, tuple[Path, Path | None]]:
+    """Per variant, the folder holding every layout's deck, deck as PDF (and, without a template, briefing) in both
+    languages, and the folder of LibreOffice's PDFs of the decks for the variants it draws (each deck costs it
+    about two seconds)."""
     shutil.rmtree(KEPT, ignore_errors=True)
-    folders = {}
-    for variant in VARIANTS:
-        folder = tmp_path_factory.mktemp(_slug(variant))
-        layouts = []
-        for name in LAYOUT_NAMES:
-            text = (LAYOUTS / f"{name}.yaml").read_text(encoding="utf-8")
-            if variant != "plain":
-                text = text.replace("\ndeck:\n", "\ntemplate: corporate.pptx\ndeck:\n")
-            (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-            layouts.append(str(folder / f"{name}.yaml"))
-        if variant != "plain":  # the 16:10 company template has dark colours: a plum accent, a near-black dk2
-            make_template(folder / "corporate.pptx", TEMPLATE_SIZES_IN[variant],
-                          accent=DARK_ACCENT if variant == "16:10" else None)
-        formats = ["pptx", "deck-pdf"] + (["pdf"] if variant == "plain" else [])
-        for lang in ("zh", "en"):
-            result = CliRunner().invoke(cli, ["build", *layouts, "--data", str(DATA), "--lang", lang, "--out",
-                                              str(folder / "dist"), *(f"--format={f}" for f in formats)],
-                                        catch_exceptions=False)
-            assert result.exit_code == 0, (variant, lang, result.output)
-        if variant in DRAWN_BY_LIBREOFFICE:
-            if SOFFICE is None:
-                pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
-            profile = tmp_path_factory.mktemp("lo-profile")
-            subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(folder / "lo"), *map(str, sorted((folder / "dist").glob("*.pptx")))],
-                           capture_output=True, check=True, timeout=600)
-        folders[variant] = folder
-    return folders
+    return {variant: (built, built_in_libreoffice) if variant == "plain" else
+            (sized[variant] / "dist", sized_in_libreoffice[variant] if variant in DRAWN_BY_LIBREOFFICE else None)
+            for variant in VARIANTS}
 
 
 @pytest.fixture(scope="session")
@@ -79,9 +48,10 @@ def patterns(dataset):
 
 def _outputs(rendered: dict[str, Path], variant: str, name: str, lang: str) -> dict[str, Path]:
     """The files of one case that exist: deck, deck as PDF, briefing, LibreOffice's PDF of the deck."""
-    folder, stem = rendered[variant], _stem(name, lang)
-    files = {"deck": folder / "dist" / f"{stem}.pptx", "deck-pdf": folder / "dist" / f"{stem}.deck.pdf",
-             "briefing": folder / "dist" / f"{stem}.pdf", "libreoffice": folder / "lo" / f"{stem}.pdf"}
+    (dist, drawn), stem = rendered[variant], _stem(name, lang)
+    files = {"deck": dist / f"{stem}.pptx", "deck-pdf": dist / f"{stem}.deck.pdf", "briefing": dist / f"{stem}.pdf"}
+    if drawn is not None:
+        files["libreoffice"] = drawn / f"{stem}.pdf"
     return {kind: path for kind, path in files.items() if path.exists()}
 
 
