@@ -164,7 +164,7 @@ def test_new_layout_copies_with_a_header(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     text = (folder / "trade-fair.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=layout.schema.json\n# Layout of a meeting, copied from investment")
-    assert runner.invoke(cli, ["check"]).exit_code == 0
+    assert runner.invoke(cli, ["check", "trade-fair"]).exit_code == 0
     again = runner.invoke(cli, ["new-layout", "trade-fair"])
     assert again.exit_code == 1 and "already exists" in again.output
 
@@ -186,8 +186,10 @@ def test_next_years_dataset_builds_every_layout_and_its_outputs_show_only_its_ye
 
     runner = CliRunner()
     for lang in ("zh", "en"):
+        # the deck (with its notes and charts) and the briefing: the other formats show the same composed text
         result = runner.invoke(cli, ["build", *LAYOUT_NAMES, "--data", str(FOLDER / "facts.yaml"), "--out",
-                                     str(tmp_path), "--lang", lang], catch_exceptions=False)
+                                     str(tmp_path), "--lang", lang, "--format", "pptx", "--format", "pdf"],
+                               catch_exceptions=False)
         assert result.exit_code == 0, result.output
     years = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,])")
     seen: set[str] = set()

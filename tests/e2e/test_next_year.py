@@ -17,11 +17,16 @@ from ..pdf_read import text as pdf_text
 OLD_DATES = ("2021年1月20日", "20 January 2021", "2021年3月18日", "18 March 2021", "2021年2月26日", "26 February 2021")
 
 
-def _deck_text(path: Path) -> str:
-    """Every text of a deck: slides, notes and charts (their XML, where chart labels and series names are)."""
-    with zipfile.ZipFile(path) as deck:
-        return "\n".join(deck.read(name).decode("utf-8") for name in deck.namelist()
-                         if name.endswith(".xml") and re.match(r"ppt/(slides|notesSlides|charts)/", name))
+def _package_text(path: Path) -> str:
+    """Every text of a deck (slides, notes and charts: their XML, where chart labels and series names are) or of
+    an editable briefing (the text of its body, headers and footers: its font table's numbers are no year), without
+    the word joiners that keep a figure's characters together."""
+    with zipfile.ZipFile(path) as package:
+        return "\n".join(package.read(name).decode("utf-8") if name.startswith("ppt/") else
+                         " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", package.read(name).decode("utf-8")))
+                         for name in package.namelist()
+                         if name.endswith(".xml") and re.match(r"ppt/(slides|notesSlides|charts)/|word/", name)
+                         ).replace("\u2060", "")
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +64,15 @@ def test_materials_built_from_the_copy_hold_no_2020_and_no_old_meeting_date(move
     for lang in ("zh", "en"):
         result = CliRunner().invoke(cli, ["build", *(str(folder / "layouts" / f"{n}.yaml") for n in names),
                                           "--data", str(folder / "data" / "facts.yaml"), "--lang", lang,
-                                          "--format", "all", "--out", str(out)], catch_exceptions=False)
+                                          # the deck as PDF and the handout draw the deck's slides
+                                          "--format", "pptx", "--format", "pdf", "--format", "docx",
+                                          "--out", str(out)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    texts = {path.name: _deck_text(path) for path in out.glob("*.pptx")}
+    texts = {path.name: _package_text(path) for path in [*out.glob("*.pptx"), *out.glob("*.docx")]}
     texts.update({path.name: pdf_text(path) for path in out.glob("*.pdf")})
-    assert len(texts) == 4 * len(names)
+    assert len(texts) == 3 * 2 * len(names)
     assert any("2022年1月20日" in text for text in texts.values())
+    assert [name for name, text in texts.items() if "2021" not in text] == []  # each text was read
     for name, text in texts.items():
         assert "2020" not in text, name
         assert not [date for date in OLD_DATES if date.replace(" ", "") in text.replace(" ", "")], name
