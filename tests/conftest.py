@@ -13,6 +13,14 @@ ARTICLE = ROOT / "data" / "article.txt"
 LAYOUTS = ROOT / "layouts"
 
 
+def pytest_configure(config):
+    """The whole run, fixtures of every scope and the processes they start included, uses the test cache inside
+    .venv/, never the user's: a module's or session's fixture is set up before the per-test setting below."""
+    import os
+
+    os.environ["BRIEFING_CACHE_DIR"] = str(ROOT / ".venv" / "briefing-cache")
+
+
 @pytest.fixture(autouse=True)
 def _test_cache(monkeypatch):
     """Every test uses the test cache inside .venv/, never the user's; the font subsets' folder, which a process
