@@ -322,7 +322,7 @@ def _cpu_seconds() -> float:
 
 
 def _work_of(tmp_path: Path, dataset, entry: str, fmt: str, tries: int = 3) -> float:
-    """CPU seconds (this process and its renderers) of building a layout holding entry, the least of three."""
+    """CPU seconds (this process and its renderers) of building a layout holding entry, the least of TRIES."""
     from generator.build import build
     from generator.description import describe
     from generator.outputs import Outputs
