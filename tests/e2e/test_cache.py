@@ -9,7 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ..caches import seeded_cache
 from ..conftest import LAYOUTS, ROOT
+
+#: what the tests build of the one-pager, and so the font entries their caches start with where the fonts' cache is
+#: not what is tested
+ONE_PAGER = ("build", "one-pager", "--format", "everything")
 
 
 def _project(tmp_path: Path) -> Path:
@@ -41,9 +48,16 @@ def test_every_shipped_meeting_goes_through_the_cache_as_plain_data_unchanged(da
             assert cache.loads(cache.dumps(prepared), _prepared_classes()) == prepared
 
 
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> dict[str, bytes]:
+    """The one-pager's deck and briefing, built on a cache that held only font entries."""
+    folder = tmp_path_factory.mktemp("clean")
+    return _build(_project(folder), seeded_cache(folder / "cache", *ONE_PAGER), "a")
+
+
 def test_a_planted_or_damaged_entry_is_never_trusted(tmp_path):
     project = _project(tmp_path)
-    cache = tmp_path / "cache"
+    cache = seeded_cache(tmp_path / "cache", *ONE_PAGER)  # its font subsets are damaged below with the rest
     clean = _build(project, cache, "a")
     entries = list((cache / "prepared").iterdir())
     assert entries and all(e.suffix == ".json" for e in entries)
@@ -65,9 +79,8 @@ def test_a_planted_or_damaged_entry_is_never_trusted(tmp_path):
     assert not marker.exists()
 
 
-def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path, clean):
     project = _project(tmp_path)
-    clean = _build(project, tmp_path / "clean", "a")
     # /proc refuses new folders even to root (a read-only folder would not stop root, who runs CI)
     assert _build(project, Path("/proc/self/briefing-cache"), "b") == clean
     if os.path.isdir("/sys/kernel"):  # sysfs refuses new folders with another reason (EPERM)
@@ -82,9 +95,8 @@ def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path):
             cache.chmod(stat.S_IRWXU)
 
 
-def test_a_file_in_place_of_the_cache_folder_costs_only_time(tmp_path):
+def test_a_file_in_place_of_the_cache_folder_costs_only_time(tmp_path, clean):
     project = _project(tmp_path)
-    clean = _build(project, tmp_path / "clean", "a")
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     assert _build(project, blocker, "b") == clean
@@ -92,7 +104,7 @@ def test_a_file_in_place_of_the_cache_folder_costs_only_time(tmp_path):
 
 def test_an_article_kept_elsewhere_is_part_of_the_key(tmp_path):
     project = _project(tmp_path)
-    cache = tmp_path / "cache"
+    cache = seeded_cache(tmp_path / "cache", *ONE_PAGER)
     (project / "sources").mkdir()
     shutil.move(project / "data" / "article.txt", project / "sources" / "article.txt")
     facts = project / "data" / "facts.yaml"
@@ -141,10 +153,11 @@ def test_documents_are_dated_by_source_date_epoch_when_set_and_by_the_build_day_
     import datetime as dt
 
     project = _project(tmp_path)
+    caches = [seeded_cache(tmp_path / name, *ONE_PAGER) for name in ("c1", "c2")]
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"  # 2023-11-14 22:13:20 UTC
     try:
-        first = _build(project, tmp_path / "c1", "a", "--format", "everything")
-        again = _build(project, tmp_path / "c2", "b", "--format", "everything")
+        first = _build(project, caches[0], "a", "--format", "everything")
+        again = _build(project, caches[1], "b", "--format", "everything")
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
     assert first == again and len(first) == 5  # the deck, the briefing, the deck as PDF, the handout, the DOCX
@@ -169,6 +182,10 @@ def test_remembered_page_numbers_save_a_layout_pass_and_wrong_ones_change_nothin
     from generator import cache
 
     project = _project(tmp_path)
+    # the page numbers' cache is what is tested: the caches start with the fonts' entries only
+    fonts_only = ("build", "lianghui", "--lang", "en", "--format", "pdf")
+    seeded_cache(tmp_path / "cache", *fonts_only)
+    seeded_cache(tmp_path / "cold-again", *fonts_only)
     env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(tmp_path / "cache"), SOURCE_DATE_EPOCH="1611100800")
 
     def briefing(out: str, *extra: str) -> tuple[bytes, int]:

@@ -9,13 +9,18 @@ import sys
 import zlib
 from pathlib import Path
 
+from ..caches import seeded_cache
 from ..conftest import ROOT
 
 SMALL = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
 
 
 def _check(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(folder.parent / "cache"))
+    """`briefing check ARGS` in folder, on a cache beside it that starts with the shared test cache's font entries."""
+    cache = folder.parent / "cache"
+    if not cache.exists():
+        seeded_cache(cache)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), BRIEFING_CACHE_DIR=str(cache))
     return subprocess.run([sys.executable, "-m", "generator", "--ui", "en", "check", "--data",
                            str(ROOT / "data" / "facts.yaml"), *args], cwd=folder, env=env, capture_output=True,
                           text=True, timeout=300)

@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 from ..conftest import ROOT, replace_once
 
 
-def test_check_passes_and_prints_counts(run_cli):
+def test_check_passes_and_prints_counts(run_cli, tmp_path):
+    # the layouts of the folder's own layouts/: the small test layout (test_progress builds every shipped layout in
+    # every format, and test_check checks layouts in every format)
+    (tmp_path / "layouts").mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "small-layout.yaml", tmp_path / "layouts" / "small.yaml")
     result = run_cli("check", "--data", str(ROOT / "data" / "facts.yaml"))
     assert result.exit_code == 0, result.output
     assert "98 facts, 53 measures, 5 sections, 3 events" in result.output
     assert "89 figures" in result.output
+    assert "small.yaml (zh): ok" in result.output
 
 
 def test_check_of_a_mistyped_number_exits_1_with_file_line_and_id(run_cli, data_copy):

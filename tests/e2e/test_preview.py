@@ -194,11 +194,17 @@ def test_preview_serves_page_images_and_events_then_stops_on_ctrl_c(workspace, s
     assert _port_is_free(port)
 
 
+def _small(workspace: Path) -> Path:
+    """The small test layout beside the default one: for what does not depend on what a meeting holds."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "small-layout.yaml", workspace / "meeting.yaml")
+    return workspace / "meeting.yaml"
+
+
 def test_preview_offers_the_editable_briefing_for_download(workspace, start_preview):
     import io
     import zipfile
 
-    preview = start_preview(str(workspace / "lianghui.yaml"), "--data", str(workspace / "facts.yaml"), "--port", "0")
+    preview = start_preview(str(_small(workspace)), "--data", str(workspace / "facts.yaml"), "--port", "0")
     preview.wait_for_version(1)
     assert b'href="/briefing.docx"' in preview.get("/")[2]
     status, kind, body = preview.get("/briefing.docx")
@@ -207,7 +213,7 @@ def test_preview_offers_the_editable_briefing_for_download(workspace, start_prev
 
 
 def test_preview_listens_only_on_the_loopback_address(workspace, start_preview):
-    preview = start_preview(str(workspace / "lianghui.yaml"), "--data", str(workspace / "facts.yaml"), "--port", "0")
+    preview = start_preview(str(_small(workspace)), "--data", str(workspace / "facts.yaml"), "--port", "0")
     port = int(preview.url.rsplit(":", 1)[1].strip("/"))
     listening = subprocess.run(["ss", "-Htln", f"sport = :{port}"], capture_output=True, text=True).stdout
     assert listening.split()[3] == f"127.0.0.1:{port}", listening

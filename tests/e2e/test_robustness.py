@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ..caches import seeded_cache
 from ..conftest import LAYOUTS, ROOT
 
 
@@ -34,6 +35,11 @@ def _project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _small_as(project: Path, name: str) -> None:
+    """The small test layout in place of a shipped one: for what does not depend on what a meeting holds."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "small-layout.yaml", project / "layouts" / f"{name}.yaml")
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
@@ -50,6 +56,7 @@ def test_building_twice_gives_identical_bytes(tmp_path):
 
 def test_a_layout_error_leaves_the_previous_outputs(tmp_path):
     project = _project(tmp_path)
+    _small_as(project, "lianghui")
     assert _briefing("build", cwd=project).returncode == 0
     before = _snapshot(project / "dist")
     layout = project / "layouts" / "lianghui.yaml"
@@ -169,6 +176,7 @@ def test_a_renderer_process_that_dies_is_named_and_the_previous_outputs_stay(tmp
     from generator.status import ExitStatus
 
     project = _project(tmp_path)
+    _small_as(project, "one-pager")
     monkeypatch.chdir(project)
     build = ["build", "one-pager", "--format", "pptx", "--format", "pdf", "--out", "out"]
     assert CliRunner().invoke(cli, build).exit_code == 0
@@ -203,7 +211,7 @@ def test_a_changed_dataset_or_language_is_never_served_from_the_cache(tmp_path, 
     from pptx import Presentation
 
     project = _project(tmp_path)
-    env_cache = project / "cache"
+    env_cache = seeded_cache(project / "cache")  # the fonts' entries only: no meeting is in it yet
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(env_cache))
     assert _briefing("build", "one-pager", "--format", "pptx", cwd=project).returncode == 0
     facts = project / "data" / "facts.yaml"

@@ -14,6 +14,7 @@ import pytest
 
 from ..conftest import LAYOUTS, ROOT
 
+SMALL = (ROOT / "tests" / "fixtures" / "small-layout.yaml").read_text(encoding="utf-8")
 PREVIOUS = {"lianghui.pptx": b"the previous deck", "lianghui.pdf": b"the previous briefing"}
 
 
@@ -24,6 +25,14 @@ def _project(tmp_path: Path) -> Path:
     for name, data in PREVIOUS.items():
         (tmp_path / "dist" / name).write_bytes(data)
     return tmp_path
+
+
+def _small_project(tmp_path: Path) -> Path:
+    """A project whose lianghui.yaml is the small test layout: how a build replaces its two outputs does not depend
+    on how much of a meeting they hold."""
+    project = _project(tmp_path)
+    (project / "layouts" / "lianghui.yaml").write_text(SMALL, encoding="utf-8")
+    return project
 
 
 def _start(project: Path, *args: str, cold: bool = False) -> subprocess.Popen:
@@ -207,9 +216,8 @@ def test_only_a_dead_runs_folder_is_swept(tmp_path):
 
 
 def _numbered_layouts(project: Path) -> None:
-    source = (project / "layouts" / "lianghui.yaml").read_text(encoding="utf-8")
-    for name in ("2021", "meeting.2021"):
-        (project / "layouts" / f"{name}.yaml").write_text(source, encoding="utf-8")
+    for name in ("2021", "meeting.2021"):  # the small test layout: their names are what is tested
+        (project / "layouts" / f"{name}.yaml").write_text(SMALL, encoding="utf-8")
 
 
 EXPECTED = ["2021.pdf", "2021.pptx", "lianghui.pdf", "lianghui.pptx", "meeting.2021.pdf", "meeting.2021.pptx"]
@@ -270,7 +278,7 @@ main()
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 @pytest.mark.parametrize("rename", range(5))
 def test_a_signal_at_any_rename_leaves_all_old_or_all_new_outputs_and_says_which(tmp_path, rename, sig):
-    project = _project(tmp_path)
+    project = _small_project(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, str(rename), str(int(sig)), str(project / "dist")],
                          cwd=project, env=env, capture_output=True, text=True, timeout=240)
@@ -287,7 +295,7 @@ def test_a_signal_at_any_rename_leaves_all_old_or_all_new_outputs_and_says_which
 
 
 def test_a_signal_after_the_last_rename_says_that_every_output_was_written(tmp_path):
-    project = _project(tmp_path)
+    project = _small_project(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, "-2", str(int(signal.SIGTERM)),
                           str(project / "dist"), "after"], cwd=project, env=env, capture_output=True, text=True,
@@ -302,7 +310,7 @@ def test_a_signal_after_the_last_rename_says_that_every_output_was_written(tmp_p
 def test_a_run_killed_at_any_rename_is_rolled_back_by_the_next_one(tmp_path, rename):
     from generator.outputs import sweep
 
-    project = _project(tmp_path)
+    project = _small_project(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-c", _SIGNAL_AT_RENAME, str(rename), str(int(signal.SIGKILL)),
                           str(project / "dist")], cwd=project, env=env, capture_output=True, text=True, timeout=240)
