@@ -1,6 +1,7 @@
 """The one user-facing exception type, with source positions and hints."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -132,9 +133,17 @@ class IssueCollector:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return a hint naming the closest choice, or an empty string."""
-    import difflib
-
     from .i18n import _
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return _("did you mean '{choice}'?").format(choice=close[0]) if close else ""
+    close = _closest(word, tuple(choices))
+    return _("did you mean '{choice}'?").format(choice=close) if close else ""
+
+
+@functools.lru_cache(maxsize=512)
+def _closest(word: str, choices: tuple[str, ...]) -> str | None:
+    """The closest choice to word, remembered: a layout or dataset that repeats one mistake thousands of times
+    would otherwise compare it with every choice again each time (difflib is quadratic in the words' lengths)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
