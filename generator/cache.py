@@ -181,13 +181,18 @@ def _digest(payload: bytes) -> bytes:
     return hmac.new(_secret(), payload, hashlib.sha256).digest()
 
 
-@lru_cache(maxsize=1)
 def _secret() -> bytes:
+    """The key of the cache folder in use (a process that is pointed at another folder uses that folder's key)."""
+    return _secret_of(folder())
+
+
+@lru_cache(maxsize=4)
+def _secret_of(cache: Path) -> bytes:
     """The cache's random key, made on first use and readable by its owner only; this process's own key when the
     cache folder cannot hold one (its entries are then made again)."""
     from .reading import read_bytes
 
-    path = folder() / "secret.key"
+    path = cache / "secret.key"
     for _attempt in range(2):
         try:
             try:

@@ -132,13 +132,11 @@ def test_a_cache_entry_rewritten_with_a_fresh_hash_is_not_trusted(tmp_path, monk
     from generator import cache
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    cache._secret.cache_clear()
     cache.write("prepared", "entry.json", b'{"projects": "107"}')
     assert cache.read("prepared", "entry.json") == b'{"projects": "107"}'
     forged = b'{"projects": "999"}'
     (tmp_path / "prepared" / "entry.json").write_bytes(hashlib.sha256(forged).digest() + forged)
     assert cache.read("prepared", "entry.json") is None
-    cache._secret.cache_clear()
 
 
 def test_a_cache_entry_that_is_a_pipe_is_no_entry(tmp_path, monkeypatch):
