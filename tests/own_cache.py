@@ -62,14 +62,16 @@ def seed(folder: Path) -> Path:
     return folder
 
 
-def publish(folder: Path) -> None:
-    """Copy the entries of KINDS that folder has and the shared cache lacks into the shared cache, when this process
-    made them with the shared cache's key (a process keeps the key it read first; entries made with another would
-    only be discarded there)."""
+def publish(folder: Path, in_process: bool = True) -> None:
+    """Copy the entries of KINDS that folder has and the shared cache lacks into the shared cache, when they were
+    made with the shared cache's key: folder holds a copy of it (seed), which a build in another process reads;
+    this process uses the key it read first, which is another when it used another cache before. Entries made with
+    another key would only be discarded there."""
     from generator import cache
 
     try:
-        same_key = cache._secret() == (SHARED / SECRET).read_bytes()
+        shared = (SHARED / SECRET).read_bytes()
+        same_key = (folder / SECRET).read_bytes() == shared and (not in_process or cache._secret() == shared)
     except OSError:
         return
     if not same_key:

@@ -48,7 +48,7 @@ def test_a_warm_build_imports_neither_matplotlib_nor_pydantic(tmp_path):
     import sys
 
     from ..conftest import ROOT
-    from ..own_cache import seed
+    from ..own_cache import publish, seed
 
     # charts and meetings start uncached; the font subsets and metrics, which this is not about, are the shared
     # cache's, so that the cold build does not convert the CJK font again
@@ -62,3 +62,4 @@ def test_a_warm_build_imports_neither_matplotlib_nor_pydantic(tmp_path):
     assert warm.returncode == 0, warm.stderr[-2000:]
     loaded = {line.rsplit("|", 1)[-1].strip() for line in warm.stderr.splitlines() if line.startswith("import time:")}
     assert "generator.render.figures" in loaded and not loaded & {"matplotlib", "pydantic"}
+    publish(tmp_path / "cache", in_process=False)
