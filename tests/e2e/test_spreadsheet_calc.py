@@ -20,28 +20,49 @@ pytestmark = pytest.mark.render
 LAYOUT_NAMES = sorted(p.stem for p in LAYOUTS.glob("*.yaml"))
 
 
-def save_in_calc(workbook: Path, folder: Path) -> Path:
-    """The workbook opened and saved again as .xlsx by LibreOffice Calc (headless), into folder."""
+def save_in_calc(workbooks: list[tuple[Path, Path]]) -> list[Path]:
+    """Each (workbook, folder): the workbook opened and saved again as .xlsx by LibreOffice Calc (headless), into
+    folder under its own name, with the texts beside it (its article); one run of LibreOffice saves them all."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice (soffice) is not installed: `make test` installs it")
-    folder.mkdir(exist_ok=True)
-    profile = folder.parent / f"{folder.name}-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(folder), str(workbook)],
-                   check=True, capture_output=True, timeout=300)
-    saved = folder / workbook.name
-    assert saved.is_file() and saved.read_bytes() != workbook.read_bytes()
-    for other in workbook.parent.iterdir():
-        if other.suffix == ".txt":
-            shutil.copy(other, folder / other.name)
-    return saved
+    work = workbooks[0][1].parent / f"{workbooks[0][1].name}-calc"
+    (work / "in").mkdir(parents=True)
+    staged = []  # numbered copies: workbooks of the same name do not overwrite each other's saved file
+    for number, (workbook, _folder) in enumerate(workbooks):
+        staged.append(work / "in" / f"{number}-{workbook.name}")
+        shutil.copy(workbook, staged[-1])
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(work / "out"),
+                    *map(str, staged)], check=True, capture_output=True, timeout=300)
+    saved_all = []
+    for (workbook, folder), copy in zip(workbooks, staged):
+        folder.mkdir(exist_ok=True)
+        saved = folder / workbook.name
+        (work / "out" / copy.name).rename(saved)
+        assert saved.is_file() and saved.read_bytes() != workbook.read_bytes()
+        for other in workbook.parent.iterdir():
+            if other.suffix == ".txt":
+                shutil.copy(other, folder / other.name)
+        saved_all.append(saved)
+    return saved_all
 
 
 @pytest.fixture(scope="module")
-def calc_saved(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("workbook")
-    return save_in_calc(_export(DATA, folder), folder / "calc")
+def saved_by_calc(tmp_path_factory) -> dict[str, object]:
+    """The shipped dataset as a workbook saved by Calc ("clean"), and the same workbook with ten mistakes made in it
+    ("spoiled", with "expected": the place of each), saved by Calc in the same run."""
+    clean = tmp_path_factory.mktemp("workbook")
+    spoiled = tmp_path_factory.mktemp("spoiled")
+    workbook = _export(DATA, spoiled)
+    expected = spoil(workbook)
+    saved = save_in_calc([(_export(DATA, clean), clean / "calc"), (workbook, spoiled / "calc")])
+    return {"clean": saved[0], "spoiled": saved[1], "expected": expected}
+
+
+@pytest.fixture(scope="module")
+def calc_saved(saved_by_calc) -> Path:
+    return saved_by_calc["clean"]
 
 
 def test_a_workbook_saved_by_calc_reads_as_the_yaml_dataset(calc_saved, tmp_path):
@@ -88,10 +109,8 @@ def test_a_workbook_saved_by_calc_builds_every_layout_byte_identical_to_the_yaml
         assert (tmp_path / "xlsx" / name).read_bytes() == (tmp_path / "yaml" / name).read_bytes(), name
 
 
-def test_the_ten_mistakes_saved_by_calc_give_the_same_ten_places(tmp_path):
-    workbook = _export(DATA, tmp_path)
-    expected = spoil(workbook)
-    saved = save_in_calc(workbook, tmp_path / "calc")
+def test_the_ten_mistakes_saved_by_calc_give_the_same_ten_places(saved_by_calc):
+    expected, saved = saved_by_calc["expected"], saved_by_calc["spoiled"]
     with pytest.raises(GeneratorError) as caught:
         load_dataset(saved)
     messages = [str(issue) for issue in caught.value.issues]
