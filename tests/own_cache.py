@@ -7,9 +7,12 @@ so a copy is never half an entry, and an entry removed meanwhile is just not cop
 the shared cache lacks are copied back into it (renamed into place the same way) when the test ends, so that the
 next run starts warm. Two workers or runs doing so at once write the same bytes under the same name: an entry's
 name is a hash of what it is made from, and the font conversion and the metrics are deterministic. Whatever
-is copied is verified by its hash when it is read, as every cache entry is; one that fails is made again."""
+is copied is verified by its hash when it is read, as every cache entry is; one that fails is made again.
+
+shared_cache() points a module's or session's fixture at the shared test cache itself."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -84,11 +87,11 @@ def publish(folder: Path, in_process: bool = True) -> None:
 
 
 @contextmanager
-def own_cache(folder: Path) -> Iterator[Path]:
-    """Builds in the block use a cache of their own at folder, seeded from the shared one (see the module)."""
+def _cache_at(folder: Path) -> Iterator[Path]:
+    """Builds in the block use the cache at folder (the font subsets' folder, which a process remembers, is looked
+    up again on entering and leaving)."""
     from generator import fonts
 
-    seed(folder)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_CACHE_DIR", str(folder))
         fonts._subset_folder.cache_clear()
@@ -96,4 +99,17 @@ def own_cache(folder: Path) -> Iterator[Path]:
             yield folder
         finally:
             fonts._subset_folder.cache_clear()
+
+
+@contextmanager
+def own_cache(folder: Path) -> Iterator[Path]:
+    """Builds in the block use a cache of their own at folder, seeded from the shared one (see the module)."""
+    with _cache_at(seed(folder)):
+        yield folder
     publish(folder)
+
+
+def shared_cache() -> contextlib.AbstractContextManager[Path]:
+    """Builds in the block use the shared test cache: for a module's or session's fixture, which pytest sets up
+    before the per-test setting of tests/conftest.py (without it, they would use the user's own cache)."""
+    return _cache_at(SHARED)

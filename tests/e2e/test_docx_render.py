@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ..conftest import DATA
+from ..own_cache import shared_cache
 from .conftest import LAYOUT_NAMES
 from .test_build import BUILDS, _document, _out_name
 
@@ -30,15 +31,14 @@ def docx_built(tmp_path_factory) -> Path:
     pdf/one-pager-budget-2.pdf."""
     from generator.cli import cli
 
-    from ..conftest import LAYOUTS, ROOT
+    from ..conftest import LAYOUTS
 
     out = tmp_path_factory.mktemp("docx")
     text = (LAYOUTS / "one-pager.yaml").read_text(encoding="utf-8")
     layout = out / "budget" / "one-pager.yaml"
     layout.parent.mkdir()
     layout.write_text(text.replace("\nbriefing_pages: 1\n", "\nbriefing_pages: 2\n", 1), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:  # the shared test cache, as the tests' own builds use
-        patch.setenv("BRIEFING_CACHE_DIR", str(ROOT / ".venv" / "briefing-cache"))
+    with shared_cache():
         for lang in ("zh", "en"):
             result = CliRunner().invoke(cli, ["build", *LAYOUT_NAMES, "--data", str(DATA), "--out", str(out),
                                               "--lang", lang, "--format", "docx"], catch_exceptions=False)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pytest import MonkeyPatch
 
 from generator.cli import cli
 
-from ..conftest import DATA, ROOT
+from ..conftest import DATA
+from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 from ..progress_data import LAYOUT, write_progress_dataset
 from .test_second_zone import _deck_text
@@ -34,8 +34,7 @@ def _docx_text(path: Path) -> str:
 def _build(layout: str, data: Path, out: Path) -> None:
     """Both languages in every format, with copies of the deck and the DOCX in out/print for LibreOffice to print
     (deck.layout.pptx and docx.layout.docx: their prints then have different names)."""
-    with MonkeyPatch.context() as patch:  # the shared test cache, as the tests' own builds use
-        patch.setenv("BRIEFING_CACHE_DIR", str(ROOT / ".venv" / "briefing-cache"))
+    with shared_cache():
         for lang in ("zh", "en"):
             result = CliRunner().invoke(cli, ["build", layout, "--data", str(data), "--lang", lang, "--format",
                                               "everything", "--out", str(out)], catch_exceptions=False)
