@@ -15,10 +15,9 @@ build: $(STAMP) system-font
 
 # Tests run on every core (pytest-xdist); each test file stays on one worker, so that the session's shared builds
 # and LibreOffice conversions are made once per worker that needs them.
-# The import contracts (pyproject.toml: layers, painters, kinds, no cycles) are checked before the tests.
+# The type check (mypy, tests/unit/test_types.py) and the import contracts (pyproject.toml: layers, painters, kinds,
+# no cycles; tests/unit/test_architecture.py) are tests too, so that they run beside the others.
 test: $(STAMP) system-font system-render-tools
-	$(PY) -m mypy generator
-	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python -m pytest -q -n auto --dist loadfile
 
 # The program's own modules are compiled first, as an installed package is (an editable install is compiled on first

@@ -3,6 +3,7 @@ model, `briefing kinds` and compose take them from there, every painter shows ea
 and a module missing a piece stops the program with its name."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -22,6 +23,7 @@ from generator.registry import discover
 from generator.slidekinds import SLIDE_KINDS, SlideKind
 
 from ..conftest import DATA, ROOT
+from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 
 PACKAGE = ROOT / "generator"
@@ -53,12 +55,29 @@ def gallery(tmp_path_factory, dataset):
     folder = tmp_path_factory.mktemp("gallery")
     path = folder / "gallery.yaml"
     path.write_text(gallery_layout(), encoding="utf-8")
-    for lang in ("zh", "en"):
-        result = CliRunner().invoke(cli, ["build", str(path), "--format", "everything", "--lang", lang, "--out",
-                                          str(folder)], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
+    with shared_cache():
+        for lang in ("zh", "en"):
+            result = CliRunner().invoke(cli, ["build", str(path), "--format", "everything", "--lang", lang, "--out",
+                                              str(folder)], catch_exceptions=False)
+            assert result.exit_code == 0, result.output
     layout = L.load_layout(path, dataset)
     return folder, layout, {lang: compose(dataset, layout, lang) for lang in ("zh", "en")}
+
+
+@functools.lru_cache(maxsize=None)
+def _gallery_pages(pdf: Path) -> tuple[str, ...]:
+    """The text of each page of one of the gallery's PDFs without white space (as pdf_read.text gives it), read
+    once for all the tests: the module's build does not change."""
+    from pypdf import PdfReader
+
+    return tuple(re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(pdf).pages)
+
+
+@functools.lru_cache(maxsize=None)
+def _gallery_deck(pptx: Path) -> tuple[str, ...]:
+    """The text of each slide of one of the gallery's decks, its shapes' text joined, read once for all the tests."""
+    return tuple("".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+                 for slide in Presentation(str(pptx)).slides)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -71,14 +90,13 @@ def test_every_painter_shows_every_slide_kind(gallery, name, lang):
     slides = documents[lang].slides
     numbers = [n for n, page in enumerate(slides) if page.origin == layout.deck_lines[index]]
     assert numbers, f"the {name} entry made no slide"
-    deck = Presentation(f"{stem}.pptx").slides
+    deck = _gallery_deck(Path(f"{stem}.pptx"))
     assert len(deck) == len(slides)
     for number in numbers:
         title = _normal(slides[number].title)
-        shown = "".join(shape.text_frame.text for shape in deck[number].shapes if shape.has_text_frame)
-        assert title in _normal(shown), (name, number, title)
-        assert title in pdf_text(Path(f"{stem}.deck.pdf"), number + 1), (name, number, title)
-        assert title in pdf_text(Path(f"{stem}.handout.pdf"), number // 3 + 1), (name, number, title)
+        assert title in _normal(deck[number]), (name, number, title)
+        assert title in _gallery_pages(Path(f"{stem}.deck.pdf"))[number], (name, number, title)
+        assert title in _gallery_pages(Path(f"{stem}.handout.pdf"))[number // 3], (name, number, title)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -89,7 +107,7 @@ def test_the_briefing_shows_every_part_kind(gallery, name, lang):
     assert layout.model.briefing[index].kind == name
     page = documents[lang].pages[index]
     assert page.blocks or page.title, f"the {name} part is empty"
-    briefing = pdf_text(folder / ("gallery.pdf" if lang == "zh" else "gallery.en.pdf"))
+    briefing = "".join(_gallery_pages(folder / ("gallery.pdf" if lang == "zh" else "gallery.en.pdf")))
     assert _normal(page.title) in briefing, (name, page.title)
 
 

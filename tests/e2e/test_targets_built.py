@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 
 from ..conftest import DATA
+from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 from ..progress_data import LAYOUT, write_progress_dataset
 from .test_second_zone import _deck_text
@@ -29,36 +31,80 @@ def _docx_text(path: Path) -> str:
     return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace("\u2060", "")  # word joiners
 
 
-def _build(layout: str, data: Path, out: Path) -> dict[str, str]:
-    """Both languages in every format; the text of each file by name (PDFs and the LibreOffice prints of the
-    deck and the DOCX without white space)."""
-    for lang in ("zh", "en"):
-        result = CliRunner().invoke(cli, ["build", layout, "--data", str(data), "--lang", lang, "--format",
-                                          "everything", "--out", str(out)], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-    profile, prints = out / "lo-profile", out / "print"
+def _build(layout: str, data: Path, out: Path) -> None:
+    """Both languages in every format, with copies of the deck and the DOCX in out/print for LibreOffice to print
+    (deck.layout.pptx and docx.layout.docx: their prints then have different names)."""
+    with shared_cache():
+        for lang in ("zh", "en"):
+            result = CliRunner().invoke(cli, ["build", layout, "--data", str(data), "--lang", lang, "--format",
+                                              "everything", "--out", str(out)], catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+    prints = out / "print"
     prints.mkdir()
     for made in [*out.glob("*.pptx"), *out.glob("*.docx")]:  # deck.layout.pdf and docx.layout.pdf, not one name
         shutil.copy(made, prints / f"{made.suffix[1:].replace('pptx', 'deck')}.{made.name}")
+
+
+def _print(outs: list[Path], profile: Path) -> None:
+    """LibreOffice prints the copies in each folder's print/ into its lo/, all in one run of LibreOffice."""
     subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out / "lo"), *sorted(str(p) for p in prints.iterdir())],
+                    "--outdir", str(profile / "lo"), *sorted(str(p) for out in outs for p in (out / "print").iterdir())],
                    capture_output=True, check=True, timeout=600, env={**os.environ, "HOME": str(profile)})
-    texts = {p.name: _deck_text(p) for p in out.glob("*.pptx")}
-    texts.update({p.name: _docx_text(p) for p in out.glob("*.docx")})
-    texts.update({p.name: pdf_text(p) for p in out.glob("*.pdf")})
-    texts.update({"lo/" + p.name: pdf_text(p) for p in (out / "lo").glob("*.pdf")})
-    return {name: text.replace("\u00a0", " ") for name, text in texts.items()}
+    for out in outs:
+        (out / "lo").mkdir()
+        for made in (out / "print").iterdir():
+            (profile / "lo" / f"{made.stem}.pdf").rename(out / "lo" / f"{made.stem}.pdf")
+
+
+class _Texts(Mapping[str, str]):
+    """The text of each file by name, read when a test first asks for it (the deck as PDF and the handout are
+    slide pictures of the deck's words, which most tests do not read)."""
+
+    def __init__(self, files: dict[str, Path]):
+        self._files, self._read = files, {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._read:
+            path = self._files[name]
+            text = {".pptx": _deck_text, ".docx": _docx_text}.get(path.suffix, pdf_text)(path)
+            self._read[name] = text.replace("\u00a0", " ")
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+def _texts(out: Path) -> _Texts:
+    """The text of each file by name (PDFs and the LibreOffice prints of the deck and the DOCX without white
+    space)."""
+    files = {p.name: p for pattern in ("*.pptx", "*.docx", "*.pdf") for p in out.glob(pattern)}
+    files.update({"lo/" + p.name: p for p in (out / "lo").glob("*.pdf")})
+    return _Texts(files)
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory) -> dict[str, str]:
-    return _build("progress", DATA, tmp_path_factory.mktemp("progress-shipped"))
-
-
-@pytest.fixture(scope="module")
-def fixture(tmp_path_factory) -> dict[str, str]:
+def materials(tmp_path_factory) -> dict[str, _Texts]:
+    """The progress layout with the shipped article alone ("shipped") and the progress fixture's layout with its
+    two later reports ("fixture"); LibreOffice prints the decks and DOCXs of both in one run."""
+    shipped = tmp_path_factory.mktemp("progress-shipped")
+    _build("progress", DATA, shipped)
     folder = tmp_path_factory.mktemp("progress-fixture")
-    return _build(str(LAYOUT), write_progress_dataset(folder / "data"), folder / "out")
+    _build(str(LAYOUT), write_progress_dataset(folder / "data"), folder / "out")
+    _print([shipped, folder / "out"], tmp_path_factory.mktemp("lo-profile"))
+    return {"shipped": _texts(shipped), "fixture": _texts(folder / "out")}
+
+
+@pytest.fixture(scope="module")
+def shipped(materials) -> _Texts:
+    return materials["shipped"]
+
+
+@pytest.fixture(scope="module")
+def fixture(materials) -> _Texts:
+    return materials["fixture"]
 
 
 def _zh(name: str) -> bool:
@@ -68,9 +114,10 @@ def _zh(name: str) -> bool:
 @pytest.mark.render
 def test_with_the_article_alone_every_target_reads_no_result_reported(shipped):
     assert len(shipped) == 14  # pptx, docx, pdf, deck-pdf, handout in two languages; LibreOffice's prints of 4
-    for name, text in shipped.items():
+    for name in shipped:
         if name.endswith("handout.pdf") or name.endswith("deck.pdf") and "lo/" not in name:
             continue  # slide pictures with the same words as the deck
+        text = shipped[name]
         wanted = "暂无实绩数据" if _zh(name) else "no result reported yet"
         # ten targets, each once in the table (and once more in the deck's notes)
         assert text.count(wanted.replace(" ", "") if name.endswith(".pdf") else wanted) >= 10, (name, text[:300])

@@ -168,7 +168,7 @@ def test_a_new_painter_is_its_own_package_and_builds_every_shipped_layout(tmp_pa
 
 def test_the_import_contracts_hold():
     """The contracts of pyproject.toml (layers, painters, kinds, the document model, no cycles between siblings),
-    as `make test` checks them before the tests."""
+    which `make test` checks through this test."""
     result = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -25,11 +25,24 @@ from ..conftest import ARTICLE, DATA, ROOT
 NEXT_YEAR = ROOT / "tests" / "fixtures" / "next-year"
 
 
+#: each dataset's workbook and its article's file name, as exported once in this process
+_EXPORTED: dict[tuple[Path, str], tuple[bytes, str]] = {}
+
+
 def _export(source: Path, folder: Path, name: str = "facts.xlsx") -> Path:
-    """The dataset at source written as a workbook into folder, beside a copy of its article."""
-    model = load_dataset(source).model
-    shutil.copy(source.parent / model.source.file, folder / model.source.file)
-    export_dataset(model, folder / name)
+    """The dataset at source written as a workbook into folder, beside a copy of its article. The tests that spoil
+    a workbook get a copy of the first export of the dataset in this process: the export is the same each time (a
+    test here exports a dataset twice and compares every cell)."""
+    if (source, name) not in _EXPORTED:
+        model = load_dataset(source).model
+        first = folder / ".first-export" / name
+        first.parent.mkdir()
+        export_dataset(model, first)
+        _EXPORTED[source, name] = first.read_bytes(), model.source.file
+        shutil.rmtree(first.parent)
+    workbook, article = _EXPORTED[source, name]
+    shutil.copy(source.parent / article, folder / article)
+    (folder / name).write_bytes(workbook)
     return folder / name
 
 
