@@ -1,7 +1,15 @@
 """Caches for tests whose subject is not the font cache. A build on an empty cache converts and subsets the CJK
 font and measures its metrics again, seconds of processor time per build; a test that needs a cache of its own
 (one it inspects or damages, or one no other process may change between two of its builds) starts instead from a
-copy of the font entries of the shared test cache, made warm first for what the test builds."""
+copy of what the shared test cache (.venv/briefing-cache) holds of that work: the converted subsets, the fonts'
+metrics and family names (seeded_cache, made warm first for what the test builds; own_cache, which also gives back
+the entries the test made). A test about the cache itself starts from an empty one.
+
+The entries are copied file by file: the cache writes each entry under a temporary name and renames it into place,
+so a copy is never half an entry, and an entry removed meanwhile is just not copied. Two workers or runs giving
+entries back at once write the same bytes under the same name: an entry's name is a hash of what it is made from,
+and the font conversion and the metrics are deterministic. Whatever is copied is verified by its hash when it is
+read, as every cache entry is; one that fails is made again."""
 from __future__ import annotations
 
 import fcntl
@@ -14,6 +22,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: the cache every test uses unless it names another (tests/conftest.py)
@@ -73,18 +83,87 @@ def seeded_cache(folder: Path, *command: str) -> Path:
     """folder as a cache holding a copy of the shared cache's font entries, made warm by COMMAND (by default the
     small test layout in both languages and every format), and its key: every other kind (prepared meetings,
     charts, page numbers) starts empty. A copy, so that a test may damage its entries."""
-    source = warm_shared(*(command or SMALL_EVERYWHERE))
+    warm_shared(*(command or SMALL_EVERYWHERE))
+    return seed(folder)
+
+
+SECRET = "secret.key"  # the key the entries' hashes are made with: the copies are verified with the same
+
+
+def _entries(folder: Path) -> list[Path]:
+    """The entries of a kind's folder, font files before their records (a record names a file that is there)."""
+    try:
+        found = [p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file()]
+    except FileNotFoundError:
+        return []
+    return sorted(found, key=lambda p: (p.suffix == ".record", p.name))
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy one file, renamed into place; nothing when the source is gone."""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name[:16]}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+        try:
+            shutil.copyfile(source, temp)
+            os.replace(temp, target)
+        finally:
+            Path(temp).unlink(missing_ok=True)
+    except FileNotFoundError:
+        pass  # evicted from the shared cache meanwhile: the test makes it again
+
+
+def seed(folder: Path) -> Path:
+    """Make folder a cache holding the shared cache's key and its entries of FONT_KINDS; return folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    if not (source / "secret.key").is_file():
-        return folder  # nothing to copy: an empty cache
-    shutil.copyfile(source / "secret.key", folder / "secret.key")
+    if (SHARED / SECRET).is_file():
+        _copy(SHARED / SECRET, folder / SECRET)
     for kind in FONT_KINDS:
         (folder / kind).mkdir(exist_ok=True)
-        for entry in os.scandir(source / kind) if (source / kind).is_dir() else ():
-            if entry.name.startswith("."):
-                continue  # being written
-            try:
-                shutil.copyfile(entry.path, folder / kind / entry.name)
-            except FileNotFoundError:
-                pass  # evicted meanwhile by another process: made again if it is needed
+        for entry in _entries(SHARED / kind):
+            _copy(entry, folder / kind / entry.name)
     return folder
+
+
+def publish(folder: Path, in_process: bool = True) -> None:
+    """Copy the entries of FONT_KINDS that folder has and the shared cache lacks into the shared cache, when they were
+    made with the shared cache's key: folder holds a copy of it (seed), which a build in another process reads;
+    this process uses the key it read first, which is another when it used another cache before. Entries made with
+    another key would only be discarded there."""
+    from generator import cache
+
+    try:
+        shared = (SHARED / SECRET).read_bytes()
+        same_key = (folder / SECRET).read_bytes() == shared and (not in_process or cache._secret() == shared)
+    except OSError:
+        return
+    if not same_key:
+        return
+    for kind in FONT_KINDS:
+        (SHARED / kind).mkdir(parents=True, exist_ok=True)
+        for entry in _entries(folder / kind):
+            if not (SHARED / kind / entry.name).exists():
+                _copy(entry, SHARED / kind / entry.name)
+
+
+@contextmanager
+def _cache_at(folder: Path) -> Iterator[Path]:
+    """Builds in the block use the cache at folder (the font subsets' folder, which a process remembers, is looked
+    up again on entering and leaving)."""
+    from generator import fonts
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(folder))
+        fonts._subset_folder.cache_clear()
+        try:
+            yield folder
+        finally:
+            fonts._subset_folder.cache_clear()
+
+
+@contextmanager
+def own_cache(folder: Path) -> Iterator[Path]:
+    """Builds in the block use a cache of their own at folder, seeded from the shared one (see the module)."""
+    with _cache_at(seed(folder)):
+        yield folder
+    publish(folder)

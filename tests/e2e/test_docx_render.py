@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from ..conftest import DATA
-from ..own_cache import shared_cache
 from .conftest import LAYOUT_NAMES
 from .test_build import BUILDS, _document, _out_name
 
@@ -38,15 +37,14 @@ def docx_built(tmp_path_factory) -> Path:
     layout = out / "budget" / "one-pager.yaml"
     layout.parent.mkdir()
     layout.write_text(text.replace("\nbriefing_pages: 1\n", "\nbriefing_pages: 2\n", 1), encoding="utf-8")
-    with shared_cache():
-        for lang in ("zh", "en"):
-            result = CliRunner().invoke(cli, ["build", *LAYOUT_NAMES, "--data", str(DATA), "--out", str(out),
-                                              "--lang", lang, "--format", "docx"], catch_exceptions=False)
-            assert result.exit_code == 0, result.output
-        result = CliRunner().invoke(cli, ["build", str(layout), "--data", str(DATA), "--out",
-                                          str(out / "budget" / "dist"), "--format", "docx", "--format", "pdf"],
-                                    catch_exceptions=False)
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(cli, ["build", *LAYOUT_NAMES, "--data", str(DATA), "--out", str(out),
+                                          "--lang", lang, "--format", "docx"], catch_exceptions=False)
         assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["build", str(layout), "--data", str(DATA), "--out",
+                                      str(out / "budget" / "dist"), "--format", "docx", "--format", "pdf"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
     budget = out / "budget" / f"{BUDGET_OF_TWO}.docx"
     budget.write_bytes((out / "budget" / "dist" / "one-pager.docx").read_bytes())
     profile = tmp_path_factory.mktemp("lo-profile")

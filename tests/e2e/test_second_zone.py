@@ -15,7 +15,6 @@ from generator.partkinds import PART_KINDS
 from generator.slidekinds import SLIDE_KINDS
 
 from ..conftest import DATA, ROOT
-from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 
 FOLDER = ROOT / "tests" / "fixtures" / "second-zone"
@@ -38,11 +37,10 @@ def built(tmp_path_factory) -> dict[str, str]:
     from generator.cli import cli
 
     out = tmp_path_factory.mktemp("second-zone")
-    with shared_cache():
-        for lang in ("zh", "en"):
-            result = CliRunner().invoke(cli, ["build", str(LAYOUT), "--data", str(FOLDER / "facts.yaml"), "--lang",
-                                              lang, "--out", str(out)], catch_exceptions=False)
-            assert result.exit_code == 0, result.output
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(cli, ["build", str(LAYOUT), "--data", str(FOLDER / "facts.yaml"), "--lang",
+                                          lang, "--out", str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
     texts = {path.name: _deck_text(path) for path in out.glob("*.pptx")}
     texts.update({path.name: pdf_text(path) for path in out.glob("*.pdf")})
     assert sorted(texts) == ["layout.en.pdf", "layout.en.pptx", "layout.pdf", "layout.pptx"]

@@ -23,7 +23,6 @@ from generator.registry import discover
 from generator.slidekinds import SLIDE_KINDS, SlideKind
 
 from ..conftest import DATA, ROOT
-from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 
 PACKAGE = ROOT / "generator"
@@ -55,11 +54,10 @@ def gallery(tmp_path_factory, dataset):
     folder = tmp_path_factory.mktemp("gallery")
     path = folder / "gallery.yaml"
     path.write_text(gallery_layout(), encoding="utf-8")
-    with shared_cache():
-        for lang in ("zh", "en"):
-            result = CliRunner().invoke(cli, ["build", str(path), "--format", "everything", "--lang", lang, "--out",
-                                              str(folder)], catch_exceptions=False)
-            assert result.exit_code == 0, result.output
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(cli, ["build", str(path), "--format", "everything", "--lang", lang, "--out",
+                                          str(folder)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
     layout = L.load_layout(path, dataset)
     return folder, layout, {lang: compose(dataset, layout, lang) for lang in ("zh", "en")}
 

@@ -13,7 +13,7 @@ from generator.datafile import load_dataset
 from generator.errors import GeneratorError
 
 from ..conftest import DATA, LAYOUTS
-from ..own_cache import own_cache
+from ..caches import own_cache
 from ..unit.test_spreadsheet import _export, spoil
 
 pytestmark = pytest.mark.render

@@ -19,7 +19,6 @@ from click.testing import CliRunner
 from generator.cli import cli
 
 from ..conftest import DATA
-from ..own_cache import shared_cache
 from ..pdf_read import text as pdf_text
 from ..progress_data import LAYOUT, write_progress_dataset
 from .test_second_zone import _deck_text
@@ -34,11 +33,10 @@ def _docx_text(path: Path) -> str:
 def _build(layout: str, data: Path, out: Path) -> None:
     """Both languages in every format, with copies of the deck and the DOCX in out/print for LibreOffice to print
     (deck.layout.pptx and docx.layout.docx: their prints then have different names)."""
-    with shared_cache():
-        for lang in ("zh", "en"):
-            result = CliRunner().invoke(cli, ["build", layout, "--data", str(data), "--lang", lang, "--format",
-                                              "everything", "--out", str(out)], catch_exceptions=False)
-            assert result.exit_code == 0, result.output
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(cli, ["build", layout, "--data", str(data), "--lang", lang, "--format",
+                                          "everything", "--out", str(out)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
     prints = out / "print"
     prints.mkdir()
     for made in [*out.glob("*.pptx"), *out.glob("*.docx")]:  # deck.layout.pdf and docx.layout.pdf, not one name

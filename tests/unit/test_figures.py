@@ -48,7 +48,7 @@ def test_a_warm_build_imports_neither_matplotlib_nor_pydantic(tmp_path):
     import sys
 
     from ..conftest import ROOT
-    from ..own_cache import publish, seed
+    from ..caches import publish, seed
 
     # charts and meetings start uncached; the font subsets and metrics, which this is not about, are the shared
     # cache's, so that the cold build does not convert the CJK font again

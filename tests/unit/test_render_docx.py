@@ -42,10 +42,7 @@ def _render(dataset, tmp_path: Path, name: str = "lianghui", lang: str = "zh", e
 
 @pytest.fixture(scope="module")
 def lianghui(dataset, tmp_path_factory):
-    from ..own_cache import shared_cache
-
-    with shared_cache():
-        return _render(dataset, tmp_path_factory.mktemp("docx"))
+    return _render(dataset, tmp_path_factory.mktemp("docx"))
 
 
 def _flat(text: str) -> str:
