@@ -13,8 +13,8 @@ build: $(STAMP) system-font
 	@$(PY) -m compileall -q generator
 	$(VENV)/bin/briefing build
 
-# Tests run on every core (pytest-xdist); each test file stays on one worker, so that the session's shared builds
-# and LibreOffice conversions are made once per worker that needs them.
+# Tests run on every core (pytest-xdist); each test file stays on one worker, so that a module's fixtures are made
+# once; the builds and LibreOffice drawings several files read are made once per run (tests/shared.py).
 # The type check (mypy, tests/unit/test_types.py) and the import contracts (pyproject.toml: layers, painters, kinds,
 # no cycles; tests/unit/test_architecture.py) are tests too, so that they run beside the others.
 test: $(STAMP) system-font system-render-tools
