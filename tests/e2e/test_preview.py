@@ -51,7 +51,7 @@ class Preview:
         for line in self.process.stderr:
             self.lines.append(line)
 
-    def wait_for_line(self, pattern: str, timeout_s: float = 60, start: int = 0) -> re.Match:
+    def wait_for_line(self, pattern: str, timeout_s: float = 180, start: int = 0) -> re.Match:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             for line in self.lines[start:]:
@@ -65,7 +65,8 @@ class Preview:
 
     def get(self, path: str) -> tuple[int, str, bytes]:
         try:
-            with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=10) as response:
+            # the timeout only stops a hang (a loaded machine may answer slowly)
+            with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=120) as response:
                 return response.status, response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.headers.get("Content-Type", ""), exc.read()
@@ -75,7 +76,7 @@ class Preview:
 
         return json.loads(self.get("/state.json")[2])
 
-    def wait_for_version(self, version: int, timeout_s: float = 60) -> dict:
+    def wait_for_version(self, version: int, timeout_s: float = 180) -> dict:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             state = self.state()
@@ -87,7 +88,7 @@ class Preview:
     def interrupt(self) -> int:
         """Send Ctrl-C (SIGINT) and return the exit code."""
         self.process.send_signal(signal.SIGINT)
-        code = self.process.wait(timeout=20)
+        code = self.process.wait(timeout=120)
         self._reader.join(timeout=5)
         return code
 
@@ -177,7 +178,7 @@ def test_preview_serves_page_images_and_events_then_stops_on_ctrl_c(workspace, s
     assert status == 200 and kind == "image/jpeg" and body.startswith(JPEG_MAGIC)
     assert preview.get("/img/0000000000.jpg")[0] == 404
 
-    with urllib.request.urlopen(preview.url + "events", timeout=10) as events:
+    with urllib.request.urlopen(preview.url + "events", timeout=120) as events:  # a rebuild is awaited in it
         assert events.headers["Content-Type"].startswith("text/event-stream")
         assert events.readline() == b"event: build\r\n" and events.readline() == b"data: 1\r\n"
         # a save while the page is open: the stream says so, first that a build runs, then its version
@@ -262,7 +263,7 @@ def test_the_page_in_chromium_follows_saves_and_shows_every_slide_and_page(works
         try:
             page = browser.new_page()
             page.goto(preview.url)
-            page.wait_for_function("window.previewShown && window.previewShown.version >= 1", timeout=60_000)
+            page.wait_for_function("window.previewShown && window.previewShown.version >= 1", timeout=180_000)
 
             def sources(section: str) -> list[str]:
                 return page.eval_on_selector_all(f"#{section} img", "images => images.map(i => i.src)")
@@ -274,19 +275,19 @@ def test_the_page_in_chromium_follows_saves_and_shows_every_slide_and_page(works
             assert page.locator("#problems li").count() == 0
 
             replace_once(layout, "title_zh: \"{results_year}年主要成绩\"\n", "title_zh: \"{results_year}年主要成绩一览\"\n")
-            page.wait_for_function("window.previewShown.version >= 2", timeout=60_000)
+            page.wait_for_function("window.previewShown.version >= 2", timeout=180_000)
             after = sources("slides")
             assert [n for n, (a, b) in enumerate(zip(slides, after), 1) if a != b] == [3]
             assert sources("pages") == pages
 
             line = replace_once(layout, "  - kind: timeline\n", "  - kind: timelines\n")
-            page.wait_for_function("window.previewShown.version >= 3", timeout=60_000)
+            page.wait_for_function("window.previewShown.version >= 3", timeout=180_000)
             assert page.locator("#problems .errors li").all_inner_texts() == [
                 f"错误 error: {layout}:{line}:5: unknown kind 'timelines' (did you mean 'timeline'?)"]
             assert sources("slides") == after and page.locator("img").count() == 24 + 17  # the last good pictures
 
             replace_once(layout, "  - kind: timelines\n", "  - kind: timeline\n")
-            page.wait_for_function("window.previewShown.version >= 4 && window.previewShown.ok", timeout=60_000)
+            page.wait_for_function("window.previewShown.version >= 4 && window.previewShown.ok", timeout=180_000)
             assert page.locator("#problems li").count() == 0
             shot = tmp_path / "preview.png"
             page.screenshot(path=str(shot), full_page=True)
