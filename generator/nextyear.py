@@ -75,8 +75,7 @@ def move_dataset_text(text: str, results: int, plan: int) -> str:
     """The dataset's text a year on: its years, the dates of its events, the periods of its figures (a year, part of
     one or a date; a span stays) and the years of the report and plan in its quotes. Comments and layout are kept."""
     text = _YEAR_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + 1}{m.group(3)}", text)
-    text = _DATE_LINE.sub(lambda m: m.group(1) + _later(dt.date.fromisoformat(m.group(2) + m.group(3))).isoformat(),
-                          text)
+    text = _DATE_LINE.sub(_date_a_year_on, text)
 
     def period(match: re.Match[str]) -> str:
         try:
@@ -99,8 +98,17 @@ def move_dataset_text(text: str, results: int, plan: int) -> str:
 
 def move_layout_text(text: str) -> str:
     """A layout's text a year on: its meeting date."""
-    return _DATE_LINE.sub(lambda m: m.group(1) + _later(dt.date.fromisoformat(m.group(2) + m.group(3))).isoformat(),
-                          text, count=1)
+    return _DATE_LINE.sub(_date_a_year_on, text, count=1)
+
+
+def _date_a_year_on(match: re.Match[str]) -> str:
+    """A date line with its date a year later; an impossible date (2022-02-30) is left as it is: the copy's check
+    then names its line, with the copy's other mistakes, instead of the move stopping half-way."""
+    try:
+        day = dt.date.fromisoformat(match.group(2) + match.group(3))
+    except ValueError:
+        return match.group(0)
+    return match.group(1) + _later(day).isoformat()
 
 
 @dataclass(frozen=True)

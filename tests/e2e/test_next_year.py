@@ -86,3 +86,23 @@ def test_check_flags_a_layout_left_with_last_years_date(moved, run_cli):
             "the results it reports (2021-12-31)") in result.output
     result = run_cli("check", str(folder / "layouts" / "lianghui.yaml"), "--data", str(folder / "data" / "facts.yaml"))
     assert "the meeting's date" not in result.output
+
+
+def test_a_layout_with_an_impossible_date_is_copied_and_its_line_listed_not_half_moved(tmp_path, run_cli):
+    import shutil
+
+    layouts = tmp_path / "layouts"
+    layouts.mkdir()
+    shutil.copy(LAYOUTS / "one-pager.yaml", layouts / "one-pager.yaml")
+    text = (LAYOUTS / "lianghui.yaml").read_text(encoding="utf-8")
+    assert text.count("date: 2021-01-20\n") == 1
+    (layouts / "lianghui.yaml").write_text(text.replace("date: 2021-01-20\n", "date: 2021-02-30\n"), encoding="utf-8")
+    line = text[: text.index("date: 2021-01-20")].count("\n") + 1
+    result = run_cli("new-year", str(tmp_path / "next"), "--article", str(NEXT_YEAR / "article.txt"),
+                     "--data", str(DATA), "--layouts", str(layouts))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert f"lianghui.yaml:{line}:" in result.output and "2021-02-30" in result.output, result.output
+    moved = tmp_path / "next" / "layouts"
+    assert "date: 2021-02-30\n" in (moved / "lianghui.yaml").read_text(encoding="utf-8")  # left for the user
+    assert "date: 2022-" in (moved / "one-pager.yaml").read_text(encoding="utf-8")  # the others moved on
