@@ -12,7 +12,6 @@ and the font conversion and the metrics are deterministic. Whatever is copied is
 read, as every cache entry is; one that fails is made again."""
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import shutil
@@ -24,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 #: the cache every test uses unless it names another (tests/conftest.py)
@@ -35,18 +35,6 @@ SMALL_EVERYWHERE = ("check", str(SMALL_LAYOUT), "--lang", "zh", "--lang", "en")
 FONT_KINDS = ("fonts", "metrics", "families")
 #: beside the cache, not in it: which commands have gone through it, per version of the code and of the cache's key
 _MARKERS = ROOT / ".venv" / "briefing-cache-warm"
-
-
-@contextmanager
-def _taking_turns() -> Iterator[None]:
-    """Held by one process at a time: two pytest workers, or two test runs sharing the virtual environment."""
-    _MARKERS.mkdir(parents=True, exist_ok=True)
-    with open(_MARKERS / "lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _marker(command: tuple[str, ...]) -> Path:
@@ -66,7 +54,9 @@ def warm_shared(*command: str) -> Path:
     """The shared cache, once `briefing COMMAND` has gone through it (in a scratch folder, on the shipped dataset and
     layouts): the font subsets its outputs embed, the fonts' metrics and families are then in it. Run in a process
     of its own, once per version of the code (a marker remembers it); two processes that ask at once take turns."""
-    with _taking_turns():
+    _MARKERS.mkdir(parents=True, exist_ok=True)
+    # one process at a time: two pytest workers, or two test runs sharing the virtual environment
+    with FileLock(str(_MARKERS / "lock")):
         marker = _marker(command)
         if marker.exists():
             return SHARED
